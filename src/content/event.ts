@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { calendarDate, identifier, text, webUrl } from "./fields.ts";
+
+/** A room sessions take place in. */
+export const roomSchema = z.strictObject({
+  /** Short id that talks and workshops name in `room:` (e.g. `main-hall`). */
+  id: identifier,
+  /** The room's name as signs and the schedule show it. */
+  name: text,
+});
+
+/** `content/event.yaml`: the facts of the conference itself. */
+export const eventSchema = z.strictObject({
+  /** The conference's name, e.g. "ContainerDays Boston 2016". */
+  name: text,
+  /** One line under the name on the home page. */
+  tagline: text,
+  /** Canonical address of the published site, e.g. https://2016.example.org (a path is allowed). */
+  url: webUrl,
+  /** IANA time zone the programme's times are written in, e.g. America/New_York. */
+  timezone: z.string().min(1),
+  /** First day, YYYY-MM-DD. */
+  start: calendarDate,
+  /** Last day, YYYY-MM-DD (same as `start` for a one-day event). */
+  end: calendarDate,
+  /** Language of the site's text, as a BCP 47 tag (default `en`). */
+  language: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, "expected a language tag such as en or en-US").default("en"),
+  /** Where it happens. */
+  venue: z.strictObject({
+    /** The venue's name. */
+    name: text,
+    /** Street address, one line. */
+    address: text,
+    /** The venue's web site or a map link. */
+    url: webUrl.optional(),
+  }),
+  /** The rooms, in the order the schedule shows them. */
+  rooms: z.array(roomSchema).min(1),
+  /** Who runs the event. */
+  organiser: z
+    .strictObject({
+      /** Organiser's name. */
+      name: text,
+      /** Organiser's web site. */
+      url: webUrl.optional(),
+    })
+    .optional(),
+  /** A short note shown in the footer of every page (e.g. that times are provisional). */
+  note: text.optional(),
+});
+
+export type EventFile = z.output<typeof eventSchema>;
+export type Room = z.output<typeof roomSchema>;

@@ -1,0 +1,172 @@
+import matter from "gray-matter";
+import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from "yaml";
+import type { ProblemList } from "./errors.ts";
+
+/** Front matter larger than this is refused before YAML sees it. */
+export const MAX_FRONT_MATTER_BYTES = 64 * 1024;
+/** Deeper nesting than this is refused: no content field needs more than a few levels. */
+export const MAX_NESTING_DEPTH = 16;
+/** YAML aliases (`*name`) allowed per file; keeps "billion laughs" documents harmless. */
+export const MAX_ALIASES = 100;
+
+/** Keys that could reach an object's prototype if a later step merged them. */
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype", "<<"]);
+
+export interface SourceFile {
+  /** Parsed front matter: a plain object built with no prototype tricks. */
+  data: Record<string, unknown>;
+  /** The markdown body, LF line endings. */
+  body: string;
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Decodes a content file: strict UTF-8, BOM dropped, CRLF and CR turned into LF. */
+export function decodeText(bytes: Uint8Array, file: string, problems: ProblemList): string | undefined {
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    problems.add(file, "", "file is not valid UTF-8 text; save it as UTF-8");
+    return undefined;
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return text.replace(/\r\n?/g, "\n");
+}
+
+/**
+ * Parses a YAML document (a whole `.yaml` file or a front matter block).
+ * Only YAML's core schema: dates and times stay text, `no` stays text, and a number
+ * written as `01234` or `1.10` stays the text it was written as.
+ * `lineOffset` is the file line on which the YAML starts, for error messages.
+ */
+export function parseYaml(
+  source: string,
+  file: string,
+  problems: ProblemList,
+  lineOffset = 1,
+): Record<string, unknown> | undefined {
+  const bytes = Buffer.byteLength(source, "utf8");
+  if (bytes > MAX_FRONT_MATTER_BYTES) {
+    problems.add(file, "front matter", `is ${bytes} bytes, over the limit of ${MAX_FRONT_MATTER_BYTES} bytes`);
+    return undefined;
+  }
+  const doc = parseDocument(source, {
+    schema: "core",
+    merge: false,
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
+  });
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      const line = (error.linePos?.[0]?.line ?? 1) + lineOffset - 1;
+      problems.add(file, `line ${line}`, `invalid YAML: ${firstLine(error.message)}`);
+    }
+    return undefined;
+  }
+  const before = problems.items.length;
+  checkNode(doc.contents, 1, file, problems);
+  if (problems.items.length > before) return undefined;
+
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    problems.add(file, "front matter", `${(error as Error).message} (at most ${MAX_ALIASES} aliases are allowed)`);
+    return undefined;
+  }
+  if (value === null || value === undefined) return {};
+  if (typeof value !== "object" || Array.isArray(value)) {
+    problems.add(file, "front matter", "must be a mapping of `field: value` lines");
+    return undefined;
+  }
+  return value as Record<string, unknown>;
+}
+
+function firstLine(message: string): string {
+  return message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+}
+
+/**
+ * Walks the YAML tree before it becomes JavaScript: refuses keys that target
+ * prototypes and over-deep nesting, and keeps numbers whose text would not survive
+ * conversion (`01234`, `1.10`, `1e3`) as the text the organiser wrote.
+ */
+function checkNode(node: YamlNode | null, depth: number, file: string, problems: ProblemList): void {
+  if (!node) return;
+  if (depth > MAX_NESTING_DEPTH) {
+    problems.add(file, "front matter", `nests deeper than the limit of ${MAX_NESTING_DEPTH} levels`);
+    return;
+  }
+  if (isScalar(node)) {
+    if (typeof node.value === "number" && node.source !== undefined && String(node.value) !== node.source) {
+      node.value = node.source;
+    }
+    return;
+  }
+  if (isSeq(node)) {
+    for (const item of node.items) checkNode(item as YamlNode | null, depth + 1, file, problems);
+    return;
+  }
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (key === undefined) {
+        problems.add(file, "front matter", "keys must be plain names");
+        continue;
+      }
+      if (FORBIDDEN_KEYS.has(key)) {
+        problems.add(file, key, "this key is not allowed (it could alter built-in objects)");
+        continue;
+      }
+      checkNode(pair.value as YamlNode | null, depth + 1, file, problems);
+    }
+  }
+}
+
+const FENCE = /^---([^\n]*)\n/;
+
+/**
+ * Splits a markdown file into front matter and body. Only YAML front matter is read:
+ * `---js` and other engines are refused, never run.
+ */
+export function parseMarkdownFile(text: string, file: string, problems: ProblemList): SourceFile | undefined {
+  if (text.trim() === "") {
+    problems.add(file, "", "file is empty; it needs front matter between `---` lines");
+    return undefined;
+  }
+  const fence = FENCE.exec(text);
+  if (!fence) {
+    problems.add(file, "", "file does not start with front matter (a `---` line, the fields, then `---`)");
+    return undefined;
+  }
+  const language = fence[1]!.trim().toLowerCase();
+  if (language !== "" && language !== "yaml") {
+    problems.add(file, "front matter", `"---${fence[1]!.trim()}" front matter is not supported; write YAML after a plain "---" line`);
+    return undefined;
+  }
+  let data: Record<string, unknown> | undefined;
+  const refuse = (): never => {
+    throw new Error("only YAML front matter is read");
+  };
+  const parsed = matter(text, {
+    language: "yaml",
+    engines: {
+      yaml: (source: string) => {
+        data = parseYaml(source, file, problems, 2);
+        return {};
+      },
+      js: refuse,
+      javascript: refuse,
+      json: refuse,
+      coffee: refuse,
+    },
+  });
+  if (!parsed.matter && !text.startsWith("---\n---")) {
+    problems.add(file, "", "front matter is not closed with a `---` line");
+    return undefined;
+  }
+  if (!data) return undefined;
+  return { data, body: parsed.content };
+}

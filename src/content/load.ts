@@ -1,0 +1,320 @@
+import { existsSync } from "node:fs";
+import { lstat, readdir, readFile, realpath } from "node:fs/promises";
+import path from "node:path";
+import { DateTime } from "luxon";
+import { ContentError, displayPath, ProblemList } from "./errors.ts";
+import { eventSchema, type Room } from "./event.ts";
+import { parseMarkdownFile, parseYaml, decodeText } from "./front-matter.ts";
+import { plainText, renderPost, renderUntrusted, truncate } from "./markdown.ts";
+import { Conference, type Event, type Post, type Speaker, type Talk, type Workshop } from "./model.ts";
+import { postSchema } from "./post.ts";
+import { slugFromFileName } from "./slug.ts";
+import { speakerSchema } from "./speaker.ts";
+import { didYouMean } from "./suggest.ts";
+import { ROW_KINDS, SPOKEN_KINDS, talkSchema } from "./talk.ts";
+import { validate } from "./validate.ts";
+import { workshopSchema } from "./workshop.ts";
+import { isKnownZone, knownZones, parseLocalDateTime } from "../schedule/time.ts";
+
+export interface LoadOptions {
+  /** The folder holding event.yaml, talks/, speakers/, workshops/ and blog/. */
+  contentDir: string;
+  /** The folder of static files, to check that speaker photos exist (default: none checked). */
+  publicDir?: string;
+}
+
+/** The folders of a content folder and the URL prefix of their pages. */
+export const COLLECTIONS = {
+  talks: "/talks/",
+  speakers: "/speakers/",
+  workshops: "/workshops/",
+  blog: "/blog/",
+} as const;
+type Collection = keyof typeof COLLECTIONS;
+
+interface RawFile {
+  file: string;
+  slug: string;
+  data: Record<string, unknown>;
+  body: string;
+}
+
+/**
+ * Reads, validates and links a whole content folder. Every problem in every file is
+ * collected first; if there is any, one `ContentError` lists them all.
+ */
+export async function loadConference(options: LoadOptions): Promise<Conference> {
+  const problems = new ProblemList();
+  const contentDir = path.resolve(options.contentDir);
+  if (!existsSync(contentDir)) {
+    problems.add(displayPath(contentDir), "", "content folder does not exist");
+    problems.throwIfAny();
+  }
+  const root = await realpath(contentDir);
+
+  const [event, talkFiles, speakerFiles, workshopFiles, postFiles] = await Promise.all([
+    readEvent(contentDir, problems),
+    readCollection(root, "talks", problems),
+    readCollection(root, "speakers", problems),
+    readCollection(root, "workshops", problems),
+    readCollection(root, "blog", problems),
+  ]);
+
+  const speakers = new Map<string, Speaker>();
+  for (const raw of speakerFiles) {
+    const fields = validate(speakerSchema, raw.data, raw.file, problems);
+    if (!fields) continue;
+    if (fields.photo?.startsWith("/") && options.publicDir && !existsSync(path.join(options.publicDir, fields.photo))) {
+      problems.add(raw.file, "photo", `no file ${displayPath(path.join(options.publicDir, fields.photo))}`);
+    }
+    speakers.set(raw.slug, {
+      ...fields,
+      slug: raw.slug,
+      file: raw.file,
+      url: `${COLLECTIONS.speakers}${raw.slug}/`,
+      html: renderUntrusted(raw.body),
+      summary: plainText(raw.body),
+      initials: initialsOf(fields.name),
+    });
+  }
+
+  const linker = new Linker(event, speakers, problems);
+  const talks: Talk[] = [];
+  for (const raw of talkFiles) {
+    const fields = validate(talkSchema, raw.data, raw.file, problems);
+    if (!fields) continue;
+    const people = linker.people(raw.file, "speakers", fields.speakers, "speaker");
+    if (fields.speakers.length === 0 && SPOKEN_KINDS.has(fields.kind)) {
+      problems.add(raw.file, "speakers", `a ${fields.kind} needs at least one speaker (rows such as lunch take kind: break or kind: meal)`);
+    }
+    const room = fields.room === undefined || fields.room === "all" ? undefined : linker.room(raw.file, fields.room);
+    const times = linker.times(raw.file, fields.start, fields.duration);
+    if (!times || room === null) continue;
+    talks.push({
+      ...fields,
+      ...times,
+      type: "talk",
+      slug: raw.slug,
+      file: raw.file,
+      url: ROW_KINDS.has(fields.kind) ? undefined : `${COLLECTIONS.talks}${raw.slug}/`,
+      speakers: people,
+      room,
+      html: renderUntrusted(raw.body),
+      summary: plainText(raw.body),
+    });
+  }
+
+  const workshops: Workshop[] = [];
+  for (const raw of workshopFiles) {
+    const fields = validate(workshopSchema, raw.data, raw.file, problems);
+    if (!fields) continue;
+    const leaders = linker.people(raw.file, "leaders", fields.leaders, "speaker");
+    const room = linker.room(raw.file, fields.room);
+    const times = linker.times(raw.file, fields.start, fields.duration);
+    if (!times || !room) continue;
+    workshops.push({
+      ...fields,
+      ...times,
+      type: "workshop",
+      slug: raw.slug,
+      file: raw.file,
+      url: `${COLLECTIONS.workshops}${raw.slug}/`,
+      leaders,
+      room,
+      html: renderUntrusted(raw.body),
+      summary: plainText(raw.body),
+    });
+  }
+
+  const posts: Post[] = [];
+  for (const raw of postFiles) {
+    const fields = validate(postSchema, raw.data, raw.file, problems);
+    if (!fields) continue;
+    posts.push({
+      ...fields,
+      slug: raw.slug,
+      file: raw.file,
+      url: `${COLLECTIONS.blog}${raw.slug}/`,
+      date: DateTime.fromISO(fields.date, { zone: event?.timezone ?? "utc" }),
+      html: renderPost(raw.body),
+      summary: fields.summary ?? truncate(plainText(raw.body)),
+    });
+  }
+
+  problems.throwIfAny();
+  const byStart = <T extends { start: DateTime; slug: string }>(a: T, b: T) =>
+    a.start.toMillis() - b.start.toMillis() || a.slug.localeCompare(b.slug);
+  return new Conference(
+    event!,
+    talks.sort(byStart),
+    [...speakers.values()].sort((a, b) => a.name.localeCompare(b.name, "en") || a.slug.localeCompare(b.slug)),
+    workshops.sort(byStart),
+    posts.sort((a, b) => b.date.toMillis() - a.date.toMillis() || a.slug.localeCompare(b.slug)),
+  );
+}
+
+/** Resolves references between files and event-local times, reporting what does not resolve. */
+class Linker {
+  private readonly rooms: Map<string, Room>;
+
+  constructor(
+    private readonly event: Event | undefined,
+    private readonly speakers: ReadonlyMap<string, Speaker>,
+    private readonly problems: ProblemList,
+  ) {
+    this.rooms = new Map((event?.rooms ?? []).map((room) => [room.id, room]));
+  }
+
+  people(file: string, field: string, slugs: readonly string[], noun: string): Speaker[] {
+    const found: Speaker[] = [];
+    slugs.forEach((slug, i) => {
+      const speaker = this.speakers.get(slug);
+      if (speaker) found.push(speaker);
+      else this.problems.add(file, `${field}[${i}]`, `unknown ${noun} "${slug}"${didYouMean(slug, this.speakers.keys())}`);
+    });
+    return found;
+  }
+
+  /** The room, or null when it is unknown (undefined is reserved for "every room"). */
+  room(file: string, id: string): Room | null {
+    if (!this.event) return null;
+    const room = this.rooms.get(id);
+    if (room) return room;
+    const known = [...this.rooms.keys()];
+    const hint = didYouMean(id, known) || ` (rooms in event.yaml: ${known.map((k) => `"${k}"`).join(", ")})`;
+    this.problems.add(file, "room", `unknown room "${id}"${hint}`);
+    return null;
+  }
+
+  times(file: string, start: string, duration: number): { start: DateTime; end: DateTime; duration: number } | undefined {
+    if (!this.event) return undefined;
+    const parsed = parseLocalDateTime(start, this.event.timezone);
+    if (!parsed.ok) {
+      this.problems.add(file, "start", parsed.message);
+      return undefined;
+    }
+    const day = parsed.value.startOf("day");
+    if (day < this.event.start || day > this.event.end) {
+      this.problems.add(
+        file,
+        "start",
+        `${parsed.value.toFormat("yyyy-MM-dd")} is outside the event's dates (${this.event.start.toISODate()} to ${this.event.end.toISODate()} in event.yaml)`,
+      );
+      return undefined;
+    }
+    return { start: parsed.value, end: parsed.value.plus({ minutes: duration }), duration };
+  }
+}
+
+async function readEvent(contentDir: string, problems: ProblemList): Promise<Event | undefined> {
+  const absolute = path.join(contentDir, "event.yaml");
+  const file = displayPath(absolute);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(absolute);
+  } catch {
+    problems.add(file, "", "file is missing; every content folder needs an event.yaml");
+    return undefined;
+  }
+  const text = decodeText(bytes, file, problems);
+  if (text === undefined) return undefined;
+  if (text.trim() === "") {
+    problems.add(file, "", "file is empty");
+    return undefined;
+  }
+  const data = parseYaml(text, file, problems);
+  const fields = data && validate(eventSchema, data, file, problems);
+  if (!fields) return undefined;
+
+  let valid = true;
+  if (!isKnownZone(fields.timezone)) {
+    problems.add(file, "timezone", `unknown time zone "${fields.timezone}"${didYouMean(fields.timezone, knownZones())}`);
+    valid = false;
+  }
+  const seen = new Set<string>();
+  fields.rooms.forEach((room, i) => {
+    if (room.id === "all") problems.add(file, `rooms[${i}].id`, `"all" is reserved for rows that span every room`);
+    if (seen.has(room.id)) problems.add(file, `rooms[${i}].id`, `room "${room.id}" is listed twice`);
+    seen.add(room.id);
+  });
+  if (fields.end < fields.start) {
+    problems.add(file, "end", `${fields.end} is before start (${fields.start})`);
+    valid = false;
+  }
+  if (!valid) return undefined;
+
+  const start = DateTime.fromISO(fields.start, { zone: fields.timezone });
+  const end = DateTime.fromISO(fields.end, { zone: fields.timezone });
+  const days: DateTime[] = [];
+  for (let day = start; day <= end; day = day.plus({ days: 1 })) days.push(day);
+  return { ...fields, file, start, end, days };
+}
+
+async function readCollection(root: string, collection: Collection, problems: ProblemList): Promise<RawFile[]> {
+  const dir = path.join(root, collection);
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const names = entries
+    .filter((entry) => !entry.name.startsWith(".") && !entry.name.startsWith("_") && entry.name.endsWith(".md"))
+    .map((entry) => entry.name)
+    .sort();
+
+  const files = await Promise.all(names.map((name) => readContentFile(root, dir, name, problems)));
+  const bySlug = new Map<string, string>();
+  const result: RawFile[] = [];
+  for (const raw of files) {
+    if (!raw) continue;
+    const key = raw.slug.normalize("NFC").toLowerCase();
+    const other = bySlug.get(key);
+    if (other) {
+      problems.add(raw.file, "", `gives the address ${COLLECTIONS[collection]}${raw.slug}/, which ${other} also has; rename one of them`);
+      continue;
+    }
+    bySlug.set(key, raw.file);
+    result.push(raw);
+  }
+  return result;
+}
+
+async function readContentFile(root: string, dir: string, name: string, problems: ProblemList): Promise<RawFile | undefined> {
+  const absolute = path.join(dir, name);
+  const file = displayPath(absolute);
+  const slug = slugFromFileName(name.slice(0, -".md".length));
+  if (!slug.ok) {
+    problems.add(file, "", slug.message);
+    return undefined;
+  }
+  const info = await lstat(absolute);
+  if (info.isSymbolicLink()) {
+    let target: string;
+    try {
+      target = await realpath(absolute);
+    } catch {
+      problems.add(file, "", "is a symbolic link to nothing");
+      return undefined;
+    }
+    if (!target.startsWith(root + path.sep)) {
+      problems.add(file, "", "is a symbolic link to a file outside the content folder");
+      return undefined;
+    }
+  } else if (!info.isFile()) {
+    return undefined;
+  }
+  const text = decodeText(await readFile(absolute), file, problems);
+  if (text === undefined) return undefined;
+  const parsed = parseMarkdownFile(text, file, problems);
+  return parsed && { file, slug: slug.slug, data: parsed.data, body: parsed.body };
+}
+
+function initialsOf(name: string): string {
+  const words = name.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
+  const first = words[0]?.[0] ?? "";
+  const last = words.length > 1 ? (words[words.length - 1]?.[0] ?? "") : "";
+  return (first + last).toUpperCase() || "?";
+}
+
+export { ContentError };

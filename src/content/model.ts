@@ -1,0 +1,129 @@
+import type { DateTime } from "luxon";
+import type { EventFile, Room } from "./event.ts";
+import type { PostFile } from "./post.ts";
+import type { SpeakerFile } from "./speaker.ts";
+import type { TalkFile } from "./talk.ts";
+import type { WorkshopFile } from "./workshop.ts";
+
+export type { Room } from "./event.ts";
+
+/** What every loaded content file carries besides its own fields. */
+interface Sourced {
+  /** The file's name without `.md`; the id other files refer to. */
+  slug: string;
+  /** The source file, as shown in messages. */
+  file: string;
+}
+
+export interface Event extends Omit<EventFile, "start" | "end"> {
+  file: string;
+  /** Midnight of the first day, in the event's zone. */
+  start: DateTime;
+  /** Midnight of the last day, in the event's zone. */
+  end: DateTime;
+  /** Midnight of each day from `start` to `end`. */
+  days: DateTime[];
+}
+
+export interface Speaker extends SpeakerFile, Sourced {
+  url: string;
+  /** The bio as HTML (rendered from untrusted markdown). */
+  html: string;
+  /** The bio as plain text. */
+  summary: string;
+  /** One or two letters for the avatar when there is no photo. */
+  initials: string;
+}
+
+interface Scheduled extends Sourced {
+  title: string;
+  start: DateTime;
+  end: DateTime;
+  duration: number;
+  /** The room, or undefined for a row that spans every room. */
+  room: Room | undefined;
+  tags: string[];
+  /** The body as HTML. */
+  html: string;
+  /** The body as plain text. */
+  summary: string;
+}
+
+export interface Talk extends Scheduled, Omit<TalkFile, "speakers" | "start" | "room" | "tags"> {
+  type: "talk";
+  speakers: Speaker[];
+  /** Page address; undefined for rows such as lunch, which have no page. */
+  url: string | undefined;
+}
+
+export interface Workshop extends Scheduled, Omit<WorkshopFile, "leaders" | "start" | "room" | "tags"> {
+  type: "workshop";
+  leaders: Speaker[];
+  url: string;
+}
+
+/** Anything on the programme. */
+export type Session = Talk | Workshop;
+
+export interface Post extends Omit<PostFile, "date" | "summary">, Sourced {
+  url: string;
+  /** Publication date (midnight in the event's zone). */
+  date: DateTime;
+  html: string;
+  summary: string;
+}
+
+/** The people of a session: speakers of a talk, leaders of a workshop. */
+export function peopleOf(session: Session): Speaker[] {
+  return session.type === "talk" ? session.speakers : session.leaders;
+}
+
+/** The whole conference, validated and linked. */
+export class Conference {
+  /** Talks and workshops in programme order (start, then room order). */
+  readonly sessions: readonly Session[];
+  private readonly bySpeaker = new Map<string, Session[]>();
+
+  constructor(
+    readonly event: Event,
+    /** Every programme row from talks/, breaks included, in time order. */
+    readonly talks: readonly Talk[],
+    /** Sorted by name. */
+    readonly speakers: readonly Speaker[],
+    /** In time order. */
+    readonly workshops: readonly Workshop[],
+    /** Newest first. */
+    readonly posts: readonly Post[],
+  ) {
+    const roomOrder = new Map(event.rooms.map((room, i) => [room.id, i]));
+    const rank = (s: Session) => (s.room ? (roomOrder.get(s.room.id) ?? 0) : -1);
+    this.sessions = [...talks, ...workshops].sort(
+      (a, b) => a.start.toMillis() - b.start.toMillis() || rank(a) - rank(b) || a.slug.localeCompare(b.slug),
+    );
+    for (const session of this.sessions) {
+      for (const person of peopleOf(session)) {
+        const list = this.bySpeaker.get(person.slug) ?? [];
+        list.push(session);
+        this.bySpeaker.set(person.slug, list);
+      }
+    }
+  }
+
+  /** Talks that have a page of their own (not breaks or meals). */
+  get talkPages(): Talk[] {
+    return this.talks.filter((talk) => talk.url !== undefined);
+  }
+
+  /** A speaker's talks and workshops, in time order. */
+  sessionsOf(speaker: Speaker): readonly Session[] {
+    return this.bySpeaker.get(speaker.slug) ?? [];
+  }
+
+  /** The sessions of each day of the event, in order. */
+  get days(): Array<{ date: DateTime; sessions: Session[] }> {
+    return this.event.days.map((date) => ({
+      date,
+      sessions: this.sessions.filter((s) => s.start.hasSame(date, "day")),
+    }));
+  }
+}

@@ -1,0 +1,30 @@
+import slugifyModule from "slugify";
+
+// slugify ships CommonJS typings whose default export tsc sees as the module object.
+const slugify = slugifyModule as unknown as (value: string, options: { lower: boolean; strict: boolean; locale?: string }) => string;
+
+/** A URL slug: lower-case ASCII letters, digits and hyphens ("" when nothing is left). */
+export function toSlug(value: string): string {
+  return slugify(value.normalize("NFKC"), { lower: true, strict: true });
+}
+
+export type SlugResult = { ok: true; slug: string } | { ok: false; message: string };
+
+/**
+ * The slug of a content file from its name (without `.md`). Names that could reach
+ * outside the output folder are refused outright rather than cleaned up.
+ */
+export function slugFromFileName(stem: string): SlugResult {
+  // eslint-disable-next-line no-control-regex
+  if (/[\\/%\u0000-\u001f]|\.\./.test(stem) || stem.startsWith(".")) {
+    return {
+      ok: false,
+      message: `file name "${stem}" could write outside the output folder; use letters, digits and hyphens (e.g. my-talk.md)`,
+    };
+  }
+  const slug = toSlug(stem);
+  if (!slug) {
+    return { ok: false, message: `file name "${stem}" gives an empty URL; use letters, digits and hyphens (e.g. my-talk.md)` };
+  }
+  return { ok: true, slug };
+}

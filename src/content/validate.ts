@@ -1,0 +1,139 @@
+import { z } from "zod";
+import type { ProblemList } from "./errors.ts";
+import { didYouMean } from "./suggest.ts";
+
+type Issue = z.core.$ZodIssue;
+type AnySchema = z.core.$ZodType;
+
+/**
+ * Validates `data` against `schema`; each failure becomes one problem that names the
+ * field and says what was expected, with a suggestion for a misspelled field or value.
+ */
+export function validate<S extends AnySchema>(
+  schema: S,
+  data: unknown,
+  file: string,
+  problems: ProblemList,
+): z.output<S> | undefined {
+  const result = z.safeParse(schema, data, { reportInput: true });
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    for (const [field, message] of describeIssue(issue, schema)) problems.add(file, field, message);
+  }
+  return undefined;
+}
+
+/** `speakers[1]`, `venue.name`. */
+export function fieldPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const part of path) {
+    if (typeof part === "number") out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out;
+}
+
+function describeIssue(issue: Issue, root: AnySchema): Array<[string, string]> {
+  const field = fieldPath(issue.path);
+  switch (issue.code) {
+    case "unrecognized_keys": {
+      const known = Object.keys(objectShape(schemaAt(root, issue.path)) ?? {});
+      return issue.keys.map((key) => [
+        fieldPath([...issue.path, key]),
+        `unknown field${didYouMean(key, known)}`,
+      ]);
+    }
+    case "invalid_type":
+      if (issue.input === undefined) return [[field, "required field is missing"]];
+      return [[field, typeMessage(issue.expected, issue.input)]];
+    case "invalid_union": {
+      const expected = unionExpectation(issue);
+      return [[field, expected ? typeMessage(expected, issue.input) : issue.message]];
+    }
+    case "invalid_value": {
+      const values = issue.values.map((v) => String(v));
+      const input = String(issue.input);
+      return [[field, `expected one of ${values.map((v) => `"${v}"`).join(", ")}, got "${input}"${didYouMean(input, values)}`]];
+    }
+    case "too_small":
+      if (issue.origin === "array") {
+        return [[field, issue.minimum === 1 ? "must list at least one entry" : `must list at least ${issue.minimum} entries`]];
+      }
+      return [[field, issue.message]];
+    default:
+      return [[field, issue.message]];
+  }
+}
+
+function unionExpectation(issue: z.core.$ZodIssueInvalidUnion): string | undefined {
+  const expected = new Set<string>();
+  for (const branch of issue.errors) {
+    for (const inner of branch) {
+      if (inner.code !== "invalid_type" || inner.path.length > 0) return undefined;
+      expected.add(inner.expected);
+    }
+  }
+  return expected.has("string") ? "string" : [...expected][0];
+}
+
+const EXPECTED: Record<string, string> = {
+  string: "text",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+  array: "a list",
+  object: "a mapping of fields",
+};
+
+function typeMessage(expected: string, input: unknown): string {
+  const hint = expected === "array" && typeof input === "string" ? ` (write a list: [${input}])` : "";
+  return `expected ${EXPECTED[expected] ?? expected}, got ${describeValue(input)}${hint}`;
+}
+
+/** How a YAML value reads to the person who wrote it. */
+export function describeValue(value: unknown): string {
+  if (value === null) return "an empty value";
+  if (typeof value === "string") return `text "${value}"`;
+  if (typeof value === "number") return `the number ${value}`;
+  if (typeof value === "boolean") return `${value}`;
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  return typeof value;
+}
+
+interface SchemaDef {
+  type: string;
+  shape?: Record<string, AnySchema>;
+  element?: AnySchema;
+  innerType?: AnySchema;
+  in?: AnySchema;
+}
+
+function defOf(schema: AnySchema): SchemaDef {
+  return schema._zod.def as unknown as SchemaDef;
+}
+
+function unwrap(schema: AnySchema): AnySchema {
+  let current = schema;
+  for (;;) {
+    const def = defOf(current);
+    if (def.innerType) current = def.innerType;
+    else if (def.type === "pipe" && def.in) current = def.in;
+    else return current;
+  }
+}
+
+function schemaAt(root: AnySchema, path: readonly PropertyKey[]): AnySchema | undefined {
+  let current: AnySchema | undefined = unwrap(root);
+  for (const part of path) {
+    if (!current) return undefined;
+    const def = defOf(current);
+    const next: AnySchema | undefined = typeof part === "number" ? def.element : def.shape?.[String(part)];
+    current = next ? unwrap(next) : undefined;
+  }
+  return current;
+}
+
+function objectShape(schema: AnySchema | undefined): Record<string, AnySchema> | undefined {
+  return schema ? defOf(schema).shape : undefined;
+}

@@ -1,0 +1,138 @@
+import { DateTime, IANAZone } from "luxon";
+
+export type ParsedTime = { ok: true; value: DateTime } | { ok: false; message: string };
+
+const LOCAL = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?: ?([+-])(\d{2}):(\d{2}))?$/;
+const HOUR = 3_600_000;
+
+/** True when `zone` is an IANA time-zone name this machine knows. */
+export function isKnownZone(zone: string): boolean {
+  return IANAZone.isValidZone(zone);
+}
+
+/** Every IANA zone name, for suggestions. */
+export function knownZones(): string[] {
+  return Intl.supportedValuesOf("timeZone");
+}
+
+/**
+ * Reads "YYYY-MM-DD HH:mm" as a wall-clock time in `zone`, never in the machine's zone.
+ * A time inside a spring-forward gap or a fall-back hour is an error that says how to
+ * write it; an explicit offset ("2016-10-30 02:30 +01:00") picks one of the two instants.
+ */
+export function parseLocalDateTime(input: string, zoneName: string): ParsedTime {
+  const m = LOCAL.exec(input);
+  if (!m) return { ok: false, message: `expected a date and time written "YYYY-MM-DD HH:mm", got "${input}"` };
+  const [year, month, day, hour, minute] = m.slice(1, 6).map(Number) as [number, number, number, number, number];
+  const wall = DateTime.fromObject({ year, month, day, hour, minute }, { zone: "utc" });
+  if (!wall.isValid) return { ok: false, message: `"${input}" is not a real date and time` };
+
+  const zone = IANAZone.create(zoneName);
+  const wallMs = wall.toMillis();
+  const instants = candidateInstants(wallMs, zone);
+  const written = `${m[1]}-${m[2]}-${m[3]} ${m[4]}:${m[5]}`;
+
+  if (m[6]) {
+    const offset = (m[6] === "-" ? -1 : 1) * (Number(m[7]) * 60 + Number(m[8]));
+    const match = instants.find((ms) => zone.offset(ms) === offset);
+    if (match === undefined) {
+      const valid = instants.map((ms) => formatOffset(zone.offset(ms))).join(" or ");
+      return {
+        ok: false,
+        message: valid
+          ? `"${input}": ${zoneName} is not at UTC${formatOffset(offset)} then (it is ${valid})`
+          : `"${input}" does not exist in ${zoneName}`,
+      };
+    }
+    return { ok: true, value: DateTime.fromMillis(match, { zone }) };
+  }
+
+  if (instants.length === 1) return { ok: true, value: DateTime.fromMillis(instants[0]!, { zone }) };
+  if (instants.length === 0) {
+    const before = zone.offset(wallMs - 12 * HOUR);
+    const after = zone.offset(wallMs + 12 * HOUR);
+    const shifted = wall.plus({ minutes: after - before }).toFormat("HH:mm");
+    return {
+      ok: false,
+      message:
+        `"${written}" does not exist in ${zoneName}: the clocks go forward that night and skip it; ` +
+        `write the time on the clock after the change (e.g. "${wall.toFormat("yyyy-MM-dd")} ${shifted}")`,
+    };
+  }
+  const [first, second] = instants as [number, number];
+  return {
+    ok: false,
+    message:
+      `"${written}" happens twice in ${zoneName} (the clocks go back that night); add the UTC offset to say which: ` +
+      `"${written} ${formatOffset(zone.offset(first))}" (the first) or "${written} ${formatOffset(zone.offset(second))}" (the second)`,
+  };
+}
+
+/** The instants at which the zone's clocks show `wallMs` (as if it were UTC), earliest first. */
+function candidateInstants(wallMs: number, zone: IANAZone): number[] {
+  const offsets = new Set([zone.offset(wallMs - 12 * HOUR), zone.offset(wallMs + 12 * HOUR)]);
+  const found = new Set<number>();
+  for (const offset of offsets) {
+    const instant = wallMs - offset * 60_000;
+    if (zone.offset(instant) === offset) found.add(instant);
+  }
+  return [...found].sort((a, b) => a - b);
+}
+
+/** `+02:00` for 120 minutes. */
+export function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? "-" : "+";
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+}
+
+const abbreviations = new Map<string, string>();
+const ABBREVIATION_LOCALES = ["en-US", "en-GB", "en-AU", "en-IN", "en-NZ"];
+
+/**
+ * The zone's short name at that instant ("EDT", "CEST"), whatever the machine's locale;
+ * where no English short name exists, the offset as "UTC+3".
+ */
+export function zoneAbbreviation(dt: DateTime): string {
+  const key = `${dt.zoneName}|${dt.offset}`;
+  const cached = abbreviations.get(key);
+  if (cached) return cached;
+  const date = dt.toJSDate();
+  let name = `UTC${dt.offset === 0 ? "" : formatOffset(dt.offset).replace(/:00$/, "")}`;
+  for (const locale of ABBREVIATION_LOCALES) {
+    const part = new Intl.DateTimeFormat(locale, { timeZone: dt.zoneName ?? "UTC", timeZoneName: "short" })
+      .formatToParts(date)
+      .find((p) => p.type === "timeZoneName")?.value;
+    if (part && !/^(GMT|UTC)[+-−]/.test(part)) {
+      name = part;
+      break;
+    }
+  }
+  abbreviations.set(key, name);
+  return name;
+}
+
+/** "09:30". */
+export function formatClock(dt: DateTime): string {
+  return dt.toFormat("HH:mm");
+}
+
+/** "Friday 10 June 2016", in English whatever the machine's locale. */
+export function formatDay(dt: DateTime): string {
+  return dt.setLocale("en-GB").toFormat("cccc d LLLL yyyy");
+}
+
+/** "09:30–10:15 EDT". */
+export function formatTimeRange(start: DateTime, end: DateTime): string {
+  return `${formatClock(start)}–${formatClock(end)} ${zoneAbbreviation(start)}`;
+}
+
+/** "10–11 June 2016", "30 June – 1 July 2016". */
+export function formatDateRange(start: DateTime, end: DateTime): string {
+  const s = start.setLocale("en-GB");
+  const e = end.setLocale("en-GB");
+  if (s.hasSame(e, "day")) return e.toFormat("d LLLL yyyy");
+  if (s.hasSame(e, "month")) return `${s.toFormat("d")}–${e.toFormat("d LLLL yyyy")}`;
+  if (s.hasSame(e, "year")) return `${s.toFormat("d LLLL")} – ${e.toFormat("d LLLL yyyy")}`;
+  return `${s.toFormat("d LLLL yyyy")} – ${e.toFormat("d LLLL yyyy")}`;
+}
