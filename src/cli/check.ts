@@ -1,0 +1,17 @@
+import { performance } from "node:perf_hooks";
+import { loadConference } from "../content/load.ts";
+import { displayPath } from "../content/errors.ts";
+import { paths } from "../eleventy/conference-data.ts";
+import { runCommand } from "./report.ts";
+
+await runCommand("check", async () => {
+  const started = performance.now();
+  const { contentDir, publicDir } = paths();
+  const conference = await loadConference({ contentDir, publicDir });
+  const ms = performance.now() - started;
+  process.stdout.write(
+    `lectern check: ${displayPath(contentDir)} is valid: ${conference.talks.length} programme entries, ` +
+      `${conference.speakers.length} speakers, ${conference.workshops.length} workshops, ` +
+      `${conference.posts.length} posts (${Math.round(ms)} ms)\n`,
+  );
+});

@@ -1,0 +1,31 @@
+import path from "node:path";
+import { loadConference } from "../content/load.ts";
+import type { Conference } from "../content/model.ts";
+
+/** Where content and output live for this run: `CONTENT_DIR`, `OUTPUT_DIR`, `PUBLIC_DIR`. */
+export function paths() {
+  return {
+    contentDir: path.resolve(process.env.CONTENT_DIR || "content"),
+    outputDir: path.resolve(process.env.OUTPUT_DIR || "_site"),
+    publicDir: path.resolve(process.env.PUBLIC_DIR || "public"),
+  };
+}
+
+let current: Promise<Conference> | undefined;
+
+/** The validated conference, loaded once per build (and again after `invalidateConference`). */
+export function conferenceData(): Promise<Conference> {
+  const { contentDir, publicDir } = paths();
+  current ??= loadConference({ contentDir, publicDir });
+  return current;
+}
+
+/** Hands an already loaded conference to the next build, so it is not read twice. */
+export function provideConference(conference: Conference): void {
+  current = Promise.resolve(conference);
+}
+
+/** Forgets the loaded conference; the next build reads the content folder again. */
+export function invalidateConference(): void {
+  current = undefined;
+}

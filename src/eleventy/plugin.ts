@@ -1,0 +1,54 @@
+import { pathToFileURL } from "node:url";
+import { isValidElement, type VNode } from "preact";
+import { renderToString } from "preact-render-to-string";
+import { invalidateConference, paths } from "./conference-data.ts";
+
+// Eleventy ships no TypeScript types for its configuration API; this is the part Lectern uses.
+export interface EleventyConfig {
+  addTemplateFormats(formats: string | string[]): void;
+  addExtension(extensions: string[], options: Record<string, unknown>): void;
+  addDataExtension(extension: string, options: { parser: (file: string) => unknown; read: boolean }): void;
+  addPassthroughCopy(copy: Record<string, string>): void;
+  addWatchTarget(target: string): void;
+  setServerOptions(options: Record<string, unknown>): void;
+  on(event: string, handler: (...args: unknown[]) => unknown): void;
+  addPlugin(plugin: (config: EleventyConfig) => void): void;
+}
+
+interface RenderContext {
+  defaultRenderer(data: unknown): Promise<unknown>;
+}
+
+/** Renders what a route file returns: a preact element becomes an HTML document, text passes through. */
+export function renderOutput(result: unknown): string {
+  if (isValidElement(result)) return `<!DOCTYPE html>${renderToString(result as VNode)}`;
+  return String(result ?? "");
+}
+
+/** Everything Lectern adds to Eleventy, in one place. */
+export function lecternPlugin(eleventyConfig: EleventyConfig): void {
+  const { contentDir, publicDir } = paths();
+
+  eleventyConfig.addTemplateFormats(["11ty.tsx"]);
+  eleventyConfig.addExtension(["11ty.tsx"], {
+    key: "11ty.js",
+    compile() {
+      return async function (this: RenderContext, data: unknown) {
+        return renderOutput(await this.defaultRenderer(data));
+      };
+    },
+  });
+
+  eleventyConfig.addDataExtension("ts", {
+    read: false,
+    parser: async (file: string) => {
+      const module = (await import(pathToFileURL(file).href)) as { default: unknown };
+      return typeof module.default === "function" ? await (module.default as () => unknown)() : module.default;
+    },
+  });
+
+  eleventyConfig.addPassthroughCopy({ [publicDir]: "/" });
+  eleventyConfig.addWatchTarget(contentDir);
+  eleventyConfig.on("eleventy.beforeWatch", () => invalidateConference());
+  eleventyConfig.setServerOptions({ domDiff: false });
+}

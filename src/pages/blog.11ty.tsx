@@ -1,0 +1,15 @@
+import type { Post } from "../content/model.ts";
+import { paginate, type PageData } from "../eleventy/types.ts";
+import { PostPage } from "../views/PostPage.tsx";
+
+type Data = PageData & { post: Post };
+
+export const data = {
+  pagination: paginate("conference.posts", "post"),
+  permalink: (data: Data) => data.post.url,
+  eleventyExcludeFromCollections: true,
+};
+
+export function render({ conference, post }: Data) {
+  return <PostPage event={conference.event} post={post} />;
+}

@@ -1,0 +1,8 @@
+import type { PageData } from "../eleventy/types.ts";
+import { HomePage } from "../views/HomePage.tsx";
+
+export const data = { permalink: "/", eleventyExcludeFromCollections: true };
+
+export function render({ conference }: PageData) {
+  return <HomePage conference={conference} />;
+}

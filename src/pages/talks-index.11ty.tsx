@@ -1,0 +1,8 @@
+import type { PageData } from "../eleventy/types.ts";
+import { TalksIndexPage } from "../views/IndexPages.tsx";
+
+export const data = { permalink: "/talks/", eleventyExcludeFromCollections: true };
+
+export function render({ conference }: PageData) {
+  return <TalksIndexPage conference={conference} />;
+}

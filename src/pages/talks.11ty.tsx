@@ -1,0 +1,15 @@
+import type { Talk } from "../content/model.ts";
+import { paginate, type PageData } from "../eleventy/types.ts";
+import { TalkPage } from "../views/TalkPage.tsx";
+
+type Data = PageData & { talk: Talk & { url: string } };
+
+export const data = {
+  pagination: paginate("conference.talkPages", "talk"),
+  permalink: (data: Data) => data.talk.url,
+  eleventyExcludeFromCollections: true,
+};
+
+export function render({ conference, talk }: Data) {
+  return <TalkPage event={conference.event} talk={talk} />;
+}

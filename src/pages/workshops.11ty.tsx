@@ -1,0 +1,15 @@
+import type { Workshop } from "../content/model.ts";
+import { paginate, type PageData } from "../eleventy/types.ts";
+import { WorkshopPage } from "../views/WorkshopPage.tsx";
+
+type Data = PageData & { workshop: Workshop };
+
+export const data = {
+  pagination: paginate("conference.workshops", "workshop"),
+  permalink: (data: Data) => data.workshop.url,
+  eleventyExcludeFromCollections: true,
+};
+
+export function render({ conference, workshop }: Data) {
+  return <WorkshopPage event={conference.event} workshop={workshop} />;
+}

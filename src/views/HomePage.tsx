@@ -1,0 +1,98 @@
+import type { Conference } from "../content/model.ts";
+import { formatDateRange, formatDay } from "../schedule/time.ts";
+import { Avatar } from "./components/Avatar.tsx";
+import { SessionCard } from "./components/SessionBits.tsx";
+import { PostSummary } from "./IndexPages.tsx";
+import { Layout } from "./Layout.tsx";
+
+export function HomePage({ conference }: { conference: Conference }) {
+  const { event, speakers, workshops, posts } = conference;
+  const talks = conference.talkPages;
+  const keynotes = talks.filter((talk) => talk.kind === "keynote");
+  return (
+    <Layout event={event} title={event.name} description={event.tagline} path="/">
+      <section class="hero" aria-labelledby="hero-title">
+        <h1 id="hero-title">{event.name}</h1>
+        <p class="hero__tagline">{event.tagline}</p>
+        <p class="hero__facts">
+          <span>{formatDateRange(event.start, event.end)}</span>
+          <span>
+            {event.venue.name}, {event.venue.address}
+          </span>
+        </p>
+        <ul class="button-row">
+          <li>
+            <a class="button" href="/talks/">
+              Browse the {talks.length} talks
+            </a>
+          </li>
+          {workshops.length > 0 && (
+            <li>
+              <a class="button button--quiet" href="/workshops/">
+                {workshops.length} workshops
+              </a>
+            </li>
+          )}
+          <li>
+            <a class="button button--quiet" href="/speakers/">
+              {speakers.length} speakers
+            </a>
+          </li>
+        </ul>
+      </section>
+
+      <section aria-labelledby="glance-heading">
+        <h2 id="glance-heading">The programme at a glance</h2>
+        <ol class="glance">
+          {conference.days.map(({ date, sessions }) => {
+            const onDay = sessions.filter((s) => s.url);
+            return (
+              <li key={date.toISODate()} class="glance__day">
+                <h3>{formatDay(date)}</h3>
+                <ul>
+                  {onDay.map((session) => (
+                    <li key={session.slug}>
+                      <a href={`${session.url}`}>{session.title}</a>
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+
+      {keynotes.length > 0 && (
+        <section aria-labelledby="keynotes-heading">
+          <h2 id="keynotes-heading">{keynotes.length === 1 ? "Keynote" : "Keynotes"}</h2>
+          <div class="card-list">
+            {keynotes.map((talk) => (
+              <SessionCard key={talk.slug} session={talk} />
+            ))}
+          </div>
+        </section>
+      )}
+
+      <section aria-labelledby="people-heading">
+        <h2 id="people-heading">Speakers</h2>
+        <ul class="face-row">
+          {speakers.map((speaker) => (
+            <li key={speaker.slug}>
+              <a href={speaker.url} class="face">
+                <Avatar speaker={speaker} size="s" />
+                <span>{speaker.name}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {posts[0] && (
+        <section aria-labelledby="news-heading">
+          <h2 id="news-heading">From the blog</h2>
+          <PostSummary post={posts[0]} />
+        </section>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,90 @@
+import type { ComponentChildren } from "preact";
+import type { Event } from "../content/model.ts";
+import { truncate } from "../content/markdown.ts";
+import { formatDateRange } from "../schedule/time.ts";
+import { absoluteUrl, NAV } from "./site.ts";
+
+export interface LayoutProps {
+  event: Event;
+  /** The page's own title; the event's name is added after it. */
+  title: string;
+  /** Plain text for the meta description (cut to 160 characters). */
+  description: string;
+  /** The page's site path, e.g. /talks/x/; used for the canonical URL and the current nav item. */
+  path: string;
+  children: ComponentChildren;
+}
+
+/** The page shell every page shares: head, skip link, header with navigation, footer. */
+export function Layout({ event, title, description, path, children }: LayoutProps) {
+  const fullTitle = path === "/" ? event.name : `${title} · ${event.name}`;
+  const canonical = absoluteUrl(event, path);
+  const summary = truncate(description || event.tagline);
+  return (
+    <html lang={event.language}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{fullTitle}</title>
+        <meta name="description" content={summary} />
+        <link rel="canonical" href={canonical} />
+        <meta property="og:type" content="website" />
+        <meta property="og:site_name" content={event.name} />
+        <meta property="og:title" content={title} />
+        <meta property="og:description" content={summary} />
+        <meta property="og:url" content={canonical} />
+        <meta name="theme-color" content="#12355b" />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <link rel="stylesheet" href="/styles.css" />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header class="site-header">
+          <div class="wrap site-header__inner">
+            <a class="brand" href="/">
+              <span class="brand__name">{event.name}</span>
+              <span class="brand__dates">
+                {formatDateRange(event.start, event.end)} · {event.venue.name}
+              </span>
+            </a>
+            <nav class="site-nav" aria-label="Main">
+              <ul>
+                {NAV.map((item) => (
+                  <li key={item.href}>
+                    <a href={item.href} aria-current={isCurrent(item.href, path) ? "page" : undefined}>
+                      {item.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="main" class="wrap" tabIndex={-1}>
+          {children}
+        </main>
+        <footer class="site-footer">
+          <div class="wrap">
+            <p>
+              <strong>{event.name}</strong> · {formatDateRange(event.start, event.end)} ·{" "}
+              {event.venue.url ? <a href={event.venue.url}>{event.venue.name}</a> : event.venue.name}, {event.venue.address}
+            </p>
+            {event.organiser && (
+              <p>
+                Organised by{" "}
+                {event.organiser.url ? <a href={event.organiser.url}>{event.organiser.name}</a> : event.organiser.name}.
+              </p>
+            )}
+            {event.note && <p class="site-footer__note">{event.note}</p>}
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+function isCurrent(href: string, path: string): boolean {
+  return href === "/" ? path === "/" : path.startsWith(href);
+}

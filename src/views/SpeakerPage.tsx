@@ -1,0 +1,53 @@
+import type { Event, Session, Speaker } from "../content/model.ts";
+import { Avatar } from "./components/Avatar.tsx";
+import { Prose } from "./components/Prose.tsx";
+import { SessionCard } from "./components/SessionBits.tsx";
+import { Layout } from "./Layout.tsx";
+
+export function SpeakerPage({ event, speaker, sessions }: { event: Event; speaker: Speaker; sessions: readonly Session[] }) {
+  const social = [
+    speaker.twitter && { label: `@${speaker.twitter} on Twitter`, href: `https://twitter.com/${speaker.twitter}` },
+    speaker.github && { label: `${speaker.github} on GitHub`, href: `https://github.com/${speaker.github}` },
+    speaker.website && { label: "Website", href: speaker.website },
+  ].filter((link): link is { label: string; href: string } => Boolean(link));
+  return (
+    <Layout event={event} title={speaker.name} description={speaker.summary || `${speaker.name}, ${speaker.role} at ${speaker.company}`} path={speaker.url}>
+      <article class="speaker">
+        <header class="page-head speaker__head">
+          <Avatar speaker={speaker} size="l" />
+          <div>
+            <p class="breadcrumb">
+              <a href="/speakers/">Speakers</a>
+            </p>
+            <h1>{speaker.name}</h1>
+            <p class="page-head__meta">
+              {speaker.role}, {speaker.company}
+            </p>
+          </div>
+        </header>
+        <Prose html={speaker.html} />
+        {social.length > 0 && (
+          <ul class="button-row" aria-label="Elsewhere">
+            {social.map((link) => (
+              <li key={link.href}>
+                <a class="button button--quiet" href={link.href} rel="me">
+                  {link.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+        {sessions.length > 0 && (
+          <section aria-labelledby="sessions-heading">
+            <h2 id="sessions-heading">At {event.name}</h2>
+            <div class="card-list">
+              {sessions.map((session) => (
+                <SessionCard key={session.slug} session={session} />
+              ))}
+            </div>
+          </section>
+        )}
+      </article>
+    </Layout>
+  );
+}

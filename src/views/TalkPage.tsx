@@ -1,0 +1,64 @@
+import type { Event, Talk } from "../content/model.ts";
+import { Avatar } from "./components/Avatar.tsx";
+import { Prose } from "./components/Prose.tsx";
+import { KindBadge, SessionWhen, TagList } from "./components/SessionBits.tsx";
+import { Layout } from "./Layout.tsx";
+
+export function TalkPage({ event, talk }: { event: Event; talk: Talk & { url: string } }) {
+  const links = [
+    { label: "Slides", href: talk.slides },
+    { label: "Video", href: talk.video },
+    { label: "Code", href: talk.code },
+  ].filter((link): link is { label: string; href: string } => Boolean(link.href));
+  return (
+    <Layout event={event} title={talk.title} description={talk.summary} path={talk.url}>
+      <article class="session">
+        <header class="page-head">
+          <p class="breadcrumb">
+            <a href="/talks/">Talks</a>
+          </p>
+          <KindBadge session={talk} />
+          <h1>{talk.title}</h1>
+          <p class="page-head__meta">
+            <SessionWhen session={talk} />
+          </p>
+        </header>
+        {talk.speakers.length > 0 && (
+          <section aria-labelledby="speakers-heading">
+            <h2 id="speakers-heading" class="visually-hidden">
+              Speakers
+            </h2>
+            <ul class="people">
+              {talk.speakers.map((speaker) => (
+                <li key={speaker.slug} class="person">
+                  <Avatar speaker={speaker} />
+                  <span>
+                    <a class="person__name" href={speaker.url}>
+                      {speaker.name}
+                    </a>
+                    <span class="person__role">
+                      {speaker.role}, {speaker.company}
+                    </span>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        <Prose html={talk.html} />
+        <TagList tags={talk.tags} />
+        {links.length > 0 && (
+          <ul class="button-row" aria-label="Materials">
+            {links.map((link) => (
+              <li key={link.label}>
+                <a class="button" href={link.href}>
+                  {link.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </article>
+    </Layout>
+  );
+}

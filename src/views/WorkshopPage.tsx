@@ -1,0 +1,67 @@
+import type { Event, Workshop } from "../content/model.ts";
+import { Avatar } from "./components/Avatar.tsx";
+import { Prose } from "./components/Prose.tsx";
+import { KindBadge, SessionWhen, TagList } from "./components/SessionBits.tsx";
+import { Layout } from "./Layout.tsx";
+import { formatDuration } from "./site.ts";
+
+export function WorkshopPage({ event, workshop }: { event: Event; workshop: Workshop }) {
+  return (
+    <Layout event={event} title={workshop.title} description={workshop.summary} path={workshop.url}>
+      <article class="session">
+        <header class="page-head">
+          <p class="breadcrumb">
+            <a href="/workshops/">Workshops</a>
+          </p>
+          <KindBadge session={workshop} />
+          <h1>{workshop.title}</h1>
+          <p class="page-head__meta">
+            <SessionWhen session={workshop} />
+          </p>
+        </header>
+        <dl class="facts">
+          <div>
+            <dt>Level</dt>
+            <dd class="level">{workshop.level}</dd>
+          </div>
+          <div>
+            <dt>Duration</dt>
+            <dd>{formatDuration(workshop.duration)}</dd>
+          </div>
+          <div>
+            <dt>{workshop.leaders.length === 1 ? "Leader" : "Leaders"}</dt>
+            <dd>
+              <ul class="people people--compact">
+                {workshop.leaders.map((leader) => (
+                  <li key={leader.slug} class="person">
+                    <Avatar speaker={leader} size="s" />
+                    <span>
+                      <a class="person__name" href={leader.url}>
+                        {leader.name}
+                      </a>
+                      <span class="person__role">
+                        {leader.role}, {leader.company}
+                      </span>
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        </dl>
+        <Prose html={workshop.html} />
+        {workshop.prerequisites.length > 0 && (
+          <section class="callout" aria-labelledby="prerequisites-heading">
+            <h2 id="prerequisites-heading">Before you come</h2>
+            <ul>
+              {workshop.prerequisites.map((item) => (
+                <li key={item}>{item}</li>
+              ))}
+            </ul>
+          </section>
+        )}
+        <TagList tags={workshop.tags} />
+      </article>
+    </Layout>
+  );
+}

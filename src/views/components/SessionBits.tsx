@@ -1,0 +1,82 @@
+import type { Session, Speaker } from "../../content/model.ts";
+import { peopleOf } from "../../content/model.ts";
+import { formatDay, formatTimeRange } from "../../schedule/time.ts";
+import { formatDuration } from "../site.ts";
+
+/** Day, time range with the zone's abbreviation, and room, with machine-readable times. */
+export function SessionWhen({ session }: { session: Session }) {
+  return (
+    <span class="when">
+      <time dateTime={session.start.toISO({ suppressMilliseconds: true }) ?? undefined}>
+        {formatDay(session.start)}, {formatTimeRange(session.start, session.end)}
+      </time>
+      {" · "}
+      <span class="when__room">{session.room ? session.room.name : "All rooms"}</span>
+    </span>
+  );
+}
+
+/** Names of speakers or leaders, each linked to their page. */
+export function PeopleLinks({ people }: { people: readonly Speaker[] }) {
+  return (
+    <>
+      {people.map((person, i) => (
+        <>
+          {i > 0 && (i === people.length - 1 ? " & " : ", ")}
+          <a href={person.url}>{person.name}</a>
+        </>
+      ))}
+    </>
+  );
+}
+
+export function TagList({ tags }: { tags: readonly string[] }) {
+  if (tags.length === 0) return null;
+  return (
+    <ul class="tags" aria-label="Tags">
+      {tags.map((tag) => (
+        <li key={tag} class="tag">
+          {tag}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const KIND_LABELS: Record<string, string> = {
+  keynote: "Keynote",
+  panel: "Panel",
+  lightning: "Lightning talk",
+  "open-space": "Open space",
+};
+
+/** A badge for what a session is ("Keynote", "Workshop · Intermediate"), or nothing for a plain talk. */
+export function KindBadge({ session }: { session: Session }) {
+  const label =
+    session.type === "workshop"
+      ? `Workshop · ${session.level[0]!.toUpperCase()}${session.level.slice(1)}`
+      : KIND_LABELS[session.kind];
+  return label ? <span class={`badge badge--${session.type === "workshop" ? "workshop" : session.kind}`}>{label}</span> : null;
+}
+
+/** One session in a list: title linked, people, when and where, tags. */
+export function SessionCard({ session, headingLevel = 3 }: { session: Session; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  const people = peopleOf(session);
+  return (
+    <article class="card session-card" id={session.slug}>
+      <KindBadge session={session} />
+      <Heading class="card__title">{session.url ? <a href={session.url}>{session.title}</a> : session.title}</Heading>
+      {people.length > 0 && (
+        <p class="card__people">
+          <PeopleLinks people={people} />
+        </p>
+      )}
+      <p class="card__meta">
+        <SessionWhen session={session} />
+        {session.type === "workshop" && <> · {formatDuration(session.duration)}</>}
+      </p>
+      <TagList tags={session.tags} />
+    </article>
+  );
+}

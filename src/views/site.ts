@@ -1,0 +1,26 @@
+import type { Event } from "../content/model.ts";
+
+/** The main navigation: label and the URL prefix that marks a page as inside it. */
+export const NAV = [
+  { label: "Home", href: "/" },
+  { label: "Talks", href: "/talks/" },
+  { label: "Speakers", href: "/speakers/" },
+  { label: "Workshops", href: "/workshops/" },
+  { label: "Blog", href: "/blog/" },
+] as const;
+
+/** The absolute URL of a site path, under the event's canonical base URL (which may have a path). */
+export function absoluteUrl(event: Event, sitePath: string): string {
+  const base = event.url.endsWith("/") ? event.url : `${event.url}/`;
+  return new URL(sitePath.replace(/^\//, ""), base).href;
+}
+
+/** `2 hours`, `45 minutes`, `1 hour 30 minutes`. */
+export function formatDuration(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  const parts: string[] = [];
+  if (hours) parts.push(`${hours} ${hours === 1 ? "hour" : "hours"}`);
+  if (rest) parts.push(`${rest} ${rest === 1 ? "minute" : "minutes"}`);
+  return parts.join(" ");
+}
