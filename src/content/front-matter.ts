@@ -60,7 +60,7 @@ export function parseYaml(
   });
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
-      const line = (error.linePos?.[0]?.line ?? 1) + lineOffset - 1;
+      const line = source.slice(0, error.pos[0]).split("\n").length + lineOffset - 1;
       problems.add(file, `line ${line}`, `invalid YAML: ${firstLine(error.message)}`);
     }
     return undefined;
@@ -146,15 +146,23 @@ export function parseMarkdownFile(text: string, file: string, problems: ProblemL
     problems.add(file, "front matter", `"---${fence[1]!.trim()}" front matter is not supported; write YAML after a plain "---" line`);
     return undefined;
   }
-  let data: Record<string, unknown> | undefined;
+  if (!/\n---[ \t]*(\n|$)/.test(text.slice(fence[0].length - 1))) {
+    problems.add(file, "", "front matter is not closed with a `---` line");
+    return undefined;
+  }
+  let data: Record<string, unknown> = {};
+  let failed = false;
   const refuse = (): never => {
     throw new Error("only YAML front matter is read");
   };
-  const parsed = matter(text, {
+  const split = matter(text, {
     language: "yaml",
     engines: {
       yaml: (source: string) => {
-        data = parseYaml(source, file, problems, 2);
+        // gray-matter hands over the text after the opening `---`, starting with that line's end.
+        const parsed = parseYaml(source, file, problems, 1);
+        if (parsed) data = parsed;
+        else failed = true;
         return {};
       },
       js: refuse,
@@ -163,10 +171,6 @@ export function parseMarkdownFile(text: string, file: string, problems: ProblemL
       coffee: refuse,
     },
   });
-  if (!parsed.matter && !text.startsWith("---\n---")) {
-    problems.add(file, "", "front matter is not closed with a `---` line");
-    return undefined;
-  }
-  if (!data) return undefined;
-  return { data, body: parsed.content };
+  if (failed) return undefined;
+  return { data, body: split.content };
 }

@@ -259,7 +259,7 @@ async function readCollection(root: string, collection: Collection, problems: Pr
     return [];
   }
   const names = entries
-    .filter((entry) => !entry.name.startsWith(".") && !entry.name.startsWith("_") && entry.name.endsWith(".md"))
+    .filter((entry) => entry.name.endsWith(".md") && !isEditorLeftover(entry.name))
     .map((entry) => entry.name)
     .sort();
 
@@ -308,6 +308,11 @@ async function readContentFile(root: string, dir: string, name: string, problems
   if (text === undefined) return undefined;
   const parsed = parseMarkdownFile(text, file, problems);
   return parsed && { file, slug: slug.slug, data: parsed.data, body: parsed.body };
+}
+
+/** Hidden files, editor lock files (`.#x.md`) and drafts kept aside (`_x.md`) are not content. */
+function isEditorLeftover(name: string): boolean {
+  return name.startsWith(".#") || name.startsWith("_") || name === ".md" || /^\.[^.]/.test(name);
 }
 
 function initialsOf(name: string): string {

@@ -35,6 +35,9 @@ export function fieldPath(path: readonly PropertyKey[]): string {
 
 function describeIssue(issue: Issue, root: AnySchema): Array<[string, string]> {
   const field = fieldPath(issue.path);
+  if ((issue.code === "invalid_type" || issue.code === "invalid_union") && issue.input === undefined) {
+    return [[field, "required field is missing"]];
+  }
   switch (issue.code) {
     case "unrecognized_keys": {
       const known = Object.keys(objectShape(schemaAt(root, issue.path)) ?? {});
@@ -44,7 +47,6 @@ function describeIssue(issue: Issue, root: AnySchema): Array<[string, string]> {
       ]);
     }
     case "invalid_type":
-      if (issue.input === undefined) return [[field, "required field is missing"]];
       return [[field, typeMessage(issue.expected, issue.input)]];
     case "invalid_union": {
       const expected = unionExpectation(issue);

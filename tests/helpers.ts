@@ -1,0 +1,99 @@
+import { spawn } from "node:child_process";
+import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile, mkdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+export const FIXTURES = path.join(ROOT, "tests", "fixtures");
+const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
+
+/** A fresh temporary folder, removed by the returned cleanup. */
+export async function tempDir(prefix = "lectern-test-"): Promise<string> {
+  return mkdtemp(path.join(tmpdir(), prefix));
+}
+
+/**
+ * Copies a fixture conference (or the sample `content/`) into a temporary folder,
+ * then applies `changes`: a path inside the content folder mapped to new text, or null to delete it.
+ */
+export async function makeContent(
+  from: string,
+  changes: Record<string, string | Buffer | null> = {},
+): Promise<string> {
+  const dir = path.join(await tempDir(), "content");
+  const source = from === "sample" ? path.join(ROOT, "content") : path.join(FIXTURES, from);
+  await cp(source, dir, { recursive: true });
+  for (const [file, text] of Object.entries(changes)) {
+    const target = path.join(dir, file);
+    if (text === null) await rm(target, { force: true });
+    else {
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, text);
+    }
+  }
+  return dir;
+}
+
+export interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a Lectern command (`build`, `check`) as an organiser would, in the project folder. */
+export function runLectern(
+  command: "build" | "check",
+  env: { CONTENT_DIR: string; OUTPUT_DIR?: string; TZ?: string },
+): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(TSX, [path.join(ROOT, "src", "cli", `${command}.ts`)], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Builds a content folder into a new temporary output folder; fails the test on a non-zero exit. */
+export async function buildSite(contentDir: string, extraEnv: { TZ?: string } = {}): Promise<string> {
+  const outputDir = path.join(await tempDir("lectern-site-"), "site");
+  const result = await runLectern("build", { CONTENT_DIR: contentDir, OUTPUT_DIR: outputDir, ...extraEnv });
+  if (result.code !== 0) throw new Error(`build failed (${result.code}):\n${result.stderr}`);
+  return outputDir;
+}
+
+/** Every file under `dir`, as sorted relative paths. */
+export async function listFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  async function walk(current: string) {
+    for (const entry of await readdir(current, { withFileTypes: true })) {
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else out.push(path.relative(dir, full).split(path.sep).join("/"));
+    }
+  }
+  await walk(dir);
+  return out.sort();
+}
+
+/** A map of relative path to contents and modification time: to prove a folder was left alone. */
+export async function snapshot(dir: string): Promise<Map<string, string>> {
+  const result = new Map<string, string>();
+  for (const file of await listFiles(dir)) {
+    const full = path.join(dir, file);
+    result.set(file, `${(await stat(full)).mtimeMs}:${await readFile(full, "utf8")}`);
+  }
+  return result;
+}
+
+export function readPage(siteDir: string, urlPath: string): Promise<string> {
+  const file = urlPath.endsWith("/") ? `${urlPath}index.html` : urlPath;
+  return readFile(path.join(siteDir, file), "utf8");
+}
