@@ -61,9 +61,13 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
   ]);
 
   const speakers = new Map<string, Speaker>();
+  const invalidSpeakers = new Set<string>();
   for (const raw of speakerFiles) {
     const fields = validate(speakerSchema, raw.data, raw.file, problems);
-    if (!fields) continue;
+    if (!fields) {
+      invalidSpeakers.add(raw.slug);
+      continue;
+    }
     if (fields.photo?.startsWith("/") && options.publicDir && !existsSync(path.join(options.publicDir, fields.photo))) {
       problems.add(raw.file, "photo", `no file ${displayPath(path.join(options.publicDir, fields.photo))}`);
     }
@@ -78,7 +82,7 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
     });
   }
 
-  const linker = new Linker(event, speakers, problems);
+  const linker = new Linker(event, speakers, invalidSpeakers, problems);
   const talks: Talk[] = [];
   for (const raw of talkFiles) {
     const fields = validate(talkSchema, raw.data, raw.file, problems);
@@ -160,6 +164,8 @@ class Linker {
   constructor(
     private readonly event: Event | undefined,
     private readonly speakers: ReadonlyMap<string, Speaker>,
+    /** Speakers whose own file has problems: already reported, so references to them are not. */
+    private readonly invalidSpeakers: ReadonlySet<string>,
     private readonly problems: ProblemList,
   ) {
     this.rooms = new Map((event?.rooms ?? []).map((room) => [room.id, room]));
@@ -170,7 +176,7 @@ class Linker {
     slugs.forEach((slug, i) => {
       const speaker = this.speakers.get(slug);
       if (speaker) found.push(speaker);
-      else this.problems.add(file, `${field}[${i}]`, `unknown ${noun} "${slug}"${didYouMean(slug, this.speakers.keys())}`);
+      else if (!this.invalidSpeakers.has(slug)) this.problems.add(file, `${field}[${i}]`, `unknown ${noun} "${slug}"${didYouMean(slug, this.speakers.keys())}`);
     });
     return found;
   }

@@ -98,7 +98,7 @@ export function zoneAbbreviation(dt: DateTime): string {
   const cached = abbreviations.get(key);
   if (cached) return cached;
   const date = dt.toJSDate();
-  let name = `UTC${dt.offset === 0 ? "" : formatOffset(dt.offset).replace(/:00$/, "")}`;
+  let name = `UTC${dt.offset === 0 ? "" : shortOffset(dt.offset)}`;
   for (const locale of ABBREVIATION_LOCALES) {
     const part = new Intl.DateTimeFormat(locale, { timeZone: dt.zoneName ?? "UTC", timeZoneName: "short" })
       .formatToParts(date)
@@ -110,6 +110,13 @@ export function zoneAbbreviation(dt: DateTime): string {
   }
   abbreviations.set(key, name);
   return name;
+}
+
+/** `+9`, `-3`, `+5:45`. */
+function shortOffset(minutes: number): string {
+  const abs = Math.abs(minutes);
+  const rest = abs % 60;
+  return `${minutes < 0 ? "-" : "+"}${Math.floor(abs / 60)}${rest ? `:${String(rest).padStart(2, "0")}` : ""}`;
 }
 
 /** "09:30". */
