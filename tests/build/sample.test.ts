@@ -1,0 +1,128 @@
+import assert from "node:assert/strict";
+import { before, describe, test } from "node:test";
+import { loadConference } from "../../src/content/load.ts";
+import type { Conference } from "../../src/content/model.ts";
+import { buildSite, listFiles, makeContent, readPage, ROOT } from "../helpers.ts";
+import path from "node:path";
+
+let site: string;
+let conference: Conference;
+
+/** The text of every match of `pattern`'s first group. */
+function all(html: string, pattern: RegExp): string[] {
+  return [...html.matchAll(pattern)].map((m) => m[1]!);
+}
+
+describe("the sample site (ContainerDays Boston 2016)", () => {
+  before(async () => {
+    conference = await loadConference({ contentDir: path.join(ROOT, "content") });
+    site = await buildSite(await makeContent("sample"));
+  });
+
+  test("has the whole programme from the seeds", () => {
+    assert.equal(conference.talkPages.filter((t) => ["talk", "keynote"].includes(t.kind)).length, 14);
+    assert.equal(conference.workshops.length, 4);
+    assert.deepEqual(
+      conference.workshops.map((w) => w.leaders.map((l) => l.name).join()).sort(),
+      ["Jonas Rosland", "Kapil Arya", "Ray Tsang", "Scott Weiss"],
+    );
+    assert.equal(conference.speakers.length, 20);
+    assert.deepEqual(
+      conference.posts.map((p) => [p.title, p.author, p.date.toISODate(), p.tags]),
+      [["Container Days in Boston", "Dale Ragan", "2016-06-20", ["devops", "docker", "aws", "kubernetes"]]],
+    );
+  });
+
+  test("writes every page", async () => {
+    const files = await listFiles(site);
+    const expected = [
+      "index.html",
+      "404.html",
+      "styles.css",
+      "favicon.svg",
+      "talks/index.html",
+      "speakers/index.html",
+      "workshops/index.html",
+      "blog/index.html",
+      ...conference.talkPages.map((t) => `talks/${t.slug}/index.html`),
+      ...conference.speakers.map((s) => `speakers/${s.slug}/index.html`),
+      ...conference.workshops.map((w) => `workshops/${w.slug}/index.html`),
+      ...conference.posts.map((p) => `blog/${p.slug}/index.html`),
+    ];
+    for (const file of expected) assert.ok(files.includes(file), `missing ${file}`);
+    const breaks = conference.talks.filter((t) => !t.url).map((t) => `talks/${t.slug}/index.html`);
+    assert.ok(breaks.length > 0);
+    for (const file of breaks) assert.ok(!files.includes(file), `a break got a page: ${file}`);
+  });
+
+  test("each talk page links its speakers and shows its time in the event's zone", async () => {
+    for (const talk of conference.talkPages) {
+      const html = await readPage(site, talk.url!);
+      for (const speaker of talk.speakers) {
+        assert.ok(html.includes(`href="/speakers/${speaker.slug}/"`), `${talk.slug} does not link ${speaker.slug}`);
+      }
+      assert.ok(html.includes(`<title>${escapeHtml(talk.title)} · ContainerDays Boston 2016</title>`), talk.slug);
+    }
+    const html = await readPage(site, "/talks/kubernetes-in-production/");
+    assert.match(html, /<time datetime="2016-06-10T14:45:00-04:00">Friday 10 June 2016, 14:45–15:15 EDT<\/time>/);
+    assert.match(html, /Main Hall/);
+    assert.match(html, /href="https:\/\/www\.slideshare\.net\/mikesplain\/container-days-boston-kubernetes-in-production"/);
+    assert.match(html, /<li class="tag">kubernetes<\/li>/);
+  });
+
+  test("each speaker page lists their talks and workshops", async () => {
+    const html = await readPage(site, "/speakers/jonas-rosland/");
+    assert.match(html, /<h1>Jonas Rosland<\/h1>/);
+    assert.match(html, /Developer Advocate, EMC \{code\}/);
+    assert.match(html, /href="https:\/\/twitter\.com\/jonasrosland"/);
+    assert.match(html, /href="\/workshops\/multi-machine-docker\/"/);
+    assert.match(html, /href="\/talks\/stateful-applications-in-containers\/"/);
+    assert.match(html, /class="avatar avatar--l avatar--initials"[^>]*>JR</);
+  });
+
+  test("each workshop page shows level, duration, leaders and prerequisites", async () => {
+    const html = await readPage(site, "/workshops/kubernetes-deep-dive/");
+    assert.match(html, /<dd class="level">intermediate<\/dd>/);
+    assert.match(html, /<dd>2 hours<\/dd>/);
+    assert.match(html, /href="\/speakers\/ray-tsang\/"/);
+    assert.match(html, /Before you come/);
+  });
+
+  test("every page has lang, a unique title, a description and a canonical URL", async () => {
+    const pages = (await listFiles(site)).filter((f) => f.endsWith(".html"));
+    const titles = new Map<string, string>();
+    for (const file of pages) {
+      const html = await readPage(site, `/${file}`);
+      assert.match(html, /^<!DOCTYPE html><html lang="en">/, file);
+      const [title] = all(html, /<title>([^<]*)<\/title>/g);
+      assert.ok(title, `${file} has no title`);
+      assert.ok(!titles.has(title), `${file} and ${titles.get(title)} share the title "${title}"`);
+      titles.set(title, file);
+      const [description] = all(html, /<meta name="description" content="([^"]*)"/g);
+      assert.ok(description && description.length > 10 && description.length <= 160, `${file}: description "${description}"`);
+      const canonical = file === "index.html" ? "" : file.replace(/index\.html$/, "");
+      assert.ok(html.includes(`<link rel="canonical" href="https://containerdays-boston-2016.example.org/${canonical}"`), file);
+      assert.ok(!/<script/i.test(html), `${file} needs JavaScript`);
+    }
+  });
+
+  test("the home page shows the event and links into the programme", async () => {
+    const html = await readPage(site, "/");
+    assert.match(html, /<h1 id="hero-title">ContainerDays Boston 2016<\/h1>/);
+    assert.match(html, /10–11 June 2016/);
+    assert.match(html, /Microsoft New England Research and Development Center/);
+    for (const talk of conference.talkPages) assert.ok(html.includes(`href="${talk.url}"`), talk.slug);
+  });
+
+  test("the recap post links into the programme and every such link resolves", async () => {
+    const html = await readPage(site, "/blog/containerdays-boston-recap/");
+    const files = new Set(await listFiles(site));
+    const internal = all(html, /href="(\/[^"#]*)"/g).filter((href) => !href.endsWith(".css") && !href.endsWith(".svg"));
+    assert.ok(internal.some((href) => href.startsWith("/talks/")));
+    for (const href of internal) assert.ok(files.has(`${href.slice(1)}index.html`), `broken link ${href}`);
+  });
+});
+
+function escapeHtml(value: string): string {
+  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}

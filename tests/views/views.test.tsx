@@ -1,0 +1,65 @@
+import assert from "node:assert/strict";
+import { before, describe, test } from "node:test";
+import { renderToString } from "preact-render-to-string";
+import { loadConference } from "../../src/content/load.ts";
+import type { Conference } from "../../src/content/model.ts";
+import { SessionCard } from "../../src/views/components/SessionBits.tsx";
+import { SpeakerPage } from "../../src/views/SpeakerPage.tsx";
+import { TalkPage } from "../../src/views/TalkPage.tsx";
+import { WorkshopPage } from "../../src/views/WorkshopPage.tsx";
+import { makeContent } from "../helpers.ts";
+
+let conference: Conference;
+const talk = (slug: string) => {
+  const found = conference.talks.find((t) => t.slug === slug);
+  assert.ok(found?.url, slug);
+  return found as typeof found & { url: string };
+};
+
+describe("views", () => {
+  before(async () => {
+    conference = await loadConference({ contentDir: await makeContent("small") });
+  });
+
+  test("a talk page: title, speakers linked, time with zone and room, materials", () => {
+    const html = renderToString(<TalkPage event={conference.event} talk={talk("opening")} />);
+    assert.match(html, /<h1>Opening keynote<\/h1>/);
+    assert.match(html, /<span class="badge badge--keynote">Keynote<\/span>/);
+    assert.match(html, /<a class="person__name" href="\/speakers\/jana-novak\/">Jana Novák<\/a>/);
+    assert.match(html, /<time datetime="2024-10-26T09:00:00\+02:00">Saturday 26 October 2024, 09:00–09:45 CEST<\/time> · <span class="when__room">Main Stage<\/span>/);
+    assert.match(html, /<a class="button" href="https:\/\/slides\.example\.org\/opening">Slides<\/a>/);
+    assert.ok(!html.includes(">Video<"), "no video link without a video");
+    assert.match(html, /<link rel="canonical" href="https:\/\/fixture\.example\.org\/conf\/talks\/opening\/"\/>/);
+  });
+
+  test("after the clocks go back, the zone abbreviation changes", () => {
+    const html = renderToString(<TalkPage event={conference.event} talk={talk("after-the-change")} />);
+    assert.match(html, /<time datetime="2024-10-27T10:00:00\+01:00">Sunday 27 October 2024, 10:00–10:30 CET<\/time>/);
+  });
+
+  test("a talk past midnight shows its real end", () => {
+    const html = renderToString(<SessionCard session={talk("late-night")} />);
+    assert.match(html, /Saturday 26 October 2024, 23:30–00:30 CEST/);
+    assert.match(html, /<a href="\/speakers\/jana-novak\/">Jana Novák<\/a> &amp; <a href="\/speakers\/sam-lee\/">Sam Lee<\/a>/);
+  });
+
+  test("a speaker page: bio as HTML, social links, sessions", () => {
+    const jana = conference.speakers.find((s) => s.slug === "jana-novak")!;
+    const html = renderToString(<SpeakerPage event={conference.event} speaker={jana} sessions={conference.sessionsOf(jana)} />);
+    assert.match(html, /<div class="prose"><p>Jana runs <strong>platforms<\/strong>\.<\/p>/);
+    assert.match(html, /href="https:\/\/twitter\.com\/jananovak" rel="me">@jananovak on Twitter/);
+    assert.match(html, /href="https:\/\/github\.com\/jananovak"/);
+    assert.match(html, /href="\/talks\/opening\/"/);
+    assert.match(html, /href="\/talks\/late-night\/"/);
+  });
+
+  test("a workshop page: level, duration, leaders, prerequisites", () => {
+    const workshop = conference.workshops[0]!;
+    const html = renderToString(<WorkshopPage event={conference.event} workshop={workshop} />);
+    assert.match(html, /Workshop · Beginner/);
+    assert.match(html, /<dd>2 hours<\/dd>/);
+    assert.match(html, /<dt>Leader<\/dt>/);
+    assert.match(html, /<li>A laptop<\/li>/);
+    assert.match(html, /Side Room/);
+  });
+});
