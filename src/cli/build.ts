@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { rename, rm } from "node:fs/promises";
+import { readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import Eleventy from "@11ty/eleventy";
@@ -18,9 +18,9 @@ export async function build(): Promise<{ pages: number; seconds: number }> {
   const conference = await loadConference({ contentDir, publicDir });
   provideConference(conference);
 
+  await recoverInterruptedBuilds(outputDir);
   const staging = `${outputDir}.lectern-new-${process.pid}`;
   const retired = `${outputDir}.lectern-old-${process.pid}`;
-  await rm(staging, { recursive: true, force: true });
   let written: unknown[];
   try {
     const eleventy = new Eleventy("src/pages", staging, { configPath: ".eleventy.ts", quietMode: true });
@@ -35,6 +35,38 @@ export async function build(): Promise<{ pages: number; seconds: number }> {
   await rename(staging, outputDir);
   if (hadOutput) await rm(retired, { recursive: true, force: true });
   return { pages: countPages(written), seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * Cleans up after builds that were killed: their half-written staging folders go, and if one
+ * was killed between its two renames (output moved aside, new site not yet in place), the
+ * previous site is put back.
+ */
+export async function recoverInterruptedBuilds(outputDir: string): Promise<void> {
+  const parent = path.dirname(outputDir);
+  const base = path.basename(outputDir);
+  const leftovers = existsSync(parent) ? await readdir(parent) : [];
+  for (const name of leftovers) {
+    const match = new RegExp(`^${escapeRegExp(base)}\\.lectern-(new|old)-(\\d+)$`).exec(name);
+    if (!match || isRunning(Number(match[2]))) continue;
+    const full = path.join(parent, name);
+    if (match[1] === "old" && !existsSync(outputDir)) await rename(full, outputDir);
+    else await rm(full, { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 function countPages(written: unknown[]): number {

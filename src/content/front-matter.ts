@@ -51,14 +51,19 @@ export function parseYaml(
     problems.add(file, "front matter", `is ${bytes} bytes, over the limit of ${MAX_FRONT_MATTER_BYTES} bytes`);
     return undefined;
   }
-  const doc = parseDocument(source, {
-    schema: "core",
-    merge: false,
-    uniqueKeys: true,
-    prettyErrors: false,
-    strict: true,
-  });
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(source, { schema: "core", merge: false, uniqueKeys: true, prettyErrors: false, strict: true });
+  } catch {
+    // The parser recurses on nesting; a document built to exhaust the stack ends here.
+    problems.add(file, "front matter", `could not be read: it nests deeper than the limit of ${MAX_NESTING_DEPTH} levels`);
+    return undefined;
+  }
   if (doc.errors.length > 0) {
+    if (doc.errors.some((error) => /call stack/i.test(error.message))) {
+      problems.add(file, "front matter", `nests deeper than the limit of ${MAX_NESTING_DEPTH} levels`);
+      return undefined;
+    }
     for (const error of doc.errors) {
       const line = source.slice(0, error.pos[0]).split("\n").length + lineOffset - 1;
       problems.add(file, `line ${line}`, `invalid YAML: ${firstLine(error.message)}`);
