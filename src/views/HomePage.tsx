@@ -4,13 +4,14 @@ import { Avatar } from "./components/Avatar.tsx";
 import { SessionCard } from "./components/SessionBits.tsx";
 import { PostSummary } from "./IndexPages.tsx";
 import { Layout } from "./Layout.tsx";
+import { conferenceLd } from "./structured-data.ts";
 
 export function HomePage({ conference }: { conference: Conference }) {
   const { event, speakers, workshops, posts } = conference;
   const talks = conference.talkPages;
   const keynotes = talks.filter((talk) => talk.kind === "keynote");
   return (
-    <Layout event={event} title={event.name} description={event.tagline} path="/">
+    <Layout event={event} title={event.name} description={event.tagline} path="/" structuredData={conferenceLd(conference)}>
       <section class="hero" aria-labelledby="hero-title">
         <h1 id="hero-title">{event.name}</h1>
         <p class="hero__tagline">{event.tagline}</p>

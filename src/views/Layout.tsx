@@ -3,6 +3,7 @@ import type { Event } from "../content/model.ts";
 import { truncate } from "../content/markdown.ts";
 import { formatDateRange } from "../schedule/time.ts";
 import { absoluteUrl, NAV } from "./site.ts";
+import { jsonForScript, type Json } from "./structured-data.ts";
 
 export interface LayoutProps {
   event: Event;
@@ -12,11 +13,13 @@ export interface LayoutProps {
   description: string;
   /** The page's site path, e.g. /talks/x/; used for the canonical URL and the current nav item. */
   path: string;
+  /** schema.org data for search engines, serialised safely into the head. */
+  structuredData?: Json;
   children: ComponentChildren;
 }
 
 /** The page shell every page shares: head, skip link, header with navigation, footer. */
-export function Layout({ event, title, description, path, children }: LayoutProps) {
+export function Layout({ event, title, description, path, structuredData, children }: LayoutProps) {
   const fullTitle = path === "/" ? event.name : `${title} · ${event.name}`;
   const canonical = absoluteUrl(event, path);
   const summary = truncate(description || event.tagline);
@@ -36,6 +39,9 @@ export function Layout({ event, title, description, path, children }: LayoutProp
         <meta name="theme-color" content="#12355b" />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/styles.css" />
+        {structuredData !== undefined && (
+          <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(structuredData) }} />
+        )}
       </head>
       <body>
         <a class="skip-link" href="#main">

@@ -3,6 +3,7 @@ import { Avatar } from "./components/Avatar.tsx";
 import { Prose } from "./components/Prose.tsx";
 import { KindBadge, SessionWhen, TagList } from "./components/SessionBits.tsx";
 import { Layout } from "./Layout.tsx";
+import { sessionLd } from "./structured-data.ts";
 
 export function TalkPage({ event, talk }: { event: Event; talk: Talk & { url: string } }) {
   const links = [
@@ -11,7 +12,7 @@ export function TalkPage({ event, talk }: { event: Event; talk: Talk & { url: st
     { label: "Code", href: talk.code },
   ].filter((link): link is { label: string; href: string } => Boolean(link.href));
   return (
-    <Layout event={event} title={talk.title} description={talk.summary} path={talk.url}>
+    <Layout event={event} title={talk.title} description={talk.summary} path={talk.url} structuredData={sessionLd(event, talk)}>
       <article class="session">
         <header class="page-head">
           <p class="breadcrumb">

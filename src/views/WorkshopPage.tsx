@@ -3,11 +3,12 @@ import { Avatar } from "./components/Avatar.tsx";
 import { Prose } from "./components/Prose.tsx";
 import { KindBadge, SessionWhen, TagList } from "./components/SessionBits.tsx";
 import { Layout } from "./Layout.tsx";
+import { sessionLd } from "./structured-data.ts";
 import { formatDuration } from "./site.ts";
 
 export function WorkshopPage({ event, workshop }: { event: Event; workshop: Workshop }) {
   return (
-    <Layout event={event} title={workshop.title} description={workshop.summary} path={workshop.url}>
+    <Layout event={event} title={workshop.title} description={workshop.summary} path={workshop.url} structuredData={sessionLd(event, workshop)}>
       <article class="session">
         <header class="page-head">
           <p class="breadcrumb">

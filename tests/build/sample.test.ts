@@ -102,8 +102,19 @@ describe("the sample site (ContainerDays Boston 2016)", () => {
       assert.ok(description && description.length > 10 && description.length <= 160, `${file}: description "${description}"`);
       const canonical = file === "index.html" ? "" : file.replace(/index\.html$/, "");
       assert.ok(html.includes(`<link rel="canonical" href="https://containerdays-boston-2016.example.org/${canonical}"`), file);
-      assert.ok(!/<script/i.test(html), `${file} needs JavaScript`);
+      const scripts = all(html, /<script([^>]*)>/g);
+      assert.ok(scripts.every((attrs) => attrs === ' type="application/ld+json"'), `${file} has a script: ${scripts}`);
     }
+  });
+
+  test("talk pages describe themselves to search engines", async () => {
+    const html = await readPage(site, "/talks/yelps-journey-into-containers/");
+    const [json] = all(html, /<script type="application\/ld\+json">([^<]*)<\/script>/g);
+    const ld = JSON.parse(json!) as Record<string, unknown>;
+    assert.equal(ld.name, "Yelp's Journey Into Containers");
+    assert.equal(ld.startDate, "2016-06-11T09:30:00-04:00");
+    assert.deepEqual(ld.location, { "@type": "Place", name: "Main Hall, Microsoft New England Research and Development Center", address: "1 Memorial Drive, Cambridge, MA 02142" });
+    assert.deepEqual(ld.performer, [{ "@type": "Person", name: "Chris Kuehl", url: "https://containerdays-boston-2016.example.org/speakers/chris-kuehl/" }]);
   });
 
   test("the home page shows the event and links into the programme", async () => {
