@@ -30,7 +30,8 @@ export class BuildError extends Error {
   override name = "BuildError";
 }
 
-function describeCause(cause: unknown): string {
+/** The message of an error and of every error it wraps, one line each. */
+export function describeCause(cause: unknown): string {
   if (!(cause instanceof Error)) return String(cause);
   const lines = [cause.message];
   let inner: unknown = (cause as { originalError?: unknown }).originalError ?? cause.cause;

@@ -1,0 +1,50 @@
+import { ContentError } from "../content/errors.ts";
+import { build } from "./build.ts";
+import { BuildError, describeCause } from "./report.ts";
+
+/** What the dev command asks of its builder process. */
+export type BuilderRequest = { type: "build" };
+
+/** What the builder answers after each build (and `ready` once, when it has started). */
+export type BuilderReply =
+  | { type: "built"; pages: number; ms: number }
+  | { type: "content-error"; summary: string; problems: Array<{ file: string; field: string; message: string }> }
+  | { type: "build-error"; summary: string; detail: string };
+
+/**
+ * The builder: a child process of `npm start` that renders the site whenever it is asked.
+ * It keeps its modules loaded between builds, so a content edit costs only the build; the
+ * dev command starts a new one when templates or code change, because Node never reloads an
+ * ES module it has already imported.
+ */
+async function run(): Promise<BuilderReply> {
+  try {
+    const { pages, seconds } = await build();
+    return { type: "built", pages, ms: Math.round(seconds * 1000) };
+  } catch (error) {
+    if (error instanceof ContentError) {
+      return { type: "content-error", summary: error.message, problems: error.problems.map((p) => ({ ...p })) };
+    }
+    if (error instanceof BuildError) {
+      return { type: "build-error", summary: error.message, detail: error.cause ? describeCause(error.cause) : "" };
+    }
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    return { type: "build-error", summary: "internal error (please report it)", detail };
+  }
+}
+
+if (!process.send) {
+  process.stderr.write("dev-builder.ts is started by `npm start`, not on its own\n");
+  process.exit(2);
+}
+
+let queue = Promise.resolve();
+process.on("message", (request: BuilderRequest) => {
+  if (request.type !== "build") return;
+  queue = queue.then(async () => {
+    const reply = await run();
+    process.send?.(reply);
+  });
+});
+process.on("disconnect", () => process.exit(0));
+process.send({ type: "ready" });

@@ -1,0 +1,197 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import { watch } from "chokidar";
+import { h } from "preact";
+import { renderToString } from "preact-render-to-string";
+import { displayPath, formatProblem } from "../content/errors.ts";
+import { paths } from "../eleventy/conference-data.ts";
+import { DevErrorPage } from "../views/DevErrorPage.tsx";
+import type { BuilderReply } from "./dev-builder.ts";
+import { startDevServer, type DevServer } from "./dev-server.ts";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+const BUILDER = path.join(ROOT, "src", "cli", "dev-builder.ts");
+/** Code the builder has loaded: a change here needs a new builder process. */
+const CODE = ["src", "_data", ".eleventy.ts"].map((p) => path.join(ROOT, p));
+/** Editors often write a file in several steps; changes this close together make one rebuild. */
+const SETTLE_MS = 15;
+
+/** `npm start`: builds the site, serves it with live reload, and rebuilds on every change. */
+async function dev(): Promise<void> {
+  const { contentDir, outputDir, publicDir } = paths();
+  const host = process.env.HOST || "127.0.0.1";
+  const port = parsePort(process.env.PORT);
+  const say = (line: string) => process.stdout.write(`lectern dev: ${line}\n`);
+  const complain = (text: string) => process.stderr.write(`lectern dev: ${text}\n`);
+
+  let errorPage: string | undefined;
+  let server: DevServer | undefined;
+  let builder: ChildProcess | undefined;
+  let busy = false;
+  let wantBuild = true;
+  let wantRestart = true;
+  let changed = new Set<string>();
+  let firstChangeAt = 0;
+
+  function startBuilder(): Promise<void> {
+    const child = spawn(process.execPath, ["--import", "tsx", BUILDER], {
+      cwd: ROOT,
+      env: process.env,
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    builder = child;
+    return new Promise((resolve) => {
+      const onMessage = (message: { type: string }) => {
+        if (message.type !== "ready") return;
+        child.off("message", onMessage);
+        resolve();
+      };
+      child.on("message", onMessage);
+      child.once("exit", () => resolve());
+    });
+  }
+
+  async function stopBuilder(): Promise<void> {
+    const child = builder;
+    builder = undefined;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    await exited;
+  }
+
+  function runBuild(): Promise<BuilderReply> {
+    const child = builder;
+    if (!child?.connected) {
+      return Promise.resolve({ type: "build-error", summary: "the builder stopped; see the lines above", detail: "" });
+    }
+    return new Promise((resolve) => {
+      const onMessage = (message: BuilderReply | { type: "ready" }) => {
+        if (message.type === "ready") return;
+        done(message);
+      };
+      const onExit = (code: number | null, signal: string | null) =>
+        done({ type: "build-error", summary: `the builder stopped (${signal ?? `exit code ${code}`}); see the lines above`, detail: "" });
+      const done = (reply: BuilderReply) => {
+        child.off("message", onMessage);
+        child.off("exit", onExit);
+        resolve(reply);
+      };
+      child.on("message", onMessage);
+      child.once("exit", onExit);
+      child.send({ type: "build" });
+    });
+  }
+
+  function report(reply: BuilderReply, files: string[], since: number): void {
+    const cause = files.length === 0 ? "" : `${files.length === 1 ? files[0] : `${files.length} files`} changed; `;
+    const wasBroken = errorPage !== undefined;
+    if (reply.type === "built") {
+      errorPage = undefined;
+      const ms = Math.round(performance.now() - since);
+      say(`${cause}${wasBroken ? "fixed; " : ""}built ${reply.pages} pages in ${ms} ms`);
+    } else if (reply.type === "content-error") {
+      complain(reply.summary);
+      const lines = reply.problems.map(formatProblem);
+      const heading = reply.summary.split("\n", 1)[0]!.replace(/:$/, "");
+      errorPage = `<!DOCTYPE html>${renderToString(h(DevErrorPage, { heading, lines }))}`;
+    } else {
+      complain(reply.summary);
+      if (reply.detail) process.stderr.write(`${reply.detail}\n`);
+      errorPage = `<!DOCTYPE html>${renderToString(h(DevErrorPage, { heading: reply.summary, lines: [], detail: reply.detail }))}`;
+    }
+    if (server) {
+      const pages = server.reload();
+      if (pages > 0) say(`reloading ${pages} open ${pages === 1 ? "page" : "pages"}`);
+    }
+  }
+
+  async function pump(): Promise<void> {
+    if (busy) return;
+    busy = true;
+    try {
+      while (wantBuild) {
+        const restart = wantRestart;
+        const files = [...changed];
+        const since = firstChangeAt || performance.now();
+        wantBuild = wantRestart = false;
+        changed = new Set();
+        firstChangeAt = 0;
+        if (restart || !builder?.connected) {
+          await stopBuilder();
+          await startBuilder();
+        }
+        report(await runBuild(), files, since);
+      }
+    } finally {
+      busy = false;
+    }
+  }
+
+  let settle: NodeJS.Timeout | undefined;
+  function onChange(file: string): void {
+    const absolute = path.resolve(file);
+    if (isInside(outputDir, absolute) || absolute.startsWith(`${outputDir}.lectern-`)) return;
+    firstChangeAt ||= performance.now();
+    changed.add(displayPath(absolute));
+    wantBuild = true;
+    if (CODE.some((code) => isInside(code, absolute))) wantRestart = true;
+    clearTimeout(settle);
+    settle = setTimeout(() => void pump(), SETTLE_MS);
+  }
+
+  const watcher = watch([contentDir, publicDir, ...CODE], {
+    ignoreInitial: true,
+    ignored: (file) => /(^|[/\\])(node_modules|\.git)([/\\]|$)/.test(file),
+  });
+  watcher.on("all", (_event, file) => onChange(file));
+  watcher.on("error", (error) => complain(`cannot watch files: ${String(error)}`));
+
+  let stopping = false;
+  async function stop(): Promise<void> {
+    if (stopping) return;
+    stopping = true;
+    clearTimeout(settle);
+    await Promise.allSettled([watcher.close(), stopBuilder(), server?.close()]);
+    process.exit(0);
+  }
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void stop());
+
+  await pump();
+  server = await startDevServer({ root: outputDir, host, port, errorPage: () => errorPage });
+  say(`serving ${displayPath(outputDir)} at ${server.url}`);
+  say(
+    `watching ${[contentDir, publicDir].map(displayPath).join(", ")} (rebuild) and src/ (restart); ` +
+      (host === "127.0.0.1" || host === "localhost" || host === "::1"
+        ? "only this computer can connect (HOST=0.0.0.0 to share)"
+        : `listening on ${host}: other computers can connect`),
+  );
+  say("press Ctrl+C to stop");
+  void pump();
+}
+
+function isInside(dir: string, file: string): boolean {
+  return file === dir || file.startsWith(dir + path.sep);
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined || value === "") return 8080;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`lectern dev: PORT must be a number from 0 to 65535, got "${value}"\n`);
+    process.exit(1);
+  }
+  return port;
+}
+
+await dev().catch((error: unknown) => {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "EADDRINUSE" || code === "EACCES" || code === "EADDRNOTAVAIL") {
+    process.stderr.write(`lectern dev: cannot listen: ${(error as Error).message}\n`);
+  } else {
+    process.stderr.write(`lectern dev: internal error (please report it)\n${error instanceof Error ? error.stack : String(error)}\n`);
+  }
+  process.exit(1);
+});
