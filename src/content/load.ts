@@ -14,6 +14,7 @@ import { didYouMean } from "./suggest.ts";
 import { ROW_KINDS, SPOKEN_KINDS, talkSchema } from "./talk.ts";
 import { validate } from "./validate.ts";
 import { workshopSchema } from "./workshop.ts";
+import { findScheduleConflicts } from "../schedule/conflicts.ts";
 import { isKnownZone, knownZones, parseLocalDateTime } from "../schedule/time.ts";
 
 export interface LoadOptions {
@@ -145,6 +146,7 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
     });
   }
 
+  for (const clash of findScheduleConflicts([...talks, ...workshops])) problems.add(clash.file, clash.field, clash.message);
   problems.throwIfAny();
   const byStart = <T extends { start: DateTime; slug: string }>(a: T, b: T) =>
     a.start.toMillis() - b.start.toMillis() || a.slug.localeCompare(b.slug);

@@ -1,0 +1,87 @@
+import type { DateTime } from "luxon";
+import type { Room, Session } from "../content/model.ts";
+import { zoneAbbreviation } from "./time.ts";
+
+/** A session placed in the grid: its column (room order), how many rooms and rows it covers. */
+export interface SessionCell {
+  kind: "session";
+  session: Session;
+  /** 0-based index into the day's rooms. */
+  column: number;
+  colspan: number;
+  rowspan: number;
+}
+
+/** A room that is free for one row. */
+export interface EmptyCell {
+  kind: "empty";
+  column: number;
+  colspan: 1;
+  rowspan: 1;
+  room: Room;
+}
+
+export type GridCell = SessionCell | EmptyCell;
+
+/** The stretch of time between two consecutive starts or ends on a day. */
+export interface GridRow {
+  start: DateTime;
+  end: DateTime;
+  /** The cells that begin in this row, in room order (cells from rows above are not repeated). */
+  cells: GridCell[];
+  /** True when no session runs in any room during this row. */
+  isGap: boolean;
+}
+
+/** One day of the programme as a time × rooms grid, ready for an HTML table. */
+export interface DayGrid {
+  /** Midnight of the day, in the event's zone. */
+  date: DateTime;
+  rooms: readonly Room[];
+  rows: GridRow[];
+  /** The zone's abbreviations in use that day, in order ("CEST", "CET" on the night the clocks go back). */
+  zones: string[];
+}
+
+/**
+ * Lays out one day's sessions: rows run from each start or end to the next, a session
+ * spans the rows its time covers and a session without a room spans every room.
+ * Sessions must not overlap in a room (`findScheduleConflicts` reports those first).
+ */
+export function buildDayGrid(date: DateTime, sessions: readonly Session[], rooms: readonly Room[]): DayGrid {
+  const columnOf = new Map(rooms.map((room, i) => [room.id, i]));
+  const boundaries = [...new Set(sessions.flatMap((s) => [s.start.toMillis(), s.end.toMillis()]))].sort((a, b) => a - b);
+  const rowOf = new Map(boundaries.map((ms, i) => [ms, i]));
+  const instantAt = new Map<number, DateTime>();
+  for (const s of sessions) {
+    instantAt.set(s.start.toMillis(), s.start);
+    instantAt.set(s.end.toMillis(), s.end);
+  }
+
+  const busyUntil = rooms.map(() => 0);
+  const rows: GridRow[] = [];
+  for (let r = 0; r + 1 < boundaries.length; r++) {
+    const starting = sessions.filter((s) => s.start.toMillis() === boundaries[r]);
+    const cells: GridCell[] = [];
+    for (let column = 0; column < rooms.length; column++) {
+      if (busyUntil[column]! > r) continue;
+      const session = starting.find((s) => (s.room ? columnOf.get(s.room.id) === column : column === 0));
+      if (!session) {
+        cells.push({ kind: "empty", column, colspan: 1, rowspan: 1, room: rooms[column]! });
+        continue;
+      }
+      const colspan = session.room ? 1 : rooms.length;
+      const rowspan = rowOf.get(session.end.toMillis())! - r;
+      for (let c = column; c < column + colspan; c++) {
+        if (busyUntil[c]! > r) throw new Error(`${session.file} overlaps another session in the schedule grid`);
+        busyUntil[c] = r + rowspan;
+      }
+      cells.push({ kind: "session", session, column, colspan, rowspan });
+      column += colspan - 1;
+    }
+    const isGap = cells.length === rooms.length && cells.every((cell) => cell.kind === "empty");
+    rows.push({ start: instantAt.get(boundaries[r]!)!, end: instantAt.get(boundaries[r + 1]!)!, cells, isGap });
+  }
+  const zones = [...new Set(sessions.map((s) => zoneAbbreviation(s.start)))];
+  return { date, rooms, rows, zones };
+}

@@ -1,0 +1,94 @@
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, test } from "node:test";
+import { ContentError } from "../../src/content/errors.ts";
+import { loadConference } from "../../src/content/load.ts";
+import { FIXTURES, makeContent } from "../helpers.ts";
+
+/** The problem lines of loading the berlin-dst fixture with `changes`, paths shown from the content folder. */
+async function problems(changes: Record<string, string | null>): Promise<string[]> {
+  const dir = await makeContent("berlin-dst", changes);
+  try {
+    await loadConference({ contentDir: dir });
+  } catch (error) {
+    assert.ok(error instanceof ContentError, String(error));
+    return error.message.split("\n").slice(1).map((line) => line.trim().replaceAll(dir, "content"));
+  }
+  return [];
+}
+
+function talk(fields: string): string {
+  return `---\ntitle: Extra\n${fields}\n---\nBody.\n`;
+}
+
+describe("schedule conflicts", () => {
+  test("the fixture as it is has none", async () => {
+    assert.deepEqual(await problems({}), []);
+  });
+
+  test("two sessions in one room at once name both files and both times", async () => {
+    assert.deepEqual(
+      await problems({ "talks/clash.md": talk("speakers: [ben-okafor]\nstart: 2024-10-26 10:00\nduration: 30\nroom: main") }),
+      ['content/talks/rust-in-anger.md: start: overlaps content/talks/clash.md in room "main" (09:30–10:15 CEST and 10:00–10:30 CEST)'],
+    );
+  });
+
+  test("a workshop and a talk clash too, and back-to-back sessions do not", async () => {
+    assert.deepEqual(
+      await problems({
+        "talks/right-after.md": talk("speakers: [ada-lovelace]\nstart: 2024-10-26 10:15\nduration: 30\nroom: main"),
+        "talks/in-the-lab.md": talk("speakers: [ada-lovelace]\nstart: 2024-10-26 14:30\nduration: 15\nroom: side"),
+      }),
+      ['content/workshops/cluster-lab.md: start: overlaps content/talks/in-the-lab.md in room "side" (13:00–15:00 CEST and 14:30–14:45 CEST)'],
+    );
+  });
+
+  test("a session without a room takes every room", async () => {
+    assert.deepEqual(
+      await problems({ "talks/early.md": talk("speakers: [ben-okafor]\nstart: 2024-10-26 11:45\nduration: 30\nroom: side") }),
+      ["content/talks/early.md: start: overlaps content/talks/lunch.md (11:45–12:15 CEST and 12:00–13:00 CEST): a session without a room spans every room"],
+    );
+  });
+
+  test("a speaker booked in two places at once", async () => {
+    assert.deepEqual(
+      await problems({ "talks/double.md": talk("speakers: [ada-lovelace]\nstart: 2024-10-26 13:30\nduration: 30\nroom: main") }),
+      [],
+      "different rooms, different people: no clash",
+    );
+    assert.deepEqual(
+      await problems({ "talks/double.md": talk("speakers: [ada-lovelace, ben-okafor]\nstart: 2024-10-26 14:30\nduration: 30\nroom: main") }),
+      ['content/workshops/cluster-lab.md: leaders[0]: "ben-okafor" is booked twice at once: also in content/talks/double.md (13:00–15:00 CEST and 14:30–15:00 CEST)'],
+    );
+  });
+
+  test("times across midnight carry their dates", async () => {
+    assert.deepEqual(
+      await problems({ "talks/after-midnight.md": talk("speakers: [ada-lovelace]\nstart: 2024-10-27 00:30\nduration: 30\nroom: side") }),
+      ['content/talks/night-owls.md: speakers[0]: "ada-lovelace" is booked twice at once: also in content/talks/after-midnight.md (2024-10-26 23:30–01:00 CEST and 2024-10-27 00:30–01:00 CEST)'],
+    );
+  });
+
+  test("a day outside the event's dates", async () => {
+    assert.deepEqual(await problems({ "talks/too-late.md": talk("speakers: [ada-lovelace]\nstart: 2024-10-28 10:00\nduration: 30\nroom: main") }), [
+      "content/talks/too-late.md: start: 2024-10-28 is outside the event's dates (2024-10-26 to 2024-10-27 in event.yaml)",
+    ]);
+  });
+
+  test("a start in the hour that happens twice must say which", async () => {
+    assert.deepEqual(await problems({ "talks/the-hour-again.md": talk("speakers: [ada-lovelace]\nstart: 2024-10-27 02:30\nduration: 30\nroom: main") }), [
+      'content/talks/the-hour-again.md: start: "2024-10-27 02:30" happens twice in Europe/Berlin (the clocks go back that night); add the UTC offset to say which: "2024-10-27 02:30 +02:00" (the first) or "2024-10-27 02:30 +01:00" (the second)',
+    ]);
+  });
+
+  test("a start that does not exist (spring forward)", async () => {
+    const event = (await readFile(path.join(FIXTURES, "berlin-dst", "event.yaml"), "utf8")).replace("start: 2024-10-26", "start: 2024-03-30");
+    assert.deepEqual(
+      await problems({ "event.yaml": event, "talks/spring.md": talk("speakers: [ada-lovelace]\nstart: 2024-03-31 02:30\nduration: 30\nroom: main") }),
+      [
+        'content/talks/spring.md: start: "2024-03-31 02:30" does not exist in Europe/Berlin: the clocks go forward that night and skip it; write the time on the clock after the change (e.g. "2024-03-31 03:30")',
+      ],
+    );
+  });
+});
