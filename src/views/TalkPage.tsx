@@ -2,6 +2,7 @@ import type { Event, Talk } from "../content/model.ts";
 import { Avatar } from "./components/Avatar.tsx";
 import { Prose } from "./components/Prose.tsx";
 import { KindBadge, SessionWhen, TagList } from "./components/SessionBits.tsx";
+import { calendarPath } from "../export/ics.ts";
 import { Layout } from "./Layout.tsx";
 import { sessionLd } from "./structured-data.ts";
 
@@ -48,6 +49,11 @@ export function TalkPage({ event, talk }: { event: Event; talk: Talk & { url: st
         )}
         <Prose html={talk.html} />
         <TagList tags={talk.tags} />
+        <p class="add-to-calendar">
+          <a class="button button--quiet" href={calendarPath(talk)}>
+            Add to calendar
+          </a>
+        </p>
         {links.length > 0 && (
           <ul class="button-row" aria-label="Materials">
             {links.map((link) => (

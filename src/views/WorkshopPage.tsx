@@ -2,6 +2,7 @@ import type { Event, Workshop } from "../content/model.ts";
 import { Avatar } from "./components/Avatar.tsx";
 import { Prose } from "./components/Prose.tsx";
 import { KindBadge, SessionWhen, TagList } from "./components/SessionBits.tsx";
+import { calendarPath } from "../export/ics.ts";
 import { Layout } from "./Layout.tsx";
 import { sessionLd } from "./structured-data.ts";
 import { formatDuration } from "./site.ts";
@@ -62,6 +63,11 @@ export function WorkshopPage({ event, workshop }: { event: Event; workshop: Work
           </section>
         )}
         <TagList tags={workshop.tags} />
+        <p class="add-to-calendar">
+          <a class="button button--quiet" href={calendarPath(workshop)}>
+            Add to calendar
+          </a>
+        </p>
       </article>
     </Layout>
   );

@@ -3,6 +3,7 @@ import type { Event } from "../content/model.ts";
 /** The main navigation: label and the URL prefix that marks a page as inside it. */
 export const NAV = [
   { label: "Home", href: "/" },
+  { label: "Schedule", href: "/schedule/" },
   { label: "Talks", href: "/talks/" },
   { label: "Speakers", href: "/speakers/" },
   { label: "Workshops", href: "/workshops/" },

@@ -1,0 +1,58 @@
+import { v5 as uuidv5 } from "uuid";
+import type { Event, Room, Session, Speaker } from "../content/model.ts";
+import { absoluteUrl } from "../views/site.ts";
+
+/** The largest id that fits a signed 32-bit integer, which is what the apps store. */
+const MAX_ID = 2 ** 31 - 1;
+
+/**
+ * The session's guid: a name-based UUID (version 5, URL namespace) of its page's address,
+ * so it stays the same from build to build while the event's `url` and the file name stay.
+ */
+export function sessionGuid(event: Event, session: Session): string {
+  return uuidv5(absoluteUrl(event, `/${session.type}s/${session.slug}/`), uuidv5.URL);
+}
+
+/** A person's guid, from their page's address. */
+export function personGuid(event: Event, speaker: Speaker): string {
+  return uuidv5(absoluteUrl(event, speaker.url), uuidv5.URL);
+}
+
+/** A room's guid, from the schedule's address and the room's id. */
+export function roomGuid(event: Event, room: Room): string {
+  return uuidv5(absoluteUrl(event, `/schedule/#room-${room.id}`), uuidv5.URL);
+}
+
+/**
+ * Positive integer ids (1 to 2³¹−1) for sessions, from the first 31 bits of each guid.
+ * In the rare case of two equal ids, the one whose guid sorts later takes the next free number.
+ */
+export function sessionIds(event: Event, sessions: readonly Session[]): Map<Session, number> {
+  const guids = sessions.map((session) => ({ session, guid: sessionGuid(event, session) }));
+  guids.sort((a, b) => (a.guid < b.guid ? -1 : a.guid > b.guid ? 1 : 0));
+  const taken = new Set<number>();
+  const ids = new Map<Session, number>();
+  for (const { session, guid } of guids) {
+    let id = (Number.parseInt(guid.slice(0, 8), 16) % MAX_ID) + 1;
+    while (taken.has(id)) id = (id % MAX_ID) + 1;
+    taken.add(id);
+    ids.set(session, id);
+  }
+  return ids;
+}
+
+/**
+ * The conference's acronym as the schedule formats want it (lower-case letters, digits
+ * and underscores, at least four): "ContainerDays Boston 2016" gives "containerdays_boston_2016".
+ */
+export function conferenceAcronym(event: Event): string {
+  const base = event.name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "");
+  const year = event.start.toFormat("yyyy");
+  if (!base) return `conference_${year}`;
+  return base.length >= 4 ? base : `${base}_${year}`;
+}

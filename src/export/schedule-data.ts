@@ -1,0 +1,180 @@
+import { createHash } from "node:crypto";
+import type { DateTime } from "luxon";
+import { peopleOf, type Conference, type Room, type Session } from "../content/model.ts";
+import { absoluteUrl } from "../views/site.ts";
+import { conferenceAcronym, personGuid, roomGuid, sessionGuid, sessionIds } from "./ids.ts";
+import { exportedSessions } from "./sessions.ts";
+
+/** A person on an event, as the c3voc schedule JSON has it (pretalx style: `name`). */
+export interface SchedulePerson {
+  name: string;
+  guid: string;
+  url: string;
+  biography: string | null;
+}
+
+export interface ScheduleLink {
+  type: "slides" | "media" | "related";
+  url: string;
+  title: string;
+}
+
+/** One session, with the fields both the JSON and the XML export carry. */
+export interface ScheduleEvent {
+  guid: string;
+  id: number;
+  /** Start, ISO 8601 with the event's UTC offset. */
+  date: string;
+  /** Local start, "HH:mm". */
+  start: string;
+  end: string;
+  /** "HH:mm". */
+  duration: string;
+  room: string;
+  /** `<acronym>-<id>-<file slug>`: the form C3VOC tooling expects. */
+  slug: string;
+  url: string;
+  title: string;
+  subtitle: null;
+  /** The first tag, or null. */
+  track: string | null;
+  type: string;
+  language: string;
+  abstract: string;
+  description: null;
+  persons: SchedulePerson[];
+  links: ScheduleLink[];
+}
+
+export interface ScheduleDay {
+  /** 1-based. */
+  index: number;
+  date: string;
+  day_start: string;
+  day_end: string;
+  /** Room name to its events, in the event's room order. */
+  rooms: Record<string, ScheduleEvent[]>;
+}
+
+export interface ScheduleRoom {
+  name: string;
+  guid: string;
+  slug?: string;
+}
+
+export interface ScheduleConference {
+  acronym: string;
+  title: string;
+  start: string;
+  end: string;
+  daysCount: number;
+  timeslot_duration: string;
+  time_zone_name: string;
+  url: string;
+  rooms: ScheduleRoom[];
+  days: ScheduleDay[];
+}
+
+/** The whole programme in the shape of the c3voc schedule JSON, from which both exports are written. */
+export interface ScheduleData {
+  /** Changes whenever anything in the export changes: a hash of its content. */
+  version: string;
+  base_url: string;
+  conference: ScheduleConference;
+}
+
+/**
+ * The exported programme: talks and workshops (not breaks), grouped by day and room.
+ * A session without a room is listed in the first room of event.yaml.
+ */
+export function scheduleData(conference: Conference): ScheduleData {
+  const { event } = conference;
+  const sessions = exportedSessions(conference);
+  const ids = sessionIds(event, sessions);
+  const acronym = conferenceAcronym(event);
+  const roomOf = (session: Session): Room => session.room ?? event.rooms[0]!;
+
+  const toEvent = (session: Session): ScheduleEvent => {
+    const id = ids.get(session)!;
+    return {
+      guid: sessionGuid(event, session),
+      id,
+      date: iso(session.start),
+      start: session.start.toFormat("HH:mm"),
+      end: iso(session.end),
+      duration: hoursAndMinutes(session.duration),
+      room: roomOf(session).name,
+      slug: `${acronym}-${id}-${session.slug}`,
+      url: absoluteUrl(event, session.url!),
+      title: session.title,
+      subtitle: null,
+      track: session.tags[0] ?? null,
+      type: session.type === "workshop" ? "workshop" : session.kind,
+      language: event.language,
+      abstract: session.summary,
+      description: null,
+      persons: peopleOf(session).map((person) => ({
+        name: person.name,
+        guid: personGuid(event, person),
+        url: absoluteUrl(event, person.url),
+        biography: person.summary || null,
+      })),
+      links: session.type === "talk" ? linksOf(session.slides, session.video, session.code) : [],
+    };
+  };
+
+  const days = conference.days.map(({ date, sessions: all }, i): ScheduleDay => {
+    const rooms: Record<string, ScheduleEvent[]> = {};
+    for (const room of event.rooms) rooms[room.name] = [];
+    for (const session of all) {
+      if (session.url !== undefined) rooms[roomOf(session).name]!.push(toEvent(session));
+    }
+    const first = all.reduce<DateTime>((min, s) => (s.start < min ? s.start : min), all[0]?.start ?? date);
+    const last = all.reduce<DateTime>((max, s) => (s.end > max ? s.end : max), all[0]?.end ?? date.plus({ days: 1 }));
+    return { index: i + 1, date: date.toISODate()!, day_start: iso(first), day_end: iso(last), rooms };
+  });
+
+  const content: ScheduleConference = {
+    acronym,
+    title: event.name,
+    start: event.start.toISODate()!,
+    end: event.end.toISODate()!,
+    daysCount: event.days.length,
+    timeslot_duration: hoursAndMinutes(timeslot(sessions)),
+    time_zone_name: event.timezone,
+    url: absoluteUrl(event, "/"),
+    rooms: event.rooms.map((room) => ({
+      name: room.name,
+      guid: roomGuid(event, room),
+      ...(room.id.length >= 2 ? { slug: room.id } : {}),
+    })),
+    days,
+  };
+  const version = createHash("sha256").update(JSON.stringify(content)).digest("hex").slice(0, 12);
+  return { version, base_url: absoluteUrl(event, "/"), conference: content };
+}
+
+function linksOf(slides: string | undefined, video: string | undefined, code: string | undefined): ScheduleLink[] {
+  const links: ScheduleLink[] = [];
+  if (slides) links.push({ type: "slides", url: slides, title: "Slides" });
+  if (video) links.push({ type: "media", url: video, title: "Video" });
+  if (code) links.push({ type: "related", url: code, title: "Code" });
+  return links;
+}
+
+function iso(dt: DateTime): string {
+  return dt.toISO({ suppressMilliseconds: true })!;
+}
+
+/** 90 → "01:30". */
+function hoursAndMinutes(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+}
+
+/** The largest step (in minutes, at least 5) on which every start and length falls: the apps' grid line. */
+function timeslot(sessions: readonly Session[]): number {
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+  let step = 60;
+  for (const s of sessions) step = gcd(gcd(step, s.duration), s.start.hour * 60 + s.start.minute);
+  return Math.max(step, 5);
+}

@@ -1,0 +1,41 @@
+import type { Session } from "../content/model.ts";
+import { peopleOf } from "../content/model.ts";
+import { formatClock, zoneAbbreviation } from "../schedule/time.ts";
+import { KindBadge } from "./components/SessionBits.tsx";
+
+/** One programme entry: time, title (linked to its page), people, room and tags (linked to their pages). */
+export function ScheduleEntry({ session, tagUrls }: { session: Session; tagUrls: ReadonlyMap<string, string> }) {
+  const people = peopleOf(session);
+  return (
+    <div class="entry">
+      <p class="entry__when">
+        <time dateTime={isoOf(session.start)}>{formatClock(session.start)}</time>–
+        <time dateTime={isoOf(session.end)}>{formatClock(session.end)}</time> {zoneAbbreviation(session.start)}
+        <span class={session.room ? "entry__room" : "entry__room entry__room--all"}>
+          {" · "}
+          {session.room ? session.room.name : "All rooms"}
+        </span>
+      </p>
+      <KindBadge session={session} />
+      <h3 class="entry__title">{session.url ? <a href={session.url}>{session.title}</a> : session.title}</h3>
+      {people.length > 0 && <p class="entry__people">{people.map((person) => person.name).join(", ")}</p>}
+      {session.tags.length > 0 && (
+        <ul class="entry__tags" aria-label="Tags">
+          {session.tags.map((tag) => {
+            const url = tagUrls.get(tag);
+            return <li key={tag}>{url ? <a href={url}>{tag}</a> : tag}</li>;
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function isoOf(dt: Session["start"]): string {
+  return dt.toISO({ suppressMilliseconds: true }) ?? "";
+}
+
+/** The CSS modifier of a session's slot: its kind for talks ("keynote", "meal"), "workshop" for workshops. */
+export function slotKind(session: Session): string {
+  return session.type === "workshop" ? "workshop" : session.kind;
+}

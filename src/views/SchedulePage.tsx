@@ -1,0 +1,147 @@
+import type { Conference, Session } from "../content/model.ts";
+import { buildDayGrid, type DayGrid } from "../schedule/grid.ts";
+import { groupByTag, sessionAnchors, tagUrls as tagUrlsOf, type TagGroup } from "../schedule/tags.ts";
+import { formatClock, formatDay, zoneAbbreviation } from "../schedule/time.ts";
+import { isoOf, ScheduleEntry, slotKind } from "./ScheduleEntry.tsx";
+import { Layout } from "./Layout.tsx";
+
+/** The whole programme: a jump list of days, then one time × rooms grid per day, then the topics. */
+export function SchedulePage({ conference }: { conference: Conference }) {
+  const { event } = conference;
+  const grids = conference.days.map(({ date, sessions }) => buildDayGrid(date, sessions, event.rooms));
+  const tags = groupByTag(conference.sessions);
+  const tagUrls = tagUrlsOf(tags);
+  const anchors = sessionAnchors(conference.sessions);
+  const zones = [...new Set(grids.flatMap((grid) => grid.zones))];
+  const count = conference.sessions.filter((s) => s.url !== undefined).length;
+  return (
+    <Layout
+      event={event}
+      title="Schedule"
+      description={`The programme of ${event.name}: ${count} talks and workshops, day by day and room by room.`}
+      path="/schedule/"
+    >
+      <header class="page-head">
+        <h1>Schedule</h1>
+        <p class="lede">
+          All times are {zones.join(" / ") || zoneAbbreviation(event.start)} ({event.timezone}), the time at the venue.
+        </p>
+      </header>
+      <nav class="schedule-nav" aria-label="Days">
+        <ul>
+          {grids.map((grid) => (
+            <li key={dayId(grid)}>
+              <a href={`#${dayId(grid)}`}>{grid.date.setLocale("en-GB").toFormat("cccc d LLLL")}</a>
+            </li>
+          ))}
+          {tags.length > 0 && (
+            <li>
+              <a href="#topics">By topic</a>
+            </li>
+          )}
+        </ul>
+      </nav>
+      <p class="schedule-exports">
+        <a class="button" href="/schedule.ics">
+          Add all to your calendar
+        </a>{" "}
+        <span class="schedule-exports__apps">
+          For schedule apps: <a href="/schedule.json">schedule.json</a> · <a href="/schedule.xml">schedule.xml</a>
+        </span>
+      </p>
+      {grids.map((grid) => (
+        <ScheduleDay key={dayId(grid)} grid={grid} anchors={anchors} tagUrls={tagUrls} />
+      ))}
+      {tags.length > 0 && <TopicList tags={tags} headingId="topics" />}
+    </Layout>
+  );
+}
+
+function dayId(grid: DayGrid): string {
+  return `day-${grid.date.toISODate()}`;
+}
+
+function ScheduleDay({
+  grid,
+  anchors,
+  tagUrls,
+}: {
+  grid: DayGrid;
+  anchors: ReadonlyMap<Session, string>;
+  tagUrls: ReadonlyMap<string, string>;
+}) {
+  const id = dayId(grid);
+  const zones = grid.zones.join(" / ") || zoneAbbreviation(grid.date);
+  const mixedZones = grid.zones.length > 1;
+  return (
+    <section class="schedule-day" id={id} aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>
+        {formatDay(grid.date)} <span class="schedule-day__zone">· times in {zones}</span>
+      </h2>
+      {grid.rows.length === 0 ? (
+        <p>Nothing on the programme yet.</p>
+      ) : (
+        <table class={`schedule-grid schedule-grid--rooms-${Math.min(grid.rooms.length, 6)}`}>
+          <caption class="visually-hidden">
+            Programme for {formatDay(grid.date)}, times in {zones}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" class="schedule-grid__time-head">
+                Time
+              </th>
+              {grid.rooms.map((room) => (
+                <th scope="col" key={room.id}>
+                  {room.name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {grid.rows.map((row) => (
+              <tr key={row.start.toMillis()} class={row.isGap ? "is-gap" : undefined}>
+                <th scope="row" class="schedule-grid__time">
+                  <time dateTime={isoOf(row.start)}>{formatClock(row.start)}</time>
+                  {mixedZones && <span class="schedule-grid__zone"> {zoneAbbreviation(row.start)}</span>}
+                </th>
+                {row.cells.map((cell) =>
+                  cell.kind === "empty" ? (
+                    <td key={`empty-${cell.column}`} class="slot slot--empty"></td>
+                  ) : (
+                    <td
+                      key={cell.session.file}
+                      id={anchors.get(cell.session)}
+                      class={`slot slot--${slotKind(cell.session)}${cell.session.url ? "" : " slot--row"}`}
+                      rowSpan={cell.rowspan > 1 ? cell.rowspan : undefined}
+                      colSpan={cell.colspan > 1 ? cell.colspan : undefined}
+                    >
+                      <ScheduleEntry session={cell.session} tagUrls={tagUrls} />
+                    </td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+/** Links to every tag page, with the number of sessions of each. */
+export function TopicList({ tags, headingId, current }: { tags: readonly TagGroup[]; headingId: string; current?: string }) {
+  return (
+    <section class="schedule-topics" aria-labelledby={headingId}>
+      <h2 id={headingId}>Browse by topic</h2>
+      <ul class="topic-list">
+        {tags.map((tag) => (
+          <li key={tag.slug}>
+            <a href={tag.url} aria-current={tag.slug === current ? "page" : undefined}>
+              {tag.name} <span class="topic-list__count">{tag.sessions.length}</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

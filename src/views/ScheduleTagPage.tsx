@@ -1,0 +1,67 @@
+import type { Conference, Session } from "../content/model.ts";
+import { groupByTag, tagUrls as tagUrlsOf, type TagGroup } from "../schedule/tags.ts";
+import { formatDay } from "../schedule/time.ts";
+import { ScheduleEntry, slotKind } from "./ScheduleEntry.tsx";
+import { Layout } from "./Layout.tsx";
+import { TopicList } from "./SchedulePage.tsx";
+
+/** The sessions with one tag, in time order under a heading per day: the schedule filtered without JavaScript. */
+export function ScheduleTagPage({ conference, tag }: { conference: Conference; tag: TagGroup }) {
+  const tags = groupByTag(conference.sessions);
+  const tagUrls = tagUrlsOf(tags);
+  const days = new Map<string, Session[]>();
+  for (const session of tag.sessions) {
+    const key = session.start.toISODate()!;
+    days.set(key, [...(days.get(key) ?? []), session]);
+  }
+  const noun = tag.sessions.length === 1 ? "session" : "sessions";
+  return (
+    <Layout
+      event={conference.event}
+      title={`Topic: ${tag.name}`}
+      description={`The ${tag.sessions.length} ${noun} on ${tag.name} at ${conference.event.name}.`}
+      path={tag.url}
+    >
+      <header class="page-head">
+        <p class="breadcrumb">
+          <a href="/schedule/">Schedule</a>
+        </p>
+        <h1>
+          Topic: <span class="topic-name">{tag.name}</span>
+        </h1>
+        <p class="lede">
+          {tag.sessions.length} {noun}, in time order.
+        </p>
+      </header>
+      {[...days.entries()].map(([key, sessions]) => (
+        <section key={key} class="schedule-day" aria-labelledby={`day-${key}-heading`}>
+          <h2 id={`day-${key}-heading`}>{formatDay(sessions[0]!.start)}</h2>
+          <ol class="entry-list">
+            {sessions.map((session) => (
+              <li key={session.file} class={`slot slot--${slotKind(session)}`}>
+                <ScheduleEntry session={session} tagUrls={tagUrls} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
+      <TopicList tags={tags} headingId="topics" current={tag.slug} />
+    </Layout>
+  );
+}
+
+/** `/schedule/tags/`: every topic, with the number of sessions each. */
+export function ScheduleTagsPage({ conference }: { conference: Conference }) {
+  const tags = groupByTag(conference.sessions);
+  return (
+    <Layout event={conference.event} title="Topics" description={`The topics of ${conference.event.name}'s programme.`} path="/schedule/tags/">
+      <header class="page-head">
+        <p class="breadcrumb">
+          <a href="/schedule/">Schedule</a>
+        </p>
+        <h1>Topics</h1>
+      </header>
+      {tags.length === 0 ? <p>No topics yet.</p> : <TopicList tags={tags} headingId="topics" />}
+    </Layout>
+  );
+}
