@@ -1,0 +1,74 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { parse } from "yaml";
+import { fieldDocs } from "../../src/cli/field-docs.ts";
+import { chooseSlug, scaffold, SCAFFOLDS, type ScaffoldKind } from "../../src/cli/scaffold.ts";
+
+const context = { today: "2024-09-01", days: { first: "2024-10-26", last: "2024-10-27" }, rooms: ["main", "side"] };
+
+test("the file name is the title's slug", () => {
+  assert.deepEqual(chooseSlug("talk", "Observability for Busy People!", new Set()), { slug: "observability-for-busy-people", fallback: false });
+  assert.deepEqual(chooseSlug("speaker", "Jana Novák", new Set()), { slug: "jana-novak", fallback: false });
+  assert.deepEqual(chooseSlug("talk", "Привет мир", new Set()), { slug: "privet-mir", fallback: false });
+});
+
+test("a title with nothing to make an address of gets the kind and the first free number", () => {
+  assert.deepEqual(chooseSlug("talk", "🎉", new Set()), { slug: "talk-1", fallback: true });
+  assert.deepEqual(chooseSlug("post", "你好", new Set(["post-1", "post-3"])), { slug: "post-2", fallback: true });
+});
+
+test("doc comments are read from the schema modules, nested fields included", () => {
+  const event = fieldDocs("event.ts", "eventSchema");
+  assert.equal(event.get("venue.name"), "The venue's name.");
+  assert.equal(event.get("name"), 'The conference\'s name, e.g. "ContainerDays Boston 2016".');
+  assert.equal(fieldDocs("event.ts", "roomSchema").get("id"), "Short id that talks and workshops name in `room:` (e.g. `main-hall`).");
+});
+
+for (const kind of Object.keys(SCAFFOLDS) as ScaffoldKind[]) {
+  test(`a new ${kind} lists every field of the schema under its doc comment`, () => {
+    const { schema, module, schemaName } = SCAFFOLDS[kind];
+    const docs = fieldDocs(module, schemaName);
+    const text = scaffold(kind, "A: title # with YAML in it", context);
+    const lines = text.split("\n");
+    for (const key of Object.keys(schema.shape)) {
+      const at = lines.findIndex((line) => line === `${key}:` || line.startsWith(`${key}: `) || line.startsWith(`# ${key}:`));
+      assert.ok(at > 0, `${key} is in the skeleton`);
+      assert.ok(docs.has(key), `${key} has a doc comment in src/content/${module}`);
+      assert.ok(lines.slice(0, at).some((line) => line === `# ${docs.get(key)}`), `${key} is under its doc comment`);
+    }
+    const front = parse(text.split("---\n")[1]!) as Record<string, unknown>;
+    assert.equal(front[SCAFFOLDS[kind].nameField], "A: title # with YAML in it", "the title survives YAML quoting");
+  });
+}
+
+test("a new speaker: the name filled in, company and role left empty, the rest commented out", () => {
+  assert.equal(
+    scaffold("speaker", "Ada Lovelace", context),
+    `---
+# Full name as it should appear on the site.
+name: Ada Lovelace
+# Company or organisation.
+company:
+# Job title or role, e.g. "Developer Advocate".
+role:
+# Twitter / X handle, without the @.
+# twitter: handle
+# GitHub user name.
+# github: handle
+# Personal web site (http:// or https://).
+# website: https://example.org
+# Photo: a full https:// address, or a path inside public/ such as /images/jane.jpg.
+# photo: /images/photo.jpg
+---
+The speaker's bio, in markdown.
+`,
+  );
+});
+
+test("a new talk names the event's days and rooms next to the fields left empty", () => {
+  const text = scaffold("talk", "Observability", context);
+  assert.match(text, /\n# The event runs from 2024-10-26 to 2024-10-27\.\nstart:\n/);
+  assert.match(text, /\n# Rooms in event\.yaml: main, side\.\nroom:\n/);
+  assert.match(text, /\nspeakers: \[\]\n/);
+  assert.match(text, /\nduration: 30\n/);
+});
