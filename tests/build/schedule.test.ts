@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
-import { buildSite, makeContent, readPage } from "../helpers.ts";
+import { buildSite, makeContent, readPage, runLectern, tempDir } from "../helpers.ts";
 
 /** The HTML of one day's section of the schedule page. */
 function daySection(html: string, date: string): string {
@@ -94,5 +94,17 @@ describe("schedule page", () => {
     assert.doesNotMatch(html, /<script/);
     const index = await readPage(site, "/schedule/tags/");
     assert.match(index, /<a href="\/schedule\/tags\/systems\/">systems <span class="topic-list__count">2<\/span><\/a>/);
+  });
+
+  test("a build with two sessions in one room at once fails, naming both files and times", async () => {
+    const content = await makeContent("berlin-dst", {
+      "talks/clash.md": "---\ntitle: Clash\nspeakers: [ben-okafor]\nstart: 2024-10-27 10:15\nduration: 30\nroom: main\n---\nx\n",
+    });
+    const result = await runLectern("build", { CONTENT_DIR: content, OUTPUT_DIR: `${await tempDir()}/site` });
+    assert.equal(result.code, 1);
+    assert.ok(
+      result.stderr.includes(`${content}/talks/after-the-change.md: start: overlaps ${content}/talks/clash.md in room "main" (10:00–10:30 CET and 10:15–10:45 CET)`),
+      result.stderr,
+    );
   });
 });
