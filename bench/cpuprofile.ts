@@ -30,6 +30,8 @@ export interface ProfileSummary {
   byFunction: CostRow[];
   /** Time (self and callees) charged to the innermost repository function on the stack: where Lectern's own code spends. */
   byRepoFunction: CostRow[];
+  /** The heaviest call paths, from the function doing the work up to (and including) the first Lectern frame. */
+  hotPaths: CostRow[];
 }
 
 /** Names the module of a script URL: `src/content/load.ts`, `zod`, `@11ty/eleventy`, `node:internal`, or a V8 category. */
@@ -84,6 +86,18 @@ export async function summariseProfile(file: string, root: string, top = 15): Pr
     return result;
   };
 
+  const pathOf = (id: number): string => {
+    const frames: string[] = [];
+    for (let at: number | undefined = id; at !== undefined && frames.length < 10; at = parent.get(at)) {
+      const node = byId.get(at)!;
+      const name = functionName(node);
+      if (frames.at(-1) !== name) frames.push(name);
+      if (isRepoFile(moduleName(node)) && frames.length > 1) break;
+    }
+    return frames.join(" ← ");
+  };
+
+  const paths = new Map<string, number>();
   const modules = new Map<string, number>();
   const functions = new Map<string, number>();
   const repo = new Map<string, number>();
@@ -92,15 +106,22 @@ export async function summariseProfile(file: string, root: string, top = 15): Pr
     const add = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + ms);
     add(modules, moduleName(node));
     add(functions, functionName(node));
+    if (!moduleName(node).startsWith("(")) add(paths, pathOf(id));
     const own = ownerOf(id);
     add(repo, own.startsWith("(outside") ? "(no Lectern frame on the stack: start-up, Eleventy's own work, GC, idle)" : own);
   }
-  return { totalMs, byModule: rows(modules, totalMs, top), byFunction: rows(functions, totalMs, top), byRepoFunction: rows(repo, totalMs, top) };
+  return {
+    totalMs,
+    byModule: rows(modules, totalMs, top),
+    byFunction: rows(functions, totalMs, top),
+    byRepoFunction: rows(repo, totalMs, top),
+    hotPaths: rows(paths, totalMs, 10),
+  };
 }
 
 /** A markdown table of cost rows. */
-export function costTable(title: string, costs: readonly CostRow[]): string {
-  const lines = [`| ${title} | self ms | share |`, "| --- | ---: | ---: |"];
+export function costTable(title: string, costs: readonly CostRow[], column = "self ms"): string {
+  const lines = [`| ${title} | ${column} | share |`, "| --- | ---: | ---: |"];
   for (const row of costs) lines.push(`| \`${row.name.replace(/\|/g, "\\|")}\` | ${Math.round(row.ms)} | ${(row.share * 100).toFixed(1)} % |`);
   return lines.join("\n");
 }
@@ -112,5 +133,6 @@ if (process.argv[1]?.endsWith(path.join("bench", "cpuprofile.ts"))) {
   const summary = await summariseProfile(file, root);
   process.stdout.write(`sampled ${(summary.totalMs / 1000).toFixed(2)} s\n\n`);
   process.stdout.write(`${costTable("module", summary.byModule)}\n\n${costTable("function", summary.byFunction)}\n\n`);
-  process.stdout.write(`${costTable("innermost Lectern function (incl. callees)", summary.byRepoFunction)}\n`);
+  process.stdout.write(`${costTable("innermost Lectern function", summary.byRepoFunction, "ms incl. callees")}\n\n`);
+  process.stdout.write(`${costTable("hot path (work ← callers, up to the first Lectern frame)", summary.hotPaths)}\n`);
 }

@@ -371,7 +371,8 @@ function formatReport(input: ReportInput): string {
       }
       lines.push(`${(summary.totalMs / 1000).toFixed(1)} s sampled (profiling slows the run).`, "");
       lines.push(costTable("module", summary.byModule), "", costTable("function", summary.byFunction), "");
-      lines.push(costTable("innermost Lectern function (incl. callees)", summary.byRepoFunction));
+      lines.push(costTable("innermost Lectern function", summary.byRepoFunction, "ms incl. callees"), "");
+      lines.push(costTable("hot path (work ← callers, up to the first Lectern frame)", summary.hotPaths));
     }
   }
   return `${lines.join("\n")}\n`;
