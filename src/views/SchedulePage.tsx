@@ -21,7 +21,7 @@ export function SchedulePage({ conference }: { conference: Conference }) {
       description={`The programme of ${event.name}: ${count} talks and workshops, day by day and room by room.`}
       path="/schedule/"
     >
-      <header class="page-head">
+      <header class="page-head schedule-head">
         <h1>Schedule</h1>
         <p class="lede">
           All times are {zones.join(" / ") || zoneAbbreviation(event.start)} ({event.timezone}), the time at the venue.
