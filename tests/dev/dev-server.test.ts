@@ -83,7 +83,9 @@ test("broken content: the terminal prints check's lines and every page shows the
   assert.equal(css.status, 200, "static files are still served");
 
   await writeFile(file, TALK.replace("After the clocks change", "Fixed and back"));
-  const page = await waitForPage(new URL("talks/after-the-change/", dev.url).href, (p) => p.status === 200);
+  const page = await waitForPage(new URL("talks/after-the-change/", dev.url).href, (p) => p.status === 200).catch((error: Error) => {
+    throw new Error(`${error.message.slice(0, 200)}\ndev server output:\n${dev.output()}`);
+  });
   assert.match(page.body, /<h1>Fixed and back<\/h1>/);
   assert.match(dev.output(), /fixed; built \d+ pages in \d+ ms/);
 });
