@@ -5,7 +5,6 @@ import { DateTime } from "luxon";
 import { ContentError, displayPath, ProblemList } from "./errors.ts";
 import { eventSchema, type Room } from "./event.ts";
 import { parseMarkdownFile, parseYaml, decodeText } from "./front-matter.ts";
-import { plainText, renderPost, renderUntrusted, truncate } from "./markdown.ts";
 import { Conference, type Event, type Post, type Speaker, type Talk, type Workshop } from "./model.ts";
 import { postSchema } from "./post.ts";
 import { slugFromFileName } from "./slug.ts";
@@ -22,6 +21,31 @@ export interface LoadOptions {
   contentDir: string;
   /** The folder of static files, to check that speaker photos exist (default: none checked). */
   publicDir?: string;
+  /**
+   * Render bodies to HTML and plain text (default true). `npm run check` turns it off: it only
+   * validates, and skips loading the markdown and sanitising libraries.
+   */
+  render?: boolean;
+}
+
+/** Turns bodies into HTML and plain text; a no-op when the caller only validates. */
+interface BodyRenderer {
+  untrusted(markdown: string): { html: string; summary: string };
+  post(markdown: string): { html: string; summary: string };
+  truncate(text: string): string;
+}
+
+async function bodyRenderer(render: boolean): Promise<BodyRenderer> {
+  if (!render) {
+    const empty = () => ({ html: "", summary: "" });
+    return { untrusted: empty, post: empty, truncate: (text) => text };
+  }
+  const markdown = await import("./markdown.ts");
+  return {
+    untrusted: (body) => ({ html: markdown.renderUntrusted(body), summary: markdown.plainText(body) }),
+    post: (body) => ({ html: markdown.renderPost(body), summary: markdown.plainText(body) }),
+    truncate: markdown.truncate,
+  };
 }
 
 /** The folders of a content folder and the URL prefix of their pages. */
@@ -52,6 +76,7 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
     problems.throwIfAny();
   }
   const root = await realpath(contentDir);
+  const bodies = await bodyRenderer(options.render ?? true);
 
   const [event, talkFiles, speakerFiles, workshopFiles, postFiles] = await Promise.all([
     readEvent(contentDir, problems),
@@ -77,8 +102,7 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
       slug: raw.slug,
       file: raw.file,
       url: `${COLLECTIONS.speakers}${raw.slug}/`,
-      html: renderUntrusted(raw.body),
-      summary: plainText(raw.body),
+      ...bodies.untrusted(raw.body),
       initials: initialsOf(fields.name),
     });
   }
@@ -104,8 +128,7 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
       url: ROW_KINDS.has(fields.kind) ? undefined : `${COLLECTIONS.talks}${raw.slug}/`,
       speakers: people,
       room,
-      html: renderUntrusted(raw.body),
-      summary: plainText(raw.body),
+      ...bodies.untrusted(raw.body),
     });
   }
 
@@ -126,8 +149,7 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
       url: `${COLLECTIONS.workshops}${raw.slug}/`,
       leaders,
       room,
-      html: renderUntrusted(raw.body),
-      summary: plainText(raw.body),
+      ...bodies.untrusted(raw.body),
     });
   }
 
@@ -135,14 +157,15 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
   for (const raw of postFiles) {
     const fields = validate(postSchema, raw.data, raw.file, problems);
     if (!fields) continue;
+    const body = bodies.post(raw.body);
     posts.push({
       ...fields,
       slug: raw.slug,
       file: raw.file,
       url: `${COLLECTIONS.blog}${raw.slug}/`,
       date: DateTime.fromISO(fields.date, { zone: event?.timezone ?? "utc" }),
-      html: renderPost(raw.body),
-      summary: fields.summary ?? truncate(plainText(raw.body)),
+      html: body.html,
+      summary: fields.summary ?? bodies.truncate(body.summary),
     });
   }
 

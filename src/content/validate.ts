@@ -54,8 +54,8 @@ function describeIssue(issue: Issue, root: AnySchema): Array<[string, string]> {
     }
     case "invalid_value": {
       const values = issue.values.map((v) => String(v));
-      const input = String(issue.input);
-      return [[field, `expected one of ${values.map((v) => `"${v}"`).join(", ")}, got "${input}"${didYouMean(input, values)}`]];
+      const got = typeof issue.input === "string" ? `"${issue.input}"${didYouMean(issue.input, values)}` : describeValue(issue.input);
+      return [[field, `expected one of ${values.map((v) => `"${v}"`).join(", ")}, got ${got}`]];
     }
     case "too_small":
       if (issue.origin === "array") {

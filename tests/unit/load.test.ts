@@ -98,6 +98,16 @@ describe("bad input", () => {
     );
   });
 
+  test("an enum field left empty, or misspelled", async () => {
+    const workshop = "title: W\nleaders: [sam-lee]\nstart: 2024-10-26 14:00\nduration: 60\nroom: side\nlevel:";
+    assert.deepEqual(await problemsWith({ "workshops/hands-on.md": talk(workshop) }), [
+      'workshops/hands-on.md: level: expected one of "beginner", "intermediate", "advanced", got an empty value',
+    ]);
+    assert.deepEqual(await problemsWith({ "workshops/hands-on.md": talk(`${workshop} advanced-ish`) }), [
+      'workshops/hands-on.md: level: expected one of "beginner", "intermediate", "advanced", got "advanced-ish" (did you mean "advanced"?)',
+    ]);
+  });
+
   test("a misspelled field", async () => {
     assert.deepEqual(await problemsWith({ "talks/t.md": talk(`${GOOD}\nspeeker: x`) }), [
       'talks/t.md: speeker: unknown field (did you mean "speakers"?)',
