@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { statSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
@@ -147,6 +148,14 @@ async function dev(): Promise<void> {
     ignored: (file) => /(^|[/\\])(node_modules|\.git)([/\\]|$)/.test(file),
   });
   watcher.on("all", (_event, file) => onChange(file));
+  // chokidar drops some in-place rewrites of a file (it compares access and modification
+  // times, and a build that just read the file can make them look unchanged), so the
+  // operating system's own events trigger rebuilds too; the settle delay merges the two.
+  watcher.on("raw", (_event, name, details) => {
+    const watched = (details as { watchedPath?: string }).watchedPath;
+    if (!watched || typeof name !== "string" || name === "") return;
+    onChange(isDirectory(watched) ? path.join(watched, name) : watched);
+  });
   watcher.on("error", (error) => complain(`cannot watch files: ${String(error)}`));
 
   let stopping = false;
@@ -170,6 +179,14 @@ async function dev(): Promise<void> {
   );
   say("press Ctrl+C to stop");
   void pump();
+}
+
+function isDirectory(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function isInside(dir: string, file: string): boolean {
