@@ -86,15 +86,27 @@ export async function summariseProfile(file: string, root: string, top = 15): Pr
     return result;
   };
 
+  // A call path, collapsed: the module doing the work, the function through which Lectern's code
+  // entered that module, and up to three Lectern frames above it (innermost first).
   const pathOf = (id: number): string => {
-    const frames: string[] = [];
-    for (let at: number | undefined = id; at !== undefined && frames.length < 10; at = parent.get(at)) {
+    const leaf = byId.get(id)!;
+    const parts: string[] = [`[${moduleName(leaf)}]`];
+    let entry: string | undefined;
+    let repoFrames = 0;
+    for (let at: number | undefined = id; at !== undefined && repoFrames < 3; at = parent.get(at)) {
       const node = byId.get(at)!;
       const name = functionName(node);
-      if (frames.at(-1) !== name) frames.push(name);
-      if (isRepoFile(moduleName(node)) && frames.length > 1) break;
+      if (isRepoFile(moduleName(node))) {
+        if (entry !== undefined) parts.push(entry);
+        entry = undefined;
+        if (parts.at(-1) !== name) parts.push(name);
+        repoFrames++;
+      } else if (repoFrames === 0) {
+        entry = name;
+      }
     }
-    return frames.join(" ← ");
+    if (repoFrames === 0) return `${parts[0]} ${functionName(leaf)} (no Lectern frame)`;
+    return parts.join(" ← ");
   };
 
   const paths = new Map<string, number>();
@@ -134,5 +146,5 @@ if (process.argv[1]?.endsWith(path.join("bench", "cpuprofile.ts"))) {
   process.stdout.write(`sampled ${(summary.totalMs / 1000).toFixed(2)} s\n\n`);
   process.stdout.write(`${costTable("module", summary.byModule)}\n\n${costTable("function", summary.byFunction)}\n\n`);
   process.stdout.write(`${costTable("innermost Lectern function", summary.byRepoFunction, "ms incl. callees")}\n\n`);
-  process.stdout.write(`${costTable("hot path (work ← callers, up to the first Lectern frame)", summary.hotPaths)}\n`);
+  process.stdout.write(`${costTable("hot path: [module doing the work] ← where Lectern entered it ← Lectern callers", summary.hotPaths)}\n`);
 }

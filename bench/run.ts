@@ -200,7 +200,7 @@ async function main(): Promise<void> {
       minutes: (performance.now() - started) / 60000,
     });
     await mkdir(path.dirname(options.out), { recursive: true });
-    await writeFile(options.out, report);
+    await writeFile(options.out, report + (await readingOfProfile()));
     process.stdout.write(`${report}\n`);
     say(`wrote ${options.out}`);
   } finally {
@@ -233,6 +233,19 @@ async function profileScript(script: string, contentDir: string, dir: string): P
   }
   if (!best) return "no profile written";
   return summariseProfile(path.join(dir, best.name), ROOT, 12);
+}
+
+/**
+ * bench/analysis.md: what a person made of the last full run's profile (causes, files, shares).
+ * It is appended to the report under its own heading, since no script can write it.
+ */
+async function readingOfProfile(): Promise<string> {
+  try {
+    const text = await readFile(path.join(ROOT, "bench", "analysis.md"), "utf8");
+    return `\n## Reading of the profile (hand-written: bench/analysis.md, from the run it names)\n\n${text.trim()}\n`;
+  } catch {
+    return "";
+  }
 }
 
 interface ReportInput {
@@ -372,7 +385,7 @@ function formatReport(input: ReportInput): string {
       lines.push(`${(summary.totalMs / 1000).toFixed(1)} s sampled (profiling slows the run).`, "");
       lines.push(costTable("module", summary.byModule), "", costTable("function", summary.byFunction), "");
       lines.push(costTable("innermost Lectern function", summary.byRepoFunction, "ms incl. callees"), "");
-      lines.push(costTable("hot path (work ← callers, up to the first Lectern frame)", summary.hotPaths));
+      lines.push(costTable("hot path: [module doing the work] ← where Lectern entered it ← Lectern callers", summary.hotPaths));
     }
   }
   return `${lines.join("\n")}\n`;
