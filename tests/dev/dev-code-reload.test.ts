@@ -28,7 +28,8 @@ test("editing a view in a copy of the project restarts the builder and shows the
     await waitForPage(new URL("talks/after-the-change/", dev.url).href, (p) =>
       p.body.includes("<h1>After the clocks change (edited view)</h1>"),
     );
-    assert.match(dev.output(), /src\/views\/TalkPage\.tsx changed; built \d+ pages/);
+    // The page changes when the new site is swapped in; the builder's reply is printed just after.
+    await dev.waitForOutput(/src\/views\/TalkPage\.tsx changed; built \d+ pages/, 10_000);
   } finally {
     const { stray } = await dev.stop();
     assert.deepEqual(stray, []);
