@@ -24,12 +24,13 @@ test("editing a view in a copy of the project restarts the builder and shows the
     const view = path.join(project, "src", "views", "TalkPage.tsx");
     const source = await readFile(view, "utf8");
     assert.ok(source.includes("<h1>{talk.title}</h1>"), "TalkPage renders the title in an <h1>");
+    const built = dev.waitForOutput(/src\/views\/TalkPage\.tsx changed; built \d+ pages/, 30_000);
     await writeFile(view, source.replace("<h1>{talk.title}</h1>", "<h1>{talk.title} (edited view)</h1>"));
     await waitForPage(new URL("talks/after-the-change/", dev.url).href, (p) =>
       p.body.includes("<h1>After the clocks change (edited view)</h1>"),
     );
     // The page changes when the new site is swapped in; the builder's reply is printed just after.
-    await dev.waitForOutput(/src\/views\/TalkPage\.tsx changed; built \d+ pages/, 10_000);
+    await built;
   } finally {
     const { stray } = await dev.stop();
     assert.deepEqual(stray, []);
