@@ -4,6 +4,7 @@ import type { PostFile } from "./post.ts";
 import type { SpeakerFile } from "./speaker.ts";
 import type { TalkFile } from "./talk.ts";
 import type { WorkshopFile } from "./workshop.ts";
+import { groupByTag, tagUrls, type TagGroup } from "../schedule/tags.ts";
 
 export type { Room } from "./event.ts";
 
@@ -107,6 +108,21 @@ export class Conference {
         this.bySpeaker.set(person.slug, list);
       }
     }
+  }
+
+  private tagGroups: readonly TagGroup[] | undefined;
+  private tagUrlMap: ReadonlyMap<string, string> | undefined;
+
+  /** Every tag of the programme with its sessions and page, sorted by name. */
+  get tags(): readonly TagGroup[] {
+    this.tagGroups ??= groupByTag(this.sessions);
+    return this.tagGroups;
+  }
+
+  /** The topic page of each tag as written on sessions. */
+  get tagUrls(): ReadonlyMap<string, string> {
+    this.tagUrlMap ??= tagUrls(this.tags);
+    return this.tagUrlMap;
   }
 
   /** Talks that have a page of their own (not breaks or meals). */

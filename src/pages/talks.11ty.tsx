@@ -11,5 +11,5 @@ export const data = {
 };
 
 export function render({ conference, talk }: Data) {
-  return <TalkPage event={conference.event} talk={talk} />;
+  return <TalkPage event={conference.event} talk={talk} tagUrls={conference.tagUrls} />;
 }

@@ -11,5 +11,5 @@ export const data = {
 };
 
 export function render({ conference, workshop }: Data) {
-  return <WorkshopPage event={conference.event} workshop={workshop} />;
+  return <WorkshopPage event={conference.event} workshop={workshop} tagUrls={conference.tagUrls} />;
 }

@@ -14,7 +14,7 @@ export interface TagGroup {
 }
 
 /** Every tag of the programme, sorted by name; tags that differ only in case or punctuation are one tag. */
-export function groupByTag(sessions: readonly Session[]): TagGroup[] {
+export function groupByTag(sessions: readonly Session[]): readonly TagGroup[] {
   const byKey = new Map<string, { name: string; sessions: Session[] }>();
   for (const session of sessions) {
     for (const tag of new Set(session.tags)) {

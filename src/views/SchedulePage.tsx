@@ -1,6 +1,6 @@
 import type { Conference, Session } from "../content/model.ts";
 import { buildDayGrid, type DayGrid } from "../schedule/grid.ts";
-import { groupByTag, sessionAnchors, tagUrls as tagUrlsOf, type TagGroup } from "../schedule/tags.ts";
+import { sessionAnchors, type TagGroup } from "../schedule/tags.ts";
 import { formatClock, formatDay, zoneAbbreviation } from "../schedule/time.ts";
 import { isoOf, ScheduleEntry, slotKind } from "./ScheduleEntry.tsx";
 import { Layout } from "./Layout.tsx";
@@ -9,8 +9,7 @@ import { Layout } from "./Layout.tsx";
 export function SchedulePage({ conference }: { conference: Conference }) {
   const { event } = conference;
   const grids = conference.days.map(({ date, sessions }) => buildDayGrid(date, sessions, event.rooms));
-  const tags = groupByTag(conference.sessions);
-  const tagUrls = tagUrlsOf(tags);
+  const { tags, tagUrls } = conference;
   const anchors = sessionAnchors(conference.sessions);
   const zones = [...new Set(grids.flatMap((grid) => grid.zones))];
   const count = conference.sessions.filter((s) => s.url !== undefined).length;

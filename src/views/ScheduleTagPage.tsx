@@ -1,5 +1,5 @@
 import type { Conference, Session } from "../content/model.ts";
-import { groupByTag, tagUrls as tagUrlsOf, type TagGroup } from "../schedule/tags.ts";
+import type { TagGroup } from "../schedule/tags.ts";
 import { formatDay } from "../schedule/time.ts";
 import { ScheduleEntry, slotKind } from "./ScheduleEntry.tsx";
 import { Layout } from "./Layout.tsx";
@@ -7,8 +7,7 @@ import { TopicList } from "./SchedulePage.tsx";
 
 /** The sessions with one tag, in time order under a heading per day: the schedule filtered without JavaScript. */
 export function ScheduleTagPage({ conference, tag }: { conference: Conference; tag: TagGroup }) {
-  const tags = groupByTag(conference.sessions);
-  const tagUrls = tagUrlsOf(tags);
+  const { tags, tagUrls } = conference;
   const days = new Map<string, Session[]>();
   for (const session of tag.sessions) {
     const key = session.start.toISODate()!;
@@ -52,7 +51,7 @@ export function ScheduleTagPage({ conference, tag }: { conference: Conference; t
 
 /** `/schedule/tags/`: every topic, with the number of sessions each. */
 export function ScheduleTagsPage({ conference }: { conference: Conference }) {
-  const tags = groupByTag(conference.sessions);
+  const { tags } = conference;
   return (
     <Layout event={conference.event} title="Topics" description={`The topics of ${conference.event.name}'s programme.`} path="/schedule/tags/">
       <header class="page-head">

@@ -6,7 +6,16 @@ import { calendarPath } from "../export/ics.ts";
 import { Layout } from "./Layout.tsx";
 import { sessionLd } from "./structured-data.ts";
 
-export function TalkPage({ event, talk }: { event: Event; talk: Talk & { url: string } }) {
+export function TalkPage({
+  event,
+  talk,
+  tagUrls,
+}: {
+  event: Event;
+  talk: Talk & { url: string };
+  /** Topic page of each tag, to link the tags. */
+  tagUrls?: ReadonlyMap<string, string>;
+}) {
   const links = [
     { label: "Slides", href: talk.slides },
     { label: "Video", href: talk.video },
@@ -48,7 +57,7 @@ export function TalkPage({ event, talk }: { event: Event; talk: Talk & { url: st
           </section>
         )}
         <Prose html={talk.html} />
-        <TagList tags={talk.tags} />
+        <TagList tags={talk.tags} urls={tagUrls} />
         <p class="add-to-calendar">
           <a class="button button--quiet" href={calendarPath(talk)}>
             Add to calendar

@@ -7,7 +7,16 @@ import { Layout } from "./Layout.tsx";
 import { sessionLd } from "./structured-data.ts";
 import { formatDuration } from "./site.ts";
 
-export function WorkshopPage({ event, workshop }: { event: Event; workshop: Workshop }) {
+export function WorkshopPage({
+  event,
+  workshop,
+  tagUrls,
+}: {
+  event: Event;
+  workshop: Workshop;
+  /** Topic page of each tag, to link the tags. */
+  tagUrls?: ReadonlyMap<string, string>;
+}) {
   return (
     <Layout event={event} title={workshop.title} description={workshop.summary} path={workshop.url} structuredData={sessionLd(event, workshop)}>
       <article class="session">
@@ -62,7 +71,7 @@ export function WorkshopPage({ event, workshop }: { event: Event; workshop: Work
             </ul>
           </section>
         )}
-        <TagList tags={workshop.tags} />
+        <TagList tags={workshop.tags} urls={tagUrls} />
         <p class="add-to-calendar">
           <a class="button button--quiet" href={calendarPath(workshop)}>
             Add to calendar

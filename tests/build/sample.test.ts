@@ -67,7 +67,7 @@ describe("the sample site (ContainerDays Boston 2016)", () => {
     assert.match(html, /<time datetime="2016-06-10T14:45:00-04:00">Friday 10 June 2016, 14:45–15:15 EDT<\/time>/);
     assert.match(html, /Main Hall/);
     assert.match(html, /href="https:\/\/www\.slideshare\.net\/mikesplain\/container-days-boston-kubernetes-in-production"/);
-    assert.match(html, /<li class="tag">kubernetes<\/li>/);
+    assert.match(html, /<li class="tag"><a href="\/schedule\/tags\/kubernetes\/">kubernetes<\/a><\/li>/);
   });
 
   test("each speaker page lists their talks and workshops", async () => {

@@ -30,15 +30,19 @@ export function PeopleLinks({ people }: { people: readonly Speaker[] }) {
   );
 }
 
-export function TagList({ tags }: { tags: readonly string[] }) {
+/** Tags, each linked to its topic page when `urls` knows it. */
+export function TagList({ tags, urls }: { tags: readonly string[]; urls?: ReadonlyMap<string, string> }) {
   if (tags.length === 0) return null;
   return (
     <ul class="tags" aria-label="Tags">
-      {tags.map((tag) => (
-        <li key={tag} class="tag">
-          {tag}
-        </li>
-      ))}
+      {tags.map((tag) => {
+        const url = urls?.get(tag);
+        return (
+          <li key={tag} class="tag">
+            {url ? <a href={url}>{tag}</a> : tag}
+          </li>
+        );
+      })}
     </ul>
   );
 }
