@@ -1,5 +1,5 @@
 import type { Event, Talk } from "../content/model.ts";
-import { Avatar } from "./components/Avatar.tsx";
+import { PeopleList } from "./components/PeopleList.tsx";
 import { Prose } from "./components/Prose.tsx";
 import { KindBadge, SessionWhen, TagList } from "./components/SessionBits.tsx";
 import { calendarPath } from "../export/ics.ts";
@@ -39,21 +39,7 @@ export function TalkPage({
             <h2 id="speakers-heading" class="visually-hidden">
               Speakers
             </h2>
-            <ul class="people">
-              {talk.speakers.map((speaker) => (
-                <li key={speaker.slug} class="person">
-                  <Avatar speaker={speaker} />
-                  <span>
-                    <a class="person__name" href={speaker.url}>
-                      {speaker.name}
-                    </a>
-                    <span class="person__role">
-                      {speaker.role}, {speaker.company}
-                    </span>
-                  </span>
-                </li>
-              ))}
-            </ul>
+            <PeopleList people={talk.speakers} />
           </section>
         )}
         <Prose html={talk.html} />

@@ -1,5 +1,5 @@
 import type { Event, Workshop } from "../content/model.ts";
-import { Avatar } from "./components/Avatar.tsx";
+import { PeopleList } from "./components/PeopleList.tsx";
 import { Prose } from "./components/Prose.tsx";
 import { KindBadge, SessionWhen, TagList } from "./components/SessionBits.tsx";
 import { calendarPath } from "../export/ics.ts";
@@ -42,21 +42,7 @@ export function WorkshopPage({
           <div>
             <dt>{workshop.leaders.length === 1 ? "Leader" : "Leaders"}</dt>
             <dd>
-              <ul class="people people--compact">
-                {workshop.leaders.map((leader) => (
-                  <li key={leader.slug} class="person">
-                    <Avatar speaker={leader} size="s" />
-                    <span>
-                      <a class="person__name" href={leader.url}>
-                        {leader.name}
-                      </a>
-                      <span class="person__role">
-                        {leader.role}, {leader.company}
-                      </span>
-                    </span>
-                  </li>
-                ))}
-              </ul>
+              <PeopleList people={workshop.leaders} compact />
             </dd>
           </div>
         </dl>

@@ -1,0 +1,23 @@
+import type { Speaker } from "../../content/model.ts";
+import { Avatar } from "./Avatar.tsx";
+
+/** Speakers or leaders with avatar, linked name, role and company. */
+export function PeopleList({ people, compact = false }: { people: readonly Speaker[]; compact?: boolean }) {
+  return (
+    <ul class={compact ? "people people--compact" : "people"}>
+      {people.map((person) => (
+        <li key={person.slug} class="person">
+          <Avatar speaker={person} size={compact ? "s" : "m"} />
+          <span>
+            <a class="person__name" href={person.url}>
+              {person.name}
+            </a>
+            <span class="person__role">
+              {person.role}, {person.company}
+            </span>
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
