@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import path from "node:path";
 import { describe, test } from "node:test";
-import { makeContent, readPage, runLectern, snapshot, tempDir, buildSite, listFiles } from "../helpers.ts";
+import { FileSystemConfigLoader, HtmlValidate } from "html-validate";
+import { makeContent, readPage, ROOT, runLectern, snapshot, tempDir, buildSite, listFiles } from "../helpers.ts";
 
 const talk = (fields: string, body = "Abstract.") => `---\n${fields}\n---\n${body}\n`;
 const GOOD = "title: A talk\nspeakers: [sam-lee]\nstart: 2024-10-26 16:00\nduration: 30\nroom: main";
@@ -82,5 +83,12 @@ describe("hostile text in titles and names", () => {
     assert.ok(page.includes("<p>Body &lt;b&gt;bold&lt;/b&gt; &lt;script&gt;alert(1)&lt;/script&gt; [x](javascript:alert(1))</p>"), "abstract");
     assert.ok(page.includes('>Sam &lt;img src=x onerror=alert(1)> Lee</a>'), "speaker name");
     assert.ok(page.includes("SRE, Acme &quot;Quotes&quot;"), "company");
+
+    const validator = new HtmlValidate(new FileSystemConfigLoader());
+    for (const url of ["/talks/opening/", "/speakers/sam-lee/"]) {
+      const report = await validator.validateString(await readPage(site, url), path.join(ROOT, "site", url, "index.html"));
+      const messages = report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`));
+      assert.deepEqual(messages, [], `${url} is not valid HTML`);
+    }
   });
 });
