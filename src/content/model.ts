@@ -135,11 +135,26 @@ export class Conference {
     return this.bySpeaker.get(speaker.slug) ?? [];
   }
 
-  /** The sessions of each day of the event, in order. */
-  get days(): Array<{ date: DateTime; sessions: Session[] }> {
-    return this.event.days.map((date) => ({
-      date,
-      sessions: this.sessions.filter((s) => s.start.hasSame(date, "day")),
-    }));
+  private dayGroups: ReadonlyArray<{ date: DateTime; sessions: Session[] }> | undefined;
+
+  /**
+   * The sessions of each day of the event, in order. Grouped once, by comparing instants
+   * with each day's midnight-to-midnight span (DST days are 23 or 25 hours long).
+   */
+  get days(): ReadonlyArray<{ date: DateTime; sessions: Session[] }> {
+    this.dayGroups ??= groupByDay(this.event.days, this.sessions);
+    return this.dayGroups;
   }
+}
+
+function groupByDay(days: readonly DateTime[], sessions: readonly Session[]) {
+  const groups = days.map((date) => ({ date, from: date.toMillis(), until: date.plus({ days: 1 }).toMillis(), sessions: [] as Session[] }));
+  let day = 0;
+  for (const session of sessions) {
+    const at = session.start.toMillis();
+    while (day < groups.length && at >= groups[day]!.until) day++;
+    const group = groups[day];
+    if (group && at >= group.from) group.sessions.push(session);
+  }
+  return groups.map(({ date, sessions }) => ({ date, sessions }));
 }

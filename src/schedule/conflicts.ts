@@ -17,17 +17,17 @@ export function findScheduleConflicts(sessions: readonly Session[]): Problem[] {
     for (let j = i + 1; j < ordered.length; j++) {
       const b = ordered[j]!;
       if (b.start >= a.end) break;
-      const times = `(${describeTimes(a, b)})`;
+      const times = () => `(${describeTimes(a, b)})`;
       if (!a.room || !b.room) {
-        problems.push({ file: a.file, field: "start", message: `overlaps ${b.file} ${times}: a session without a room spans every room` });
+        problems.push({ file: a.file, field: "start", message: `overlaps ${b.file} ${times()}: a session without a room spans every room` });
       } else if (a.room.id === b.room.id) {
-        problems.push({ file: a.file, field: "start", message: `overlaps ${b.file} in room "${a.room.id}" ${times}` });
+        problems.push({ file: a.file, field: "start", message: `overlaps ${b.file} in room "${a.room.id}" ${times()}` });
       }
       const others = new Set(peopleOf(b).map((person) => person.slug));
       peopleOf(a).forEach((person, index) => {
         if (!others.has(person.slug)) return;
         const field = `${a.type === "talk" ? "speakers" : "leaders"}[${index}]`;
-        problems.push({ file: a.file, field, message: `"${person.slug}" is booked twice at once: also in ${b.file} ${times}` });
+        problems.push({ file: a.file, field, message: `"${person.slug}" is booked twice at once: also in ${b.file} ${times()}` });
       });
     }
   }

@@ -20,7 +20,8 @@ export function groupByTag(sessions: readonly Session[]): readonly TagGroup[] {
     for (const tag of new Set(session.tags)) {
       const key = tag.normalize("NFKC").toLowerCase();
       const group = byKey.get(key) ?? { name: tag, sessions: [] };
-      if (!group.sessions.includes(session)) group.sessions.push(session);
+      // Sessions arrive in order, so a repeat (two spellings of one tag) can only be the last one.
+      if (group.sessions.at(-1) !== session) group.sessions.push(session);
       byKey.set(key, group);
     }
   }

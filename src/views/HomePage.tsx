@@ -1,5 +1,6 @@
 import type { Conference } from "../content/model.ts";
-import { formatDateRange, formatDay } from "../schedule/time.ts";
+import { formatDay } from "../schedule/time.ts";
+import { eventDates } from "./site.ts";
 import { Avatar } from "./components/Avatar.tsx";
 import { SessionCard } from "./components/SessionBits.tsx";
 import { PostSummary } from "./IndexPages.tsx";
@@ -16,7 +17,7 @@ export function HomePage({ conference }: { conference: Conference }) {
         <h1 id="hero-title">{event.name}</h1>
         <p class="hero__tagline">{event.tagline}</p>
         <p class="hero__facts">
-          <span>{formatDateRange(event.start, event.end)}</span>
+          <span>{eventDates(event)}</span>
           <span>
             {event.venue.name}, {event.venue.address}
           </span>

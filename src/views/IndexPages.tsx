@@ -1,16 +1,12 @@
 import type { Conference, Event, Post, Session, Speaker } from "../content/model.ts";
-import { formatDay } from "../schedule/time.ts";
+import { formatDay, groupByDate } from "../schedule/time.ts";
 import { Avatar } from "./components/Avatar.tsx";
 import { SessionCard } from "./components/SessionBits.tsx";
 import { Layout } from "./Layout.tsx";
 
 /** Sessions grouped under a heading per day. */
 function SessionsByDay({ sessions }: { sessions: readonly Session[] }) {
-  const days = new Map<string, Session[]>();
-  for (const session of sessions) {
-    const key = session.start.toISODate()!;
-    days.set(key, [...(days.get(key) ?? []), session]);
-  }
+  const days = groupByDate(sessions);
   return (
     <>
       {[...days.values()].map((list) => (

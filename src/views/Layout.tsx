@@ -1,8 +1,7 @@
 import type { ComponentChildren } from "preact";
 import type { Event } from "../content/model.ts";
 import { truncate } from "../content/markdown.ts";
-import { formatDateRange } from "../schedule/time.ts";
-import { absoluteUrl, NAV } from "./site.ts";
+import { absoluteUrl, eventDates, NAV } from "./site.ts";
 import { jsonForScript, type Json } from "./structured-data.ts";
 
 export interface LayoutProps {
@@ -52,7 +51,7 @@ export function Layout({ event, title, description, path, structuredData, childr
             <a class="brand" href="/">
               <span class="brand__name">{event.name}</span>
               <span class="brand__dates">
-                {formatDateRange(event.start, event.end)} · {event.venue.name}
+                {eventDates(event)} · {event.venue.name}
               </span>
             </a>
             <nav class="site-nav" aria-label="Main">
@@ -74,7 +73,7 @@ export function Layout({ event, title, description, path, structuredData, childr
         <footer class="site-footer">
           <div class="wrap">
             <p>
-              <strong>{event.name}</strong> · {formatDateRange(event.start, event.end)} ·{" "}
+              <strong>{event.name}</strong> · {eventDates(event)} ·{" "}
               {event.venue.url ? <a href={event.venue.url}>{event.venue.name}</a> : event.venue.name}, {event.venue.address}
             </p>
             {event.organiser && (

@@ -1,6 +1,6 @@
-import type { Conference, Session } from "../content/model.ts";
+import type { Conference } from "../content/model.ts";
 import type { TagGroup } from "../schedule/tags.ts";
-import { formatDay } from "../schedule/time.ts";
+import { formatDay, groupByDate } from "../schedule/time.ts";
 import { ScheduleEntry, slotKind } from "./ScheduleEntry.tsx";
 import { Layout } from "./Layout.tsx";
 import { TopicList } from "./SchedulePage.tsx";
@@ -8,11 +8,7 @@ import { TopicList } from "./SchedulePage.tsx";
 /** The sessions with one tag, in time order under a heading per day: the schedule filtered without JavaScript. */
 export function ScheduleTagPage({ conference, tag }: { conference: Conference; tag: TagGroup }) {
   const { tags, tagUrls } = conference;
-  const days = new Map<string, Session[]>();
-  for (const session of tag.sessions) {
-    const key = session.start.toISODate()!;
-    days.set(key, [...(days.get(key) ?? []), session]);
-  }
+  const days = groupByDate(tag.sessions);
   const noun = tag.sessions.length === 1 ? "session" : "sessions";
   return (
     <Layout

@@ -1,4 +1,5 @@
 import type { Event } from "../content/model.ts";
+import { formatDateRange } from "../schedule/time.ts";
 
 /** The main navigation: label and the URL prefix that marks a page as inside it. */
 export const NAV = [
@@ -24,4 +25,16 @@ export function formatDuration(minutes: number): string {
   if (hours) parts.push(`${hours} ${hours === 1 ? "hour" : "hours"}`);
   if (rest) parts.push(`${rest} ${rest === 1 ? "minute" : "minutes"}`);
   return parts.join(" ");
+}
+
+const eventDateCache = new WeakMap<Event, string>();
+
+/** The event's dates as shown on every page ("10–11 June 2016"), formatted once per event. */
+export function eventDates(event: Event): string {
+  let text = eventDateCache.get(event);
+  if (text === undefined) {
+    text = formatDateRange(event.start, event.end);
+    eventDateCache.set(event, text);
+  }
+  return text;
 }
