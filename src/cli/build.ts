@@ -5,6 +5,7 @@ import { performance } from "node:perf_hooks";
 import Eleventy from "@11ty/eleventy";
 import { loadConference } from "../content/load.ts";
 import { displayPath } from "../content/errors.ts";
+import { writeExports } from "../export/files.ts";
 import { paths, provideConference } from "../eleventy/conference-data.ts";
 import { BuildError, runCommand } from "./report.ts";
 
@@ -25,6 +26,7 @@ export async function build(): Promise<{ pages: number; seconds: number }> {
   try {
     const eleventy = new Eleventy("src/pages", staging, { configPath: ".eleventy.ts", quietMode: true });
     written = (await eleventy.write()) as unknown as unknown[];
+    await writeExports(conference, staging, process.env.SOURCE_DATE_EPOCH);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw new BuildError("the site could not be rendered; the previous output was left as it was", { cause: error });

@@ -1,0 +1,62 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Conference } from "../content/model.ts";
+import { absoluteUrl } from "../views/site.ts";
+import { renderScheduleJson } from "./c3voc-json.ts";
+import { renderScheduleXml } from "./frab-xml.ts";
+import { calendarPath, renderIcs } from "./ics.ts";
+import { scheduleData } from "./schedule-data.ts";
+import { exportedSessions } from "./sessions.ts";
+import { exportStamp } from "./stamp.ts";
+
+/** One export, at its site path (`/schedule.ics`). */
+export interface ExportFile {
+  path: string;
+  content: string;
+}
+
+/**
+ * Every export of the programme: `schedule.ics`, `schedule.json` (c3voc), `schedule.xml`
+ * (frab) and one `.ics` per talk and workshop. Made one at a time, so a writer holds one
+ * file's text at once. `sourceDateEpoch` is `SOURCE_DATE_EPOCH`, for the iCalendar DTSTAMP.
+ */
+export function* exportFiles(conference: Conference, sourceDateEpoch: string | undefined): Generator<ExportFile> {
+  const { event } = conference;
+  const stamp = exportStamp(event, sourceDateEpoch);
+  const sessions = exportedSessions(conference);
+  yield { path: "/schedule.ics", content: renderIcs(conference, sessions, { stamp, name: event.name, path: "/schedule.ics" }) };
+  const data = scheduleData(conference);
+  yield { path: "/schedule.json", content: renderScheduleJson(data) };
+  yield { path: "/schedule.xml", content: renderScheduleXml(data, absoluteUrl(event, "/schedule.xml")) };
+  for (const session of sessions) {
+    const where = calendarPath(session);
+    yield { path: where, content: renderIcs(conference, [session], { stamp, name: session.title, path: where }) };
+  }
+}
+
+/**
+ * Writes the exports under `outputDir` (beside the pages Eleventy rendered) and returns how
+ * many. The exports are data, not pages, so they skip Eleventy's per-page pipeline: at 10,000
+ * talks that pipeline cost more than making the files.
+ */
+export async function writeExports(conference: Conference, outputDir: string, sourceDateEpoch: string | undefined): Promise<number> {
+  const made = new Set<string>();
+  let count = 0;
+  let batch: Array<Promise<void>> = [];
+  for (const file of exportFiles(conference, sourceDateEpoch)) {
+    const target = path.join(outputDir, ...file.path.split("/"));
+    const dir = path.dirname(target);
+    if (!made.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      made.add(dir);
+    }
+    batch.push(writeFile(target, file.content));
+    count++;
+    if (batch.length === 64) {
+      await Promise.all(batch);
+      batch = [];
+    }
+  }
+  await Promise.all(batch);
+  return count;
+}
