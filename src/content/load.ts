@@ -1,5 +1,5 @@
-import { existsSync } from "node:fs";
-import { lstat, readdir, readFile, realpath } from "node:fs/promises";
+import { existsSync, readFileSync, realpathSync, type Dirent } from "node:fs";
+import { readdir, readFile, realpath } from "node:fs/promises";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { ContentError, displayPath, ProblemList } from "./errors.ts";
@@ -194,7 +194,12 @@ class Linker {
     private readonly problems: ProblemList,
   ) {
     this.rooms = new Map((event?.rooms ?? []).map((room) => [room.id, room]));
+    this.firstDay = event?.start.toISODate() ?? "";
+    this.lastDay = event?.end.toISODate() ?? "";
   }
+
+  private readonly firstDay: string;
+  private readonly lastDay: string;
 
   people(file: string, field: string, slugs: readonly string[], noun: string): Speaker[] {
     const found: Speaker[] = [];
@@ -224,16 +229,19 @@ class Linker {
       this.problems.add(file, "start", parsed.message);
       return undefined;
     }
-    const day = parsed.value.startOf("day");
-    if (day < this.event.start || day > this.event.end) {
+    // The written date is the event-local date (an explicit offset only picks between the two
+    // instants of a repeated hour), so it compares as text with the event's ISO dates.
+    const date = start.slice(0, 10);
+    if (date < this.firstDay || date > this.lastDay) {
       this.problems.add(
         file,
         "start",
-        `${parsed.value.toFormat("yyyy-MM-dd")} is outside the event's dates (${this.event.start.toISODate()} to ${this.event.end.toISODate()} in event.yaml)`,
+        `${parsed.value.toFormat("yyyy-MM-dd")} is outside the event's dates (${this.firstDay} to ${this.lastDay} in event.yaml)`,
       );
       return undefined;
     }
-    return { start: parsed.value, end: parsed.value.plus({ minutes: duration }), duration };
+    const end = DateTime.fromMillis(parsed.value.toMillis() + duration * 60_000, { zone: parsed.value.zone });
+    return { start: parsed.value, end, duration };
   }
 }
 
@@ -289,12 +297,13 @@ async function readCollection(root: string, collection: Collection, problems: Pr
   } catch {
     return [];
   }
-  const names = entries
+  const chosen = entries
     .filter((entry) => entry.name.endsWith(".md") && !isEditorLeftover(entry.name))
-    .map((entry) => entry.name)
-    .sort();
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
-  const files = await Promise.all(names.map((name) => readContentFile(root, dir, name, problems)));
+  // Read one after another with synchronous calls: for thousands of small files that is
+  // several times faster than thousands of concurrent promise reads through libuv's pool.
+  const files = chosen.map((entry) => readContentFile(root, dir, entry, problems));
   const bySlug = new Map<string, string>();
   const result: RawFile[] = [];
   for (const raw of files) {
@@ -311,7 +320,8 @@ async function readCollection(root: string, collection: Collection, problems: Pr
   return result;
 }
 
-async function readContentFile(root: string, dir: string, name: string, problems: ProblemList): Promise<RawFile | undefined> {
+function readContentFile(root: string, dir: string, entry: Dirent, problems: ProblemList): RawFile | undefined {
+  const { name } = entry;
   const absolute = path.join(dir, name);
   const file = displayPath(absolute);
   const slug = slugFromFileName(name.slice(0, -".md".length));
@@ -319,11 +329,10 @@ async function readContentFile(root: string, dir: string, name: string, problems
     problems.add(file, "", slug.message);
     return undefined;
   }
-  const info = await lstat(absolute);
-  if (info.isSymbolicLink()) {
+  if (entry.isSymbolicLink()) {
     let target: string;
     try {
-      target = await realpath(absolute);
+      target = realpathSync(absolute);
     } catch {
       problems.add(file, "", "is a symbolic link to nothing");
       return undefined;
@@ -332,10 +341,17 @@ async function readContentFile(root: string, dir: string, name: string, problems
       problems.add(file, "", "is a symbolic link to a file outside the content folder");
       return undefined;
     }
-  } else if (!info.isFile()) {
+  } else if (!entry.isFile()) {
     return undefined;
   }
-  const text = decodeText(await readFile(absolute), file, problems);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(absolute);
+  } catch (error) {
+    problems.add(file, "", `cannot be read (${(error as NodeJS.ErrnoException).code ?? "unknown error"})`);
+    return undefined;
+  }
+  const text = decodeText(bytes, file, problems);
   if (text === undefined) return undefined;
   const parsed = parseMarkdownFile(text, file, problems);
   return parsed && { file, slug: slug.slug, data: parsed.data, body: parsed.body };

@@ -70,13 +70,30 @@ export function parseLocalDateTime(input: string, zoneName: string): ParsedTime 
 
 /** The instants at which the zone's clocks show `wallMs` (as if it were UTC), earliest first. */
 function candidateInstants(wallMs: number, zone: IANAZone): number[] {
-  const offsets = new Set([zone.offset(wallMs - 12 * HOUR), zone.offset(wallMs + 12 * HOUR)]);
+  const offsets = new Set([offsetAt(zone, wallMs - 12 * HOUR), offsetAt(zone, wallMs + 12 * HOUR)]);
   const found = new Set<number>();
   for (const offset of offsets) {
     const instant = wallMs - offset * 60_000;
-    if (zone.offset(instant) === offset) found.add(instant);
+    if (offsetAt(zone, instant) === offset) found.add(instant);
   }
   return [...found].sort((a, b) => a - b);
+}
+
+const offsetCache = new Map<string, Map<number, number>>();
+
+/**
+ * The zone's UTC offset in minutes at an instant, remembered: a programme has a few hundred
+ * distinct start times, and each lookup through Intl costs microseconds.
+ */
+function offsetAt(zone: IANAZone, ms: number): number {
+  let byInstant = offsetCache.get(zone.name);
+  if (!byInstant || byInstant.size > 100_000) offsetCache.set(zone.name, (byInstant = new Map()));
+  let offset = byInstant.get(ms);
+  if (offset === undefined) {
+    offset = zone.offset(ms);
+    byInstant.set(ms, offset);
+  }
+  return offset;
 }
 
 /** `+02:00` for 120 minutes. */
