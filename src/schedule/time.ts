@@ -141,9 +141,18 @@ export function formatClock(dt: DateTime): string {
   return dt.toFormat("HH:mm");
 }
 
-/** "Friday 10 June 2016", in English whatever the machine's locale. */
+const dayNames = new Map<string, string>();
+
+/** "Friday 10 June 2016", in English whatever the machine's locale (remembered per date: every session card shows one). */
 export function formatDay(dt: DateTime): string {
-  return dt.setLocale("en-GB").toFormat("cccc d LLLL yyyy");
+  const key = dt.toISODate() ?? "";
+  let name = dayNames.get(key);
+  if (name === undefined) {
+    name = dt.setLocale("en-GB").toFormat("cccc d LLLL yyyy");
+    if (dayNames.size > 10_000) dayNames.clear();
+    dayNames.set(key, name);
+  }
+  return name;
 }
 
 /** "09:30–10:15 EDT". */

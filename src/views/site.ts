@@ -13,9 +13,20 @@ export const NAV = [
 
 /** The absolute URL of a site path, under the event's canonical base URL (which may have a path). */
 export function absoluteUrl(event: Event, sitePath: string): string {
-  const base = event.url.endsWith("/") ? event.url : `${event.url}/`;
-  return new URL(sitePath.replace(/^\//, ""), base).href;
+  let base = baseUrls.get(event);
+  if (base === undefined) {
+    base = new URL(event.url.endsWith("/") ? event.url : `${event.url}/`).href;
+    baseUrls.set(event, base);
+  }
+  const relative = sitePath.replace(/^\//, "");
+  // Lectern's own paths need no resolving: URL-safe characters and no "." or ".." segments.
+  if (SAFE_PATH.test(relative) && !DOT_SEGMENT.test(relative) && !base.includes("?") && !base.includes("#")) return base + relative;
+  return new URL(relative, base).href;
 }
+
+const baseUrls = new WeakMap<Event, string>();
+const SAFE_PATH = /^[a-z0-9\-_~./]*$/i;
+const DOT_SEGMENT = /(^|\/)\.\.?(\/|$)/;
 
 /** `2 hours`, `45 minutes`, `1 hour 30 minutes`. */
 export function formatDuration(minutes: number): string {
