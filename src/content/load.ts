@@ -42,7 +42,7 @@ async function bodyRenderer(render: boolean): Promise<BodyRenderer> {
   }
   const markdown = await import("./markdown.ts");
   return {
-    untrusted: (body) => ({ html: markdown.renderUntrusted(body), summary: markdown.plainText(body) }),
+    untrusted: (body) => markdown.untrustedBody(body),
     post: (body) => ({ html: markdown.renderPost(body), summary: markdown.plainText(body) }),
     truncate: markdown.truncate,
   };

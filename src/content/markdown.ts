@@ -33,10 +33,21 @@ export function renderPost(markdown: string): string {
   return sanitizeHtml(organiser.render(markdown), SANITIZE);
 }
 
+/** A speaker's markdown as safe HTML and as plain text, from one parse. */
+export function untrustedBody(markdown: string): { html: string; summary: string } {
+  const env = {};
+  const tokens = untrusted.parse(markdown, env);
+  return { html: untrusted.renderer.render(tokens, untrusted.options, env), summary: textOf(tokens) };
+}
+
 /** The markdown's text with no markup, whitespace collapsed: for meta descriptions and exports. */
 export function plainText(markdown: string): string {
+  return textOf(untrusted.parse(markdown, {}));
+}
+
+function textOf(blocks: ReturnType<MarkdownIt["parse"]>): string {
   const parts: string[] = [];
-  for (const block of untrusted.parse(markdown, {})) {
+  for (const block of blocks) {
     if (block.type === "inline") {
       for (const token of block.children ?? []) {
         if (token.type === "text" || token.type === "code_inline") parts.push(token.content);
