@@ -43,7 +43,7 @@ export function Layout({ event, title, description, path, structuredData, childr
         )}
       </head>
       <body>
-        <a class="skip-link" href="#main">
+        <a class="skip-link" href="#main_content">
           Skip to content
         </a>
         <header class="site-header">
@@ -67,7 +67,8 @@ export function Layout({ event, title, description, path, structuredData, childr
             </nav>
           </div>
         </header>
-        <main id="main" class="wrap" tabIndex={-1}>
+        {/* An underscore: slugs (and so the schedule's talk anchors) never have one. */}
+        <main id="main_content" class="wrap" tabIndex={-1}>
           {children}
         </main>
         <footer class="site-footer">
