@@ -329,7 +329,9 @@ function formatReport(input: ReportInput): string {
   target("scaling: Lectern 10,000 ÷ 1,000", "≤ 12 ×", r(big, at(1000, "lectern")), (v) => `${v.toFixed(2)} ×`, (v) => v <= 12);
   target("sample site: full build", "< 2 s", input.sample.build.seconds, (v) => `${secs(v)} s`, (v) => v < 2);
   target("sample site: `npm run check`", "< 1 s", input.sample.check.seconds, (v) => `${secs(v)} s`, (v) => v < 1);
-  target("10,000 talks: `npm run check`", "< 1 s", at(10000, "check")?.seconds, (v) => `${secs(v)} s`, (v) => v < 1);
+  // The issue measures check at 10,000 talks but sets its 1 s limit on the sample only.
+  target("10,000 talks: `npm run check` (for information)", "—", at(10000, "check")?.seconds, (v) => `${secs(v)} s`, () => true);
+  targets.at(-1)!.info = true;
   for (const [label, limit, seconds] of [
     ["sample", "< 0.3 s", 0.3],
     ["1,000 talks", "< 2 s", 2],

@@ -1,5 +1,5 @@
 import { ContentError } from "../content/errors.ts";
-import { build } from "./build.ts";
+import { devBuild } from "./dev-build.ts";
 import { BuildError, describeCause } from "./report.ts";
 
 /** What the dev command asks of its builder process. */
@@ -19,7 +19,7 @@ export type BuilderReply =
  */
 async function run(): Promise<BuilderReply> {
   try {
-    const { pages, seconds } = await build();
+    const { pages, seconds } = await devBuild();
     return { type: "built", pages, ms: Math.round(seconds * 1000) };
   } catch (error) {
     if (error instanceof ContentError) {

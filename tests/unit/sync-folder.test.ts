@@ -1,0 +1,42 @@
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { test } from "node:test";
+import { syncFolder } from "../../src/cli/dev-build.ts";
+import { listFiles, tempDir } from "../helpers.ts";
+
+test("the dev build's sync writes only what changed and removes files of deleted content", async () => {
+  const dir = await tempDir();
+  const first = await syncFolder(dir, new Map<string, string | Buffer>([
+    ["index.html", "home"],
+    [path.join("talks", "a", "index.html"), "talk a"],
+    [path.join("talks", "b", "index.html"), "talk b"],
+    ["schedule.ics", Buffer.from("BEGIN:VCALENDAR")],
+  ]));
+  assert.equal(first.changed, 4);
+  const before = await stat(path.join(dir, "talks", "a", "index.html"));
+
+  // Talk b deleted, the home page changed, talk a unchanged; a stray file from an old build goes too.
+  await mkdir(path.join(dir, "old"), { recursive: true });
+  await writeFile(path.join(dir, "old", "page.html"), "stale");
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  const second = await syncFolder(dir, new Map<string, string | Buffer>([
+    ["index.html", "home, edited"],
+    [path.join("talks", "a", "index.html"), "talk a"],
+    ["schedule.ics", Buffer.from("BEGIN:VCALENDAR")],
+  ]), first.files);
+  assert.equal(second.changed, 3, "home written, talk b and the stray file removed");
+  assert.deepEqual((await listFiles(dir)).sort(), ["index.html", "schedule.ics", "talks/a/index.html"]);
+  assert.equal(await readFile(path.join(dir, "index.html"), "utf8"), "home, edited");
+  assert.equal(existsSync(path.join(dir, "old")), false, "emptied folders are removed");
+  assert.equal(existsSync(path.join(dir, "talks", "b")), false, "emptied folders are removed");
+  const after = await stat(path.join(dir, "talks", "a", "index.html"));
+  assert.equal(after.mtimeMs, before.mtimeMs, "an unchanged page is not rewritten");
+
+  // Without a record of the last build, files are compared with what is on disk.
+  await writeFile(path.join(dir, "schedule.ics"), "edited by hand");
+  const third = await syncFolder(dir, second.files);
+  assert.equal(third.changed, 1);
+  assert.equal(await readFile(path.join(dir, "schedule.ics"), "utf8"), "BEGIN:VCALENDAR");
+});
