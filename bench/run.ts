@@ -280,7 +280,7 @@ function formatReport(input: ReportInput): string {
     "",
     "Produced by `npm run bench` (bench/run.ts). Wall time is measured around each whole process (spawn to exit, " +
       "`performance.now()`); peak RSS is GNU time's `%M` (`/usr/bin/time -f %M`): the largest resident set of any " +
-      "single process in the tree (for Lectern, the node process tsx starts), not a sum. Lectern runs its package.json " +
+      "single process in the tree (for Lectern, the node process its script starts), not a sum. Lectern runs its package.json " +
       "script as `npm run` would, without npm's own start-up. Every build starts from an empty output folder, and " +
       "`sync` runs after each one; the tools take turns in a rotating order within each round.",
     "",
