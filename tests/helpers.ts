@@ -41,13 +41,14 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs a Lectern command (`build`, `check`) as an organiser would, in the project folder. */
+/** Runs a Lectern command (`build`, `check`, `new <kind> <title>`) as an organiser would, in the project folder. */
 export function runLectern(
-  command: "build" | "check",
+  command: "build" | "check" | "new",
   env: { CONTENT_DIR: string; OUTPUT_DIR?: string; TZ?: string },
+  args: readonly string[] = [],
 ): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [path.join(ROOT, "src", "cli", `${command}.ts`)], {
+    const child = spawn(TSX, [path.join(ROOT, "src", "cli", `${command}.ts`), ...args], {
       cwd: ROOT,
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],

@@ -30,7 +30,13 @@ const TYPES: Record<string, string> = {
   ".woff2": "font/woff2",
   ".woff": "font/woff",
   ".pdf": "application/pdf",
+  ".webmanifest": "application/manifest+json",
 };
+
+/** The Content-Type a static host would send for a file, by its extension. */
+export function contentType(file: string): string {
+  return TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
+}
 
 export interface DevServerOptions {
   /** The folder served; nothing outside it is ever read. */
@@ -106,7 +112,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   }
 
   async function sendFile(req: http.IncomingMessage, res: http.ServerResponse, file: string, status: number): Promise<void> {
-    const type = TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
+    const type = contentType(file);
     if (type.startsWith("text/html")) {
       send(res, status, type, withReloadScript(await readFile(file, "utf8")), req.method === "HEAD");
       return;

@@ -13,7 +13,10 @@ export function paths() {
 
 let current: Promise<Conference> | undefined;
 
-/** The validated conference, loaded once per build (and again after `invalidateConference`). */
+/**
+ * The validated conference. `npm run build` and the dev server load it first and hand it over
+ * with `provideConference`; Eleventy run on its own loads it here, once.
+ */
 export function conferenceData(): Promise<Conference> {
   const { contentDir, publicDir } = paths();
   current ??= loadConference({ contentDir, publicDir });
@@ -23,9 +26,4 @@ export function conferenceData(): Promise<Conference> {
 /** Hands an already loaded conference to the next build, so it is not read twice. */
 export function provideConference(conference: Conference): void {
   current = Promise.resolve(conference);
-}
-
-/** Forgets the loaded conference; the next build reads the content folder again. */
-export function invalidateConference(): void {
-  current = undefined;
 }

@@ -1,7 +1,7 @@
 import { pathToFileURL } from "node:url";
 import { isValidElement, type VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
-import { invalidateConference, paths } from "./conference-data.ts";
+import { paths } from "./conference-data.ts";
 
 // Eleventy ships no TypeScript types for its configuration API; this is the part Lectern uses.
 export interface EleventyConfig {
@@ -9,9 +9,6 @@ export interface EleventyConfig {
   addExtension(extensions: string[], options: Record<string, unknown>): void;
   addDataExtension(extension: string, options: { parser: (file: string) => unknown; read: boolean }): void;
   addPassthroughCopy(copy: Record<string, string>): void;
-  addWatchTarget(target: string): void;
-  setServerOptions(options: Record<string, unknown>): void;
-  on(event: string, handler: (...args: unknown[]) => unknown): void;
   addPlugin(plugin: (config: EleventyConfig) => void): void;
 }
 
@@ -27,7 +24,7 @@ export function renderOutput(result: unknown): string {
 
 /** Everything Lectern adds to Eleventy, in one place. */
 export function lecternPlugin(eleventyConfig: EleventyConfig): void {
-  const { contentDir, publicDir } = paths();
+  const { publicDir } = paths();
 
   eleventyConfig.addTemplateFormats(["11ty.tsx"]);
   eleventyConfig.addExtension(["11ty.tsx"], {
@@ -50,7 +47,4 @@ export function lecternPlugin(eleventyConfig: EleventyConfig): void {
   });
 
   eleventyConfig.addPassthroughCopy({ [publicDir]: "/" });
-  eleventyConfig.addWatchTarget(contentDir);
-  eleventyConfig.on("eleventy.beforeWatch", () => invalidateConference());
-  eleventyConfig.setServerOptions({ domDiff: false });
 }

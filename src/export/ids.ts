@@ -10,12 +10,26 @@ const MAX_ID = 2 ** 31 - 1;
  * so it stays the same from build to build while the event's `url` and the file name stay.
  */
 export function sessionGuid(event: Event, session: Session): string {
-  return uuidv5(absoluteUrl(event, `/${session.type}s/${session.slug}/`), uuidv5.URL);
+  return remembered(session, () => uuidv5(absoluteUrl(event, `/${session.type}s/${session.slug}/`), uuidv5.URL));
 }
 
 /** A person's guid, from their page's address. */
 export function personGuid(event: Event, speaker: Speaker): string {
-  return uuidv5(absoluteUrl(event, speaker.url), uuidv5.URL);
+  return remembered(speaker, () => uuidv5(absoluteUrl(event, speaker.url), uuidv5.URL));
+}
+
+// Each export asks for the same guids (the calendar files, the JSON and XML schedules, the
+// ids below): one SHA-1 per session and person per build is enough. A session or speaker
+// belongs to one loaded conference, so its event never changes.
+const guids = new WeakMap<Session | Speaker, string>();
+
+function remembered(owner: Session | Speaker, make: () => string): string {
+  let guid = guids.get(owner);
+  if (guid === undefined) {
+    guid = make();
+    guids.set(owner, guid);
+  }
+  return guid;
 }
 
 /** A room's guid, from the schedule's address and the room's id. */

@@ -1,28 +1,8 @@
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".xml": "application/xml; charset=utf-8",
-  ".ics": "text/calendar; charset=utf-8",
-  ".txt": "text/plain; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".webp": "image/webp",
-  ".avif": "image/avif",
-  ".gif": "image/gif",
-  ".ico": "image/x-icon",
-  ".woff2": "font/woff2",
-  ".webmanifest": "application/manifest+json",
-};
+import { contentType, resolveFile } from "../../src/cli/dev-server.ts";
 
 export interface StaticServer {
   /** e.g. http://127.0.0.1:43121 */
@@ -38,30 +18,16 @@ export interface StaticServer {
 export async function serveSite(siteDir: string): Promise<StaticServer> {
   const root = path.resolve(siteDir);
   const server = createServer(async (request, response) => {
-    const url = new URL(request.url ?? "/", "http://localhost");
-    let pathname: string;
-    try {
-      pathname = decodeURIComponent(url.pathname);
-    } catch {
-      response.writeHead(400).end();
+    // The dev server's path mapping: nothing outside the folder, `/x` → `/x/` when only the folder exists.
+    const found = await resolveFile(root, (request.url ?? "/").split(/[?#]/, 1)[0] ?? "/");
+    if (found?.redirect) {
+      response.writeHead(301, { location: found.redirect }).end();
       return;
     }
-    const file = path.join(root, pathname.endsWith("/") ? `${pathname}index.html` : pathname);
-    if (!file.startsWith(root + path.sep)) {
-      response.writeHead(403).end();
-      return;
-    }
-    if (await isFile(file)) {
-      response.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-      createReadStream(file).pipe(response);
-    } else if (await isFile(path.join(file, "index.html"))) {
-      response.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
-    } else {
-      const notFound = path.join(root, "404.html");
-      response.writeHead(404, { "content-type": TYPES[".html"]! });
-      if (await isFile(notFound)) createReadStream(notFound).pipe(response);
-      else response.end("Not found");
-    }
+    const file = found?.file ?? (await resolveFile(root, "/404.html"))?.file;
+    response.writeHead(found ? 200 : 404, { "content-type": file ? contentType(file) : "text/plain; charset=utf-8" });
+    if (file) createReadStream(file).pipe(response);
+    else response.end("Not found");
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -73,12 +39,4 @@ export async function serveSite(siteDir: string): Promise<StaticServer> {
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
-}
-
-async function isFile(file: string): Promise<boolean> {
-  try {
-    return (await stat(file)).isFile();
-  } catch {
-    return false;
-  }
 }

@@ -1,25 +1,10 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { test } from "node:test";
 import { makeContent, ROOT, runLectern } from "../helpers.ts";
 
-function runNew(contentDir: string, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "src", "cli", "new.ts"), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, CONTENT_DIR: contentDir },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runNew = (contentDir: string, ...args: string[]) => runLectern("new", { CONTENT_DIR: contentDir }, args);
 
 const shown = (file: string) => file.split(path.sep).join("/");
 
