@@ -1,13 +1,13 @@
 import { performance } from "node:perf_hooks";
-import { loadConference } from "../content/load.ts";
 import { displayPath } from "../content/errors.ts";
 import { paths } from "../eleventy/conference-data.ts";
+import { loadSite } from "./load-site.ts";
 import { runCommand } from "./report.ts";
 
 await runCommand("check", async () => {
   const started = performance.now();
   const { contentDir, publicDir } = paths();
-  const conference = await loadConference({ contentDir, publicDir, render: false });
+  const { conference } = await loadSite({ contentDir, publicDir, render: false });
   const ms = performance.now() - started;
   process.stdout.write(
     `lectern check: ${displayPath(contentDir)} is valid: ${conference.talks.length} programme entries, ` +

@@ -1,14 +1,12 @@
 import { pathToFileURL } from "node:url";
 import { isValidElement, type VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
-import { paths } from "./conference-data.ts";
 
 // Eleventy ships no TypeScript types for its configuration API; this is the part Lectern uses.
 export interface EleventyConfig {
   addTemplateFormats(formats: string | string[]): void;
   addExtension(extensions: string[], options: Record<string, unknown>): void;
   addDataExtension(extension: string, options: { parser: (file: string) => unknown; read: boolean }): void;
-  addPassthroughCopy(copy: Record<string, string>): void;
   addPlugin(plugin: (config: EleventyConfig) => void): void;
 }
 
@@ -24,7 +22,6 @@ export function renderOutput(result: unknown): string {
 
 /** Everything Lectern adds to Eleventy, in one place. */
 export function lecternPlugin(eleventyConfig: EleventyConfig): void {
-  const { publicDir } = paths();
 
   eleventyConfig.addTemplateFormats(["11ty.tsx"]);
   eleventyConfig.addExtension(["11ty.tsx"], {
@@ -46,5 +43,4 @@ export function lecternPlugin(eleventyConfig: EleventyConfig): void {
     },
   });
 
-  eleventyConfig.addPassthroughCopy({ [publicDir]: "/" });
 }

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { test } from "node:test";
-import { syncFolder } from "../../src/cli/dev-build.ts";
+import { syncFolder } from "../../src/output/sync.ts";
 import { listFiles, tempDir } from "../helpers.ts";
 
 test("the dev build's sync writes only what changed and removes files of deleted content", async () => {
@@ -39,4 +39,28 @@ test("the dev build's sync writes only what changed and removes files of deleted
   const third = await syncFolder(dir, second.files);
   assert.equal(third.changed, 1);
   assert.equal(await readFile(path.join(dir, "schedule.ics"), "utf8"), "BEGIN:VCALENDAR");
+});
+
+test("the sync replaces each file whole: a reader during a rewrite gets the old bytes or the new, never part", async () => {
+  const dir = await tempDir();
+  const size = 16 * 1024 * 1024;
+  const old = Buffer.alloc(size, "a");
+  const next = Buffer.alloc(size, "b");
+  await syncFolder(dir, new Map([["big.bin", old]]));
+  let reading = true;
+  const reads: Array<"old" | "new" | "torn"> = [];
+  const reader = (async () => {
+    const { readFile } = await import("node:fs/promises");
+    while (reading) {
+      const bytes = await readFile(path.join(dir, "big.bin"));
+      reads.push(bytes.equals(old) ? "old" : bytes.equals(next) ? "new" : "torn");
+    }
+  })();
+  for (let i = 0; i < 6; i++) await syncFolder(dir, new Map([["big.bin", i % 2 === 0 ? next : old]]));
+  reading = false;
+  await reader;
+  assert.ok(reads.length > 0);
+  assert.deepEqual(reads.filter((r) => r === "torn"), []);
+  const { readdir } = await import("node:fs/promises");
+  assert.deepEqual(await readdir(dir), ["big.bin"], "no temporary file is left behind");
 });

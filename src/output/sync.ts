@@ -1,0 +1,100 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, readdir, readFile, rename, rm, rmdir, unlink, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+/**
+ * Makes `dir` hold exactly `wanted` (relative path → bytes). A file is compared with what
+ * `previous` says it holds when it is still there, else with its bytes on disk; only files
+ * that differ are written, each to a temporary name beside it and then renamed over the old
+ * one, so a web server reading the folder meanwhile gets the old file or the new one, never
+ * half of one. Files not wanted are removed. Returns how many files were written or removed,
+ * and what the folder now holds.
+ */
+export async function syncFolder(
+  dir: string,
+  wanted: ReadonlyMap<string, Buffer | string>,
+  previous?: ReadonlyMap<string, Buffer>,
+): Promise<{ changed: number; files: Map<string, Buffer> }> {
+  const files = new Map<string, Buffer>();
+  await mkdir(dir, { recursive: true });
+  const existing = await listEntries(dir);
+  let changed = 0;
+  const made = new Set<string>();
+  const tag = `${process.pid}-${randomBytes(3).toString("hex")}`;
+  for (const [relative, content] of wanted) {
+    const target = path.join(dir, relative);
+    const bytes = typeof content === "string" ? Buffer.from(content) : content;
+    files.set(relative, bytes);
+    const kind = existing.get(relative);
+    if (kind === "file") {
+      const current = previous?.get(relative) ?? (await readFile(target));
+      if (current.equals(bytes)) continue;
+    } else {
+      // A folder (or link) where a file now goes, or a file where a folder now goes, is replaced.
+      if (kind !== undefined) await rm(target, { recursive: true, force: true });
+      const parent = path.dirname(target);
+      if (!made.has(parent)) {
+        await makeFolder(dir, parent, existing);
+        made.add(parent);
+      }
+    }
+    const temporary = path.join(path.dirname(target), `.${path.basename(target)}.lectern-tmp-${tag}`);
+    try {
+      await writeFile(temporary, bytes);
+      await rename(temporary, target);
+    } catch (error) {
+      await rm(temporary, { force: true });
+      throw error;
+    }
+    changed++;
+  }
+  for (const [relative, kind] of existing) {
+    if (kind === "folder" || wanted.has(relative)) continue;
+    await unlink(path.join(dir, relative)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "ENOENT") throw error;
+    });
+    changed++;
+    await removeEmptyParents(dir, path.dirname(path.join(dir, relative)));
+  }
+  return { changed, files };
+}
+
+type EntryKind = "file" | "folder" | "other";
+
+/** Every entry under `dir` by relative path (none when it does not exist). Links are not followed. */
+async function listEntries(dir: string): Promise<Map<string, EntryKind>> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  } catch {
+    return new Map();
+  }
+  const result = new Map<string, EntryKind>();
+  for (const entry of entries) {
+    const relative = path.relative(dir, path.join(entry.parentPath, entry.name));
+    result.set(relative, entry.isFile() ? "file" : entry.isDirectory() ? "folder" : "other");
+  }
+  return result;
+}
+
+/** Creates `folder` under `root`, first removing a file that stands where one of its folders goes. */
+async function makeFolder(root: string, folder: string, existing: ReadonlyMap<string, EntryKind>): Promise<void> {
+  const parts = path.relative(root, folder).split(path.sep).filter(Boolean);
+  for (let i = 1; i <= parts.length; i++) {
+    const relative = path.join(...parts.slice(0, i));
+    const kind = existing.get(relative);
+    if (kind === "file" || kind === "other") await rm(path.join(root, relative), { force: true });
+  }
+  await mkdir(folder, { recursive: true });
+}
+
+async function removeEmptyParents(root: string, dir: string): Promise<void> {
+  while (dir !== root && dir.startsWith(root + path.sep)) {
+    try {
+      await rmdir(dir);
+    } catch {
+      return;
+    }
+    dir = path.dirname(dir);
+  }
+}
