@@ -44,7 +44,7 @@ export interface RunResult {
 /** Runs a Lectern command (`build`, `check`, `new <kind> <title>`) as an organiser would, in the project folder. */
 export function runLectern(
   command: "build" | "check" | "new",
-  env: { CONTENT_DIR: string; OUTPUT_DIR?: string; TZ?: string },
+  env: { CONTENT_DIR: string; OUTPUT_DIR?: string; PUBLIC_DIR?: string; TZ?: string },
   args: readonly string[] = [],
 ): Promise<RunResult> {
   return new Promise((resolve, reject) => {

@@ -1,42 +1,104 @@
 import { existsSync } from "node:fs";
-import { readdir, rename, rm } from "node:fs/promises";
+import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import Eleventy from "@11ty/eleventy";
-import { loadConference } from "../content/load.ts";
 import { displayPath } from "../content/errors.ts";
 import { writeExports } from "../export/files.ts";
 import { paths, provideConference } from "../eleventy/conference-data.ts";
+import { checkOutputFolder, OutputFolderError, writeOutputMarker, type OutputTarget } from "../output/guard.ts";
+import { lockOutputFolder } from "../output/lock.ts";
+import { copyPublicFiles, type PublicFile } from "../output/public-files.ts";
+import { renderSiteInMemory } from "../output/render.ts";
+import { syncFolder } from "../output/sync.ts";
+import type { Conference } from "../content/model.ts";
+import { loadSite } from "./load-site.ts";
 import { BuildError, runCommand } from "./report.ts";
 
 /**
- * Builds the site: validates all content first, renders into a fresh folder beside the
- * output folder, and only then swaps it in. On any failure the old site stays as it was.
+ * Builds the site. The output folder is checked first (never the content, the public folder,
+ * the project or a folder of someone else's files) and locked against a second build; all
+ * content is validated; the site is rendered into a fresh folder beside the output folder and
+ * only then swapped in. On any failure the old site stays as it was and nothing is left behind.
+ * An output folder that is a mount point cannot be swapped, so it is updated file by file.
  */
-export async function build(): Promise<{ pages: number; seconds: number }> {
+export async function build(options: { onWait?: (pid: number) => void } = {}): Promise<{ pages: number; seconds: number; inPlace: boolean }> {
   const started = performance.now();
-  const { contentDir, outputDir, publicDir } = paths();
-  const conference = await loadConference({ contentDir, publicDir });
-  provideConference(conference);
+  const folders = paths();
+  const lock = await refusing(() =>
+    lockOutputFolder(checkOutputFolder(folders).real, "build", { onWait: (owner) => options.onWait?.(owner.pid) }),
+  );
+  try {
+    // Checked again under the lock: the build that held it may have changed the folder.
+    const target = await refusing(async () => checkOutputFolder(folders));
+    const { conference, publicFiles } = await loadSite(folders);
+    provideConference(conference);
+    const pages = target.isMountPoint ? await buildInPlace(target, conference, publicFiles) : await buildAndSwap(target, conference, publicFiles);
+    return { pages, seconds: (performance.now() - started) / 1000, inPlace: target.isMountPoint };
+  } finally {
+    lock.release();
+  }
+}
 
+/** Turns a refused output folder into the one-line error the command prints. */
+export async function refusing<T>(body: () => Promise<T>): Promise<T> {
+  try {
+    return await body();
+  } catch (error) {
+    if (error instanceof OutputFolderError) throw new BuildError(error.message);
+    throw error;
+  }
+}
+
+async function buildAndSwap(target: OutputTarget, conference: Conference, publicFiles: readonly PublicFile[]): Promise<number> {
+  const outputDir = target.real;
   await recoverInterruptedBuilds(outputDir);
   const staging = `${outputDir}.lectern-new-${process.pid}`;
   const retired = `${outputDir}.lectern-old-${process.pid}`;
+  try {
+    await mkdir(path.dirname(staging), { recursive: true });
+    await mkdir(staging);
+  } catch (error) {
+    throw new BuildError(`cannot create a folder beside the output folder (${displayPath(staging)}): ${codeOf(error)}; the previous output was left as it was`);
+  }
   let written: unknown[];
   try {
     const eleventy = new Eleventy("src/pages", staging, { configPath: ".eleventy.ts", quietMode: true });
     written = (await eleventy.write()) as unknown as unknown[];
     await writeExports(conference, staging, process.env.SOURCE_DATE_EPOCH);
+    await copyPublicFiles(publicFiles, staging);
+    writeOutputMarker(staging);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw new BuildError("the site could not be rendered; the previous output was left as it was", { cause: error });
   }
 
-  const hadOutput = existsSync(outputDir);
-  if (hadOutput) await rename(outputDir, retired);
-  await rename(staging, outputDir);
-  if (hadOutput) await rm(retired, { recursive: true, force: true });
-  return { pages: countPages(written), seconds: (performance.now() - started) / 1000 };
+  try {
+    if (target.exists) await rename(outputDir, retired);
+    await rename(staging, outputDir);
+  } catch (error) {
+    if (!existsSync(outputDir) && existsSync(retired)) await rename(retired, outputDir).catch(() => undefined);
+    await rm(staging, { recursive: true, force: true });
+    throw new BuildError(`cannot replace the output folder: ${codeOf(error)}; the previous output was left as it was`);
+  }
+  if (target.exists) await rm(retired, { recursive: true, force: true });
+  return countPages(written);
+}
+
+/** A mount point: render in memory, then replace changed files one by one (each atomically). */
+async function buildInPlace(target: OutputTarget, conference: Conference, publicFiles: readonly PublicFile[]): Promise<number> {
+  let rendered;
+  try {
+    rendered = await renderSiteInMemory(conference, publicFiles, target.real, process.env.SOURCE_DATE_EPOCH);
+  } catch (error) {
+    throw new BuildError("the site could not be rendered; the previous output was left as it was", { cause: error });
+  }
+  try {
+    await syncFolder(target.real, rendered.files);
+  } catch (error) {
+    throw new BuildError(`cannot write into the output folder (a mount point, updated in place): ${codeOf(error)}`);
+  }
+  return rendered.pages;
 }
 
 /**
@@ -71,6 +133,14 @@ function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+function codeOf(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "EACCES" || code === "EPERM") return `permission denied (${code})`;
+  if (code === "EROFS") return "read-only file system (EROFS)";
+  if (code === "ENOSPC") return "no space left on the disk (ENOSPC)";
+  return code ?? String(error);
+}
+
 function countPages(written: unknown[]): number {
   const flat = written.flat(2) as Array<{ outputPath?: string }>;
   return flat.filter((entry) => entry?.outputPath?.endsWith(".html")).length;
@@ -78,7 +148,10 @@ function countPages(written: unknown[]): number {
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith(path.join("cli", "build.ts"))) {
   await runCommand("build", async () => {
-    const { pages, seconds } = await build();
-    process.stdout.write(`lectern build: wrote ${pages} pages to ${displayPath(paths().outputDir)} in ${seconds.toFixed(2)} s\n`);
+    const { pages, seconds, inPlace } = await build({
+      onWait: (pid) => process.stdout.write(`lectern build: waiting for another build (process ${pid}) of the same output folder\n`),
+    });
+    const how = inPlace ? " (a mount point, updated in place)" : "";
+    process.stdout.write(`lectern build: wrote ${pages} pages to ${displayPath(paths().outputDir)}${how} in ${seconds.toFixed(2)} s\n`);
   });
 }

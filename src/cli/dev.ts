@@ -8,6 +8,8 @@ import { h } from "preact";
 import { renderToString } from "preact-render-to-string";
 import { displayPath, formatProblem } from "../content/errors.ts";
 import { paths } from "../eleventy/conference-data.ts";
+import { checkOutputFolder, OutputFolderError } from "../output/guard.ts";
+import { lockOutputFolder, type OutputLock } from "../output/lock.ts";
 import { DevErrorPage } from "../views/DevErrorPage.tsx";
 import type { BuilderReply } from "./dev-builder.ts";
 import { startDevServer, type DevServer } from "./dev-server.ts";
@@ -21,7 +23,9 @@ const SETTLE_MS = 15;
 
 /** `npm start`: builds the site, serves it with live reload, and rebuilds on every change. */
 async function dev(): Promise<void> {
-  const { contentDir, outputDir, publicDir } = paths();
+  const folders = paths();
+  const { contentDir, outputDir, publicDir } = folders;
+  const lock = await holdOutputFolder(folders);
   const host = process.env.HOST || "127.0.0.1";
   const port = parsePort(process.env.PORT);
   const say = (line: string) => process.stdout.write(`lectern dev: ${line}\n`);
@@ -165,6 +169,7 @@ async function dev(): Promise<void> {
     stopping = true;
     clearTimeout(settle);
     await Promise.allSettled([watcher.close(), stopBuilder(), server?.close()]);
+    lock.release();
     process.exit(0);
   }
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void stop());
@@ -180,6 +185,22 @@ async function dev(): Promise<void> {
   );
   say("press Ctrl+C to stop");
   void pump();
+}
+
+/**
+ * Checks the output folder as `npm run build` does (the dev server also removes every file
+ * there that the build did not produce) and holds its lock while serving. A refusal ends the
+ * command with one line.
+ */
+async function holdOutputFolder(folders: ReturnType<typeof paths>): Promise<OutputLock> {
+  try {
+    const onWait = () => process.stdout.write("lectern dev: waiting for a build of the same output folder to finish\n");
+    return await lockOutputFolder(checkOutputFolder(folders).real, "dev", { onWait });
+  } catch (error) {
+    if (!(error instanceof OutputFolderError)) throw error;
+    process.stderr.write(`lectern dev: ${error.message}\n`);
+    process.exit(1);
+  }
 }
 
 function isDirectory(file: string): boolean {

@@ -1,10 +1,18 @@
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { loadConference } from "../content/load.ts";
 import type { Conference } from "../content/model.ts";
 
-/** Where content and output live for this run: `CONTENT_DIR`, `OUTPUT_DIR`, `PUBLIC_DIR`. */
+/** The Lectern project: package.json, src/, the sample content. */
+const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+/**
+ * Where content and output live for this run: `CONTENT_DIR`, `OUTPUT_DIR`, `PUBLIC_DIR`
+ * (relative to the working directory), and the project's own folder.
+ */
 export function paths() {
   return {
+    projectDir: PROJECT_DIR,
     contentDir: path.resolve(process.env.CONTENT_DIR || "content"),
     outputDir: path.resolve(process.env.OUTPUT_DIR || "_site"),
     publicDir: path.resolve(process.env.PUBLIC_DIR || "public"),
