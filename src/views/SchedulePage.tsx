@@ -2,7 +2,8 @@ import type { Conference, Session } from "../content/model.ts";
 import { buildDayGrid, type DayGrid } from "../schedule/grid.ts";
 import { sessionAnchors, type TagGroup } from "../schedule/tags.ts";
 import { formatClock, formatDay, zoneAbbreviation } from "../schedule/time.ts";
-import { isoOf, ScheduleEntry, slotKind } from "./ScheduleEntry.tsx";
+import { isoOf } from "./components/SessionBits.tsx";
+import { ScheduleEntry, slotKind } from "./ScheduleEntry.tsx";
 import { Layout } from "./Layout.tsx";
 
 /** The whole programme: a jump list of days, then one time × rooms grid per day, then the topics. */
