@@ -67,7 +67,7 @@ export function Layout({ event, title, description, path, structuredData, childr
             </nav>
           </div>
         </header>
-        {/* An underscore: slugs (and so the schedule's talk anchors) never have one. */}
+        {/* Every id a view writes itself holds an underscore; slugs, session anchors and a post's ids never do. */}
         <main id="main_content" class="wrap" tabIndex={-1}>
           {children}
         </main>

@@ -36,7 +36,7 @@ export function SchedulePage({ conference }: { conference: Conference }) {
           ))}
           {tags.length > 0 && (
             <li>
-              <a href="#topics">By topic</a>
+              <a href="#by_topic">By topic</a>
             </li>
           )}
         </ul>
@@ -52,13 +52,13 @@ export function SchedulePage({ conference }: { conference: Conference }) {
       {grids.map((grid) => (
         <ScheduleDay key={dayId(grid)} grid={grid} anchors={anchors} tagUrls={tagUrls} />
       ))}
-      {tags.length > 0 && <TopicList tags={tags} headingId="topics" />}
+      {tags.length > 0 && <TopicList tags={tags} headingId="by_topic" />}
     </Layout>
   );
 }
 
 function dayId(grid: DayGrid): string {
-  return `day-${grid.date.toISODate()}`;
+  return `day_${grid.date.toISODate()}`;
 }
 
 function ScheduleDay({
@@ -74,8 +74,8 @@ function ScheduleDay({
   const zones = grid.zones.join(" / ") || zoneAbbreviation(grid.date);
   const mixedZones = grid.zones.length > 1;
   return (
-    <section class="schedule-day" id={id} aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>
+    <section class="schedule-day" id={id} aria-labelledby={`${id}_heading`}>
+      <h2 id={`${id}_heading`}>
         {formatDay(grid.date)} <span class="schedule-day__zone">· times in {zones}</span>
       </h2>
       {grid.rows.length === 0 ? (

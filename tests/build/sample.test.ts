@@ -119,7 +119,7 @@ describe("the sample site (ContainerDays Boston 2016)", () => {
 
   test("the home page shows the event and links into the programme", async () => {
     const html = await readPage(site, "/");
-    assert.match(html, /<h1 id="hero-title">ContainerDays Boston 2016<\/h1>/);
+    assert.match(html, /<h1 id="hero_title">ContainerDays Boston 2016<\/h1>/);
     assert.match(html, /10–11 June 2016/);
     assert.match(html, /Microsoft New England Research and Development Center/);
     for (const talk of conference.talkPages) assert.ok(html.includes(`href="${talk.url}"`), talk.slug);

@@ -4,7 +4,7 @@ import { buildSite, makeContent, readPage, runLectern, tempDir } from "../helper
 
 /** The HTML of one day's section of the schedule page. */
 function daySection(html: string, date: string): string {
-  const start = html.indexOf(`<section class="schedule-day" id="day-${date}"`);
+  const start = html.indexOf(`<section class="schedule-day" id="day_${date}"`);
   assert.ok(start >= 0, `no section for ${date}`);
   return html.slice(start, html.indexOf("</section>", start));
 }
@@ -26,8 +26,8 @@ describe("schedule page", () => {
   test("is in the main navigation and jumps to each day", async () => {
     const html = await readPage(site, "/schedule/");
     assert.match(html, /<a href="\/schedule\/" aria-current="page">Schedule<\/a>/);
-    assert.match(html, /<a href="#day-2024-10-26">Saturday 26 October<\/a>/);
-    assert.match(html, /<a href="#day-2024-10-27">Sunday 27 October<\/a>/);
+    assert.match(html, /<a href="#day_2024-10-26">Saturday 26 October<\/a>/);
+    assert.match(html, /<a href="#day_2024-10-27">Sunday 27 October<\/a>/);
     assert.match(html, /<a class="button" href="\/schedule.ics">Add all to your calendar<\/a>/);
     assert.match(await readPage(site, "/"), /<a href="\/schedule\/">Schedule<\/a>/);
   });
