@@ -3,6 +3,7 @@ import { sessionAnchors } from "../schedule/tags.ts";
 import { formatDay } from "../schedule/time.ts";
 import { eventDates } from "./site.ts";
 import { Avatar } from "./components/Avatar.tsx";
+import { CalendarLinks } from "./components/CalendarLinks.tsx";
 import { SessionCard } from "./components/SessionBits.tsx";
 import { PostSummary } from "./IndexPages.tsx";
 import { Layout } from "./Layout.tsx";
@@ -47,6 +48,9 @@ export function HomePage({ conference }: { conference: Conference }) {
 
       <section aria-labelledby="glance_heading">
         <h2 id="glance_heading">The programme at a glance</h2>
+        <p class="schedule-exports">
+          <CalendarLinks event={event} />
+        </p>
         <ol class="glance">
           {conference.days.map(({ date, sessions }) => {
             const onDay = sessions.filter((s) => s.url);

@@ -4,6 +4,7 @@ import { sessionAnchors, type TagGroup } from "../schedule/tags.ts";
 import { formatClock, formatDay, zoneAbbreviation } from "../schedule/time.ts";
 import { isoOf } from "./components/SessionBits.tsx";
 import { ScheduleEntry, slotKind } from "./ScheduleEntry.tsx";
+import { CalendarLinks } from "./components/CalendarLinks.tsx";
 import { Layout } from "./Layout.tsx";
 
 /** The whole programme: a jump list of days, then one time × rooms grid per day, then the topics. */
@@ -42,9 +43,7 @@ export function SchedulePage({ conference }: { conference: Conference }) {
         </ul>
       </nav>
       <p class="schedule-exports">
-        <a class="button" href="/schedule.ics">
-          Add all to your calendar
-        </a>{" "}
+        <CalendarLinks event={event} />{" "}
         <span class="schedule-exports__apps">
           For schedule apps: <a href="/schedule.json">schedule.json</a> · <a href="/schedule.xml">schedule.xml</a>
         </span>
