@@ -4,11 +4,14 @@ import sanitizeHtml from "sanitize-html";
 /**
  * Abstracts, bios and workshop descriptions come from speakers: raw HTML in them is
  * shown as text, and markdown-it refuses `javascript:`, `vbscript:`, `file:` and `data:` links.
+ * `xhtmlOut` writes void elements self-closed (`<img />`, `<br />`), as the rest of the page is.
  */
-const untrusted = new MarkdownIt({ html: false, linkify: true, typographer: true });
+const untrusted = new MarkdownIt({ html: false, xhtmlOut: true, linkify: true, typographer: true });
 
 /** Blog posts are written by organisers and may carry HTML, which is sanitised. */
-const organiser = new MarkdownIt({ html: true, linkify: true, typographer: true });
+const organiser = new MarkdownIt({ html: true, xhtmlOut: true, linkify: true, typographer: true });
+
+const ALIGN = [/^(left|right|center)$/];
 
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: [...sanitizeHtml.defaults.allowedTags, "img", "figure", "figcaption", "picture", "source", "details", "summary"],
@@ -17,8 +20,14 @@ const SANITIZE: sanitizeHtml.IOptions = {
     a: ["href", "title", "id"],
     img: ["src", "srcset", "alt", "title", "width", "height", "loading"],
     source: ["srcset", "type", "media"],
+    th: ["style"],
+    td: ["style"],
     "*": ["id", "lang", "dir"],
   },
+  // A markdown table's column alignment, which markdown-it writes as an inline style.
+  allowedStyles: { th: { "text-align": ALIGN }, td: { "text-align": ALIGN } },
+  // Every void element that may survive, so none is written with an end tag (`<source></source>`).
+  selfClosing: [...sanitizeHtml.defaults.selfClosing, "source", "wbr", "col", "track"],
   allowedSchemes: ["http", "https", "mailto"],
   allowProtocolRelative: false,
 };
@@ -28,9 +37,35 @@ export function renderUntrusted(markdown: string): string {
   return untrusted.render(markdown);
 }
 
-/** Markdown with HTML from an organiser (blog posts) to sanitised HTML. */
+/**
+ * Markdown with HTML from an organiser (blog posts) to sanitised HTML. The page's own ids
+ * all hold an underscore, so a post's ids (and its links to them) get hyphens instead,
+ * and an id used twice (or empty) is dropped after its first use.
+ */
 export function renderPost(markdown: string): string {
-  return sanitizeHtml(organiser.render(markdown), SANITIZE);
+  const seen = new Set<string>();
+  const allowed = new Set(SANITIZE.allowedTags || []);
+  const transformTags: sanitizeHtml.IOptions["transformTags"] = {
+    "*": (tagName, attribs) => {
+      const attributes = { ...attribs };
+      if (attributes.id !== undefined) {
+        const id = postId(attributes.id);
+        if (!id || seen.has(id) || !allowed.has(tagName)) delete attributes.id;
+        else {
+          seen.add(id);
+          attributes.id = id;
+        }
+      }
+      if (tagName === "a" && attributes.href?.startsWith("#")) attributes.href = `#${postId(attributes.href.slice(1))}`;
+      return { tagName, attribs: attributes };
+    },
+  };
+  return sanitizeHtml(organiser.render(markdown), { ...SANITIZE, transformTags });
+}
+
+/** An id from a post: underscores (and white space, which no id may hold) become hyphens. */
+function postId(id: string): string {
+  return id.trim().replace(/[_\s]+/g, "-");
 }
 
 /** A speaker's markdown as safe HTML and as plain text, from one parse. */

@@ -1,5 +1,6 @@
 import type { Speaker } from "../content/model.ts";
 import { paginate, type PageData } from "../eleventy/types.ts";
+import { sessionAnchors } from "../schedule/tags.ts";
 import { SpeakerPage } from "../views/SpeakerPage.tsx";
 
 type Data = PageData & { speaker: Speaker };
@@ -11,5 +12,5 @@ export const data = {
 };
 
 export function render({ conference, speaker }: Data) {
-  return <SpeakerPage event={conference.event} speaker={speaker} sessions={conference.sessionsOf(speaker)} />;
+  return <SpeakerPage event={conference.event} speaker={speaker} sessions={conference.sessionsOf(speaker)} anchors={sessionAnchors(conference.sessions)} />;
 }

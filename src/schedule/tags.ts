@@ -49,15 +49,30 @@ export function tagUrls(groups: readonly TagGroup[]): Map<string, string> {
   return urls;
 }
 
-/** The HTML id of each session on the schedule page: its slug, or `workshop-<slug>` when a talk has that slug too. */
-export function sessionAnchors(sessions: readonly Session[]): Map<Session, string> {
+/**
+ * The HTML id of each session wherever it is listed: its slug, or `workshop-<slug>` for a
+ * workshop whose slug a talk has too (`workshop-<slug>-2`, `-3`… when a talk is called that).
+ * No anchor holds an underscore, the mark of the ids the pages write themselves.
+ * Worked out once per list of sessions.
+ */
+export function sessionAnchors(sessions: readonly Session[]): ReadonlyMap<Session, string> {
+  const cached = anchorCache.get(sessions);
+  if (cached) return cached;
   const anchors = new Map<Session, string>();
-  const used = new Set<string>();
-  for (const session of [...sessions].sort((a, b) => (a.type === b.type ? 0 : a.type === "talk" ? -1 : 1))) {
+  const taken = new Set(sessions.map((session) => session.slug));
+  const talkSlugs = new Set(sessions.filter((session) => session.type === "talk").map((session) => session.slug));
+  for (const session of sessions) {
     let id = session.slug;
-    if (used.has(id)) id = `${session.type}-${session.slug}`;
-    used.add(id);
+    if (session.type === "workshop" && talkSlugs.has(session.slug)) {
+      const base = `workshop-${session.slug}`;
+      id = base;
+      for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+      taken.add(id);
+    }
     anchors.set(session, id);
   }
+  anchorCache.set(sessions, anchors);
   return anchors;
 }
+
+const anchorCache = new WeakMap<readonly Session[], ReadonlyMap<Session, string>>();

@@ -155,9 +155,39 @@ export function formatDay(dt: DateTime): string {
   return name;
 }
 
-/** "09:30–10:15 EDT". */
+/** A time range as shown: each clock, the zone at each end, and a note when it ends on a later day. */
+export interface TimeRangeText {
+  start: string;
+  end: string;
+  startZone: string;
+  endZone: string;
+  /** "(next day)", "(2 days later)", or "" when it ends on the day it starts. */
+  laterDay: string;
+}
+
+/** The pieces of a range, for views that wrap each clock in a `<time>`. */
+export function describeTimeRange(start: DateTime, end: DateTime): TimeRangeText {
+  const days = Math.round(end.startOf("day").diff(start.startOf("day"), "days").days);
+  return {
+    start: formatClock(start),
+    end: formatClock(end),
+    startZone: zoneAbbreviation(start),
+    endZone: zoneAbbreviation(end),
+    laterDay: days <= 0 ? "" : days === 1 ? "(next day)" : `(${days} days later)`,
+  };
+}
+
+/**
+ * "09:30–10:15 EDT"; each end in its own zone when the clocks change between them
+ * ("02:00 CEST – 02:00 CET"); "23:30–00:30 CEST (next day)" when it ends on a later day.
+ */
 export function formatTimeRange(start: DateTime, end: DateTime): string {
-  return `${formatClock(start)}–${formatClock(end)} ${zoneAbbreviation(start)}`;
+  const range = describeTimeRange(start, end);
+  const times =
+    range.startZone === range.endZone
+      ? `${range.start}–${range.end} ${range.endZone}`
+      : `${range.start} ${range.startZone} – ${range.end} ${range.endZone}`;
+  return range.laterDay ? `${times} ${range.laterDay}` : times;
 }
 
 /** "10–11 June 2016", "30 June – 1 July 2016". */

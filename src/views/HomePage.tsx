@@ -1,7 +1,9 @@
 import type { Conference } from "../content/model.ts";
+import { sessionAnchors } from "../schedule/tags.ts";
 import { formatDay } from "../schedule/time.ts";
 import { eventDates } from "./site.ts";
 import { Avatar } from "./components/Avatar.tsx";
+import { CalendarLinks } from "./components/CalendarLinks.tsx";
 import { SessionCard } from "./components/SessionBits.tsx";
 import { PostSummary } from "./IndexPages.tsx";
 import { Layout } from "./Layout.tsx";
@@ -11,10 +13,11 @@ export function HomePage({ conference }: { conference: Conference }) {
   const { event, speakers, workshops, posts } = conference;
   const talks = conference.talkPages;
   const keynotes = talks.filter((talk) => talk.kind === "keynote");
+  const anchors = sessionAnchors(conference.sessions);
   return (
     <Layout event={event} title={event.name} description={event.tagline} path="/" structuredData={conferenceLd(conference)}>
-      <section class="hero" aria-labelledby="hero-title">
-        <h1 id="hero-title">{event.name}</h1>
+      <section class="hero" aria-labelledby="hero_title">
+        <h1 id="hero_title">{event.name}</h1>
         <p class="hero__tagline">{event.tagline}</p>
         <p class="hero__facts">
           <span>{eventDates(event)}</span>
@@ -43,8 +46,11 @@ export function HomePage({ conference }: { conference: Conference }) {
         </ul>
       </section>
 
-      <section aria-labelledby="glance-heading">
-        <h2 id="glance-heading">The programme at a glance</h2>
+      <section aria-labelledby="glance_heading">
+        <h2 id="glance_heading">The programme at a glance</h2>
+        <p class="schedule-exports">
+          <CalendarLinks event={event} />
+        </p>
         <ol class="glance">
           {conference.days.map(({ date, sessions }) => {
             const onDay = sessions.filter((s) => s.url);
@@ -65,18 +71,18 @@ export function HomePage({ conference }: { conference: Conference }) {
       </section>
 
       {keynotes.length > 0 && (
-        <section aria-labelledby="keynotes-heading">
-          <h2 id="keynotes-heading">{keynotes.length === 1 ? "Keynote" : "Keynotes"}</h2>
+        <section aria-labelledby="keynotes_heading">
+          <h2 id="keynotes_heading">{keynotes.length === 1 ? "Keynote" : "Keynotes"}</h2>
           <div class="card-list">
             {keynotes.map((talk) => (
-              <SessionCard key={talk.slug} session={talk} />
+              <SessionCard key={talk.slug} session={talk} anchor={anchors.get(talk)} />
             ))}
           </div>
         </section>
       )}
 
-      <section aria-labelledby="people-heading">
-        <h2 id="people-heading">Speakers</h2>
+      <section aria-labelledby="people_heading">
+        <h2 id="people_heading">Speakers</h2>
         <ul class="face-row">
           {speakers.map((speaker) => (
             <li key={speaker.slug}>
@@ -90,8 +96,8 @@ export function HomePage({ conference }: { conference: Conference }) {
       </section>
 
       {posts[0] && (
-        <section aria-labelledby="news-heading">
-          <h2 id="news-heading">From the blog</h2>
+        <section aria-labelledby="news_heading">
+          <h2 id="news_heading">From the blog</h2>
           <PostSummary post={posts[0]} />
         </section>
       )}

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from "preact";
 import type { Event } from "../content/model.ts";
 import { truncate } from "../content/markdown.ts";
-import { absoluteUrl, eventDates, NAV } from "./site.ts";
+import { absoluteUrl, eventDates, NAV, PROGRAMME_EXPORTS } from "./site.ts";
 import { jsonForScript, type Json } from "./structured-data.ts";
 
 export interface LayoutProps {
@@ -14,11 +14,13 @@ export interface LayoutProps {
   path: string;
   /** schema.org data for search engines, serialised safely into the head. */
   structuredData?: Json;
+  /** Keeps the page out of search engines, with no canonical address (the 404 page). */
+  noindex?: boolean;
   children: ComponentChildren;
 }
 
 /** The page shell every page shares: head, skip link, header with navigation, footer. */
-export function Layout({ event, title, description, path, structuredData, children }: LayoutProps) {
+export function Layout({ event, title, description, path, structuredData, noindex = false, children }: LayoutProps) {
   const fullTitle = path === "/" ? event.name : `${title} · ${event.name}`;
   const canonical = absoluteUrl(event, path);
   const summary = truncate(description || event.tagline);
@@ -29,15 +31,18 @@ export function Layout({ event, title, description, path, structuredData, childr
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{fullTitle}</title>
         <meta name="description" content={summary} />
-        <link rel="canonical" href={canonical} />
+        {noindex ? <meta name="robots" content="noindex" /> : <link rel="canonical" href={canonical} />}
         <meta property="og:type" content="website" />
         <meta property="og:site_name" content={event.name} />
         <meta property="og:title" content={title} />
         <meta property="og:description" content={summary} />
-        <meta property="og:url" content={canonical} />
+        {!noindex && <meta property="og:url" content={canonical} />}
         <meta name="theme-color" content="#12355b" />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/styles.css" />
+        {PROGRAMME_EXPORTS.map((file) => (
+          <link key={file.path} rel="alternate" type={file.type} href={absoluteUrl(event, file.path)} title={`${event.name} programme (${file.format})`} />
+        ))}
         {structuredData !== undefined && (
           <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(structuredData) }} />
         )}
@@ -67,7 +72,7 @@ export function Layout({ event, title, description, path, structuredData, childr
             </nav>
           </div>
         </header>
-        {/* An underscore: slugs (and so the schedule's talk anchors) never have one. */}
+        {/* Every id a view writes itself holds an underscore; slugs, session anchors and a post's ids never do. */}
         <main id="main_content" class="wrap" tabIndex={-1}>
           {children}
         </main>

@@ -3,7 +3,7 @@ import { Layout } from "./Layout.tsx";
 
 export function NotFoundPage({ event }: { event: Event }) {
   return (
-    <Layout event={event} title="Page not found" description="This page does not exist." path="/404.html">
+    <Layout event={event} title="Page not found" description="This page does not exist." path="/404.html" noindex>
       <header class="page-head">
         <h1>Page not found</h1>
         <p class="lede">The page you asked for is not here. It may have moved when the programme changed.</p>

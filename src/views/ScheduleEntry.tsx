@@ -1,7 +1,6 @@
 import type { Session } from "../content/model.ts";
 import { peopleOf } from "../content/model.ts";
-import { formatClock, zoneAbbreviation } from "../schedule/time.ts";
-import { KindBadge } from "./components/SessionBits.tsx";
+import { KindBadge, TimeRange } from "./components/SessionBits.tsx";
 
 /** One programme entry: time, title (linked to its page), people, room and tags (linked to their pages). */
 export function ScheduleEntry({ session, tagUrls }: { session: Session; tagUrls: ReadonlyMap<string, string> }) {
@@ -9,8 +8,7 @@ export function ScheduleEntry({ session, tagUrls }: { session: Session; tagUrls:
   return (
     <div class="entry">
       <p class="entry__when">
-        <time dateTime={isoOf(session.start)}>{formatClock(session.start)}</time>–
-        <time dateTime={isoOf(session.end)}>{formatClock(session.end)}</time> {zoneAbbreviation(session.start)}
+        <TimeRange start={session.start} end={session.end} />
         <span class={session.room ? "entry__room" : "entry__room entry__room--all"}>
           {" · "}
           {session.room ? session.room.name : "All rooms"}
@@ -29,10 +27,6 @@ export function ScheduleEntry({ session, tagUrls }: { session: Session; tagUrls:
       )}
     </div>
   );
-}
-
-export function isoOf(dt: Session["start"]): string {
-  return dt.toISO({ suppressMilliseconds: true }) ?? "";
 }
 
 /** The CSS modifier of a session's slot: its kind for talks ("keynote", "meal"), "workshop" for workshops. */

@@ -2,7 +2,9 @@ import type { Conference, Session } from "../content/model.ts";
 import { buildDayGrid, type DayGrid } from "../schedule/grid.ts";
 import { sessionAnchors, type TagGroup } from "../schedule/tags.ts";
 import { formatClock, formatDay, zoneAbbreviation } from "../schedule/time.ts";
-import { isoOf, ScheduleEntry, slotKind } from "./ScheduleEntry.tsx";
+import { isoOf } from "./components/SessionBits.tsx";
+import { ScheduleEntry, slotKind } from "./ScheduleEntry.tsx";
+import { CalendarLinks } from "./components/CalendarLinks.tsx";
 import { Layout } from "./Layout.tsx";
 
 /** The whole programme: a jump list of days, then one time × rooms grid per day, then the topics. */
@@ -35,15 +37,13 @@ export function SchedulePage({ conference }: { conference: Conference }) {
           ))}
           {tags.length > 0 && (
             <li>
-              <a href="#topics">By topic</a>
+              <a href="#by_topic">By topic</a>
             </li>
           )}
         </ul>
       </nav>
       <p class="schedule-exports">
-        <a class="button" href="/schedule.ics">
-          Add all to your calendar
-        </a>{" "}
+        <CalendarLinks event={event} />{" "}
         <span class="schedule-exports__apps">
           For schedule apps: <a href="/schedule.json">schedule.json</a> · <a href="/schedule.xml">schedule.xml</a>
         </span>
@@ -51,13 +51,13 @@ export function SchedulePage({ conference }: { conference: Conference }) {
       {grids.map((grid) => (
         <ScheduleDay key={dayId(grid)} grid={grid} anchors={anchors} tagUrls={tagUrls} />
       ))}
-      {tags.length > 0 && <TopicList tags={tags} headingId="topics" />}
+      {tags.length > 0 && <TopicList tags={tags} headingId="by_topic" />}
     </Layout>
   );
 }
 
 function dayId(grid: DayGrid): string {
-  return `day-${grid.date.toISODate()}`;
+  return `day_${grid.date.toISODate()}`;
 }
 
 function ScheduleDay({
@@ -73,8 +73,8 @@ function ScheduleDay({
   const zones = grid.zones.join(" / ") || zoneAbbreviation(grid.date);
   const mixedZones = grid.zones.length > 1;
   return (
-    <section class="schedule-day" id={id} aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>
+    <section class="schedule-day" id={id} aria-labelledby={`${id}_heading`}>
+      <h2 id={`${id}_heading`}>
         {formatDay(grid.date)} <span class="schedule-day__zone">· times in {zones}</span>
       </h2>
       {grid.rows.length === 0 ? (

@@ -29,8 +29,8 @@ export function ScheduleTagPage({ conference, tag }: { conference: Conference; t
         </p>
       </header>
       {[...days.entries()].map(([key, sessions]) => (
-        <section key={key} class="schedule-day" aria-labelledby={`day-${key}-heading`}>
-          <h2 id={`day-${key}-heading`}>{formatDay(sessions[0]!.start)}</h2>
+        <section key={key} class="schedule-day" aria-labelledby={`day_${key}_heading`}>
+          <h2 id={`day_${key}_heading`}>{formatDay(sessions[0]!.start)}</h2>
           <ol class="entry-list">
             {sessions.map((session) => (
               <li key={session.file} class={`slot slot--${slotKind(session)}`}>
@@ -40,7 +40,7 @@ export function ScheduleTagPage({ conference, tag }: { conference: Conference; t
           </ol>
         </section>
       ))}
-      <TopicList tags={tags} headingId="topics" current={tag.slug} />
+      <TopicList tags={tags} headingId="by_topic" current={tag.slug} />
     </Layout>
   );
 }
@@ -56,7 +56,7 @@ export function ScheduleTagsPage({ conference }: { conference: Conference }) {
         </p>
         <h1>Topics</h1>
       </header>
-      {tags.length === 0 ? <p>No topics yet.</p> : <TopicList tags={tags} headingId="topics" />}
+      {tags.length === 0 ? <p>No topics yet.</p> : <TopicList tags={tags} headingId="by_topic" />}
     </Layout>
   );
 }

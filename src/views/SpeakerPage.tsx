@@ -4,7 +4,18 @@ import { Prose } from "./components/Prose.tsx";
 import { SessionCard } from "./components/SessionBits.tsx";
 import { Layout } from "./Layout.tsx";
 
-export function SpeakerPage({ event, speaker, sessions }: { event: Event; speaker: Speaker; sessions: readonly Session[] }) {
+export function SpeakerPage({
+  event,
+  speaker,
+  sessions,
+  anchors,
+}: {
+  event: Event;
+  speaker: Speaker;
+  sessions: readonly Session[];
+  /** Each session's id on the page, from sessionAnchors over the whole programme. */
+  anchors?: ReadonlyMap<Session, string>;
+}) {
   const social = [
     speaker.twitter && { label: `@${speaker.twitter} on Twitter`, href: `https://twitter.com/${speaker.twitter}` },
     speaker.github && { label: `${speaker.github} on GitHub`, href: `https://github.com/${speaker.github}` },
@@ -38,11 +49,11 @@ export function SpeakerPage({ event, speaker, sessions }: { event: Event; speake
           </ul>
         )}
         {sessions.length > 0 && (
-          <section aria-labelledby="sessions-heading">
-            <h2 id="sessions-heading">At {event.name}</h2>
+          <section aria-labelledby="sessions_heading">
+            <h2 id="sessions_heading">At {event.name}</h2>
             <div class="card-list">
               {sessions.map((session) => (
-                <SessionCard key={session.slug} session={session} />
+                <SessionCard key={session.slug} session={session} anchor={anchors?.get(session)} />
               ))}
             </div>
           </section>

@@ -35,8 +35,8 @@ export function TalkPage({
           </p>
         </header>
         {talk.speakers.length > 0 && (
-          <section aria-labelledby="speakers-heading">
-            <h2 id="speakers-heading" class="visually-hidden">
+          <section aria-labelledby="speakers_heading">
+            <h2 id="speakers_heading" class="visually-hidden">
               Speakers
             </h2>
             <PeopleList people={talk.speakers} />

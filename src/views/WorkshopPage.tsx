@@ -48,8 +48,8 @@ export function WorkshopPage({
         </dl>
         <Prose html={workshop.html} />
         {workshop.prerequisites.length > 0 && (
-          <section class="callout" aria-labelledby="prerequisites-heading">
-            <h2 id="prerequisites-heading">Before you come</h2>
+          <section class="callout" aria-labelledby="prerequisites_heading">
+            <h2 id="prerequisites_heading">Before you come</h2>
             <ul>
               {workshop.prerequisites.map((item) => (
                 <li key={item}>{item}</li>

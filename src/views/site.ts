@@ -25,6 +25,22 @@ export function absoluteUrl(event: Event, sitePath: string): string {
 }
 
 const baseUrls = new WeakMap<Event, string>();
+
+/**
+ * The whole programme's exports as every page's head names them (`<link rel="alternate">`).
+ * Giggity follows the one typed `application/vnd.c3voc.schedule+xml` (the type IANA registered
+ * for frab XML); no type is registered for the c3voc JSON, so it is plain `application/json`.
+ */
+export const PROGRAMME_EXPORTS = [
+  { path: "/schedule.xml", type: "application/vnd.c3voc.schedule+xml", format: "frab XML" },
+  { path: "/schedule.json", type: "application/json", format: "c3voc JSON" },
+  { path: "/schedule.ics", type: "text/calendar", format: "iCalendar" },
+] as const;
+
+/** `webcal://` and the host and path of `/schedule.ics`: calendar apps subscribe to it and fetch updates. */
+export function calendarSubscriptionUrl(event: Event): string {
+  return absoluteUrl(event, "/schedule.ics").replace(/^https?:/, "webcal:");
+}
 const SAFE_PATH = /^[a-z0-9\-_~./]*$/i;
 const DOT_SEGMENT = /(^|\/)\.\.?(\/|$)/;
 

@@ -64,7 +64,7 @@ describe("the sample site (ContainerDays Boston 2016)", () => {
       assert.ok(html.includes(`<title>${escapeHtml(talk.title)} · ContainerDays Boston 2016</title>`), talk.slug);
     }
     const html = await readPage(site, "/talks/kubernetes-in-production/");
-    assert.match(html, /<time datetime="2016-06-10T14:45:00-04:00">Friday 10 June 2016, 14:45–15:15 EDT<\/time>/);
+    assert.match(html, /<time datetime="2016-06-10T14:45:00-04:00">Friday 10 June 2016, 14:45<\/time>–<time datetime="2016-06-10T15:15:00-04:00">15:15<\/time> EDT · /);
     assert.match(html, /Main Hall/);
     assert.match(html, /href="https:\/\/www\.slideshare\.net\/mikesplain\/container-days-boston-kubernetes-in-production"/);
     assert.match(html, /<li class="tag"><a href="\/schedule\/tags\/kubernetes\/">kubernetes<\/a><\/li>/);
@@ -88,7 +88,7 @@ describe("the sample site (ContainerDays Boston 2016)", () => {
     assert.match(html, /Before you come/);
   });
 
-  test("every page has lang, a unique title, a description and a canonical URL", async () => {
+  test("every page has lang, a unique title, a description and, except 404.html, a canonical URL", async () => {
     const pages = (await listFiles(site)).filter((f) => f.endsWith(".html"));
     const titles = new Map<string, string>();
     for (const file of pages) {
@@ -101,7 +101,7 @@ describe("the sample site (ContainerDays Boston 2016)", () => {
       const [description] = all(html, /<meta name="description" content="([^"]*)"/g);
       assert.ok(description && description.length > 10 && description.length <= 160, `${file}: description "${description}"`);
       const canonical = file === "index.html" ? "" : file.replace(/index\.html$/, "");
-      assert.ok(html.includes(`<link rel="canonical" href="https://containerdays-boston-2016.example.org/${canonical}"`), file);
+      if (file !== "404.html") assert.ok(html.includes(`<link rel="canonical" href="https://containerdays-boston-2016.example.org/${canonical}"`), file);
       const scripts = all(html, /<script([^>]*)>/g);
       assert.ok(scripts.every((attrs) => attrs === ' type="application/ld+json"'), `${file} has a script: ${scripts}`);
     }
@@ -119,7 +119,7 @@ describe("the sample site (ContainerDays Boston 2016)", () => {
 
   test("the home page shows the event and links into the programme", async () => {
     const html = await readPage(site, "/");
-    assert.match(html, /<h1 id="hero-title">ContainerDays Boston 2016<\/h1>/);
+    assert.match(html, /<h1 id="hero_title">ContainerDays Boston 2016<\/h1>/);
     assert.match(html, /10–11 June 2016/);
     assert.match(html, /Microsoft New England Research and Development Center/);
     for (const talk of conference.talkPages) assert.ok(html.includes(`href="${talk.url}"`), talk.slug);

@@ -4,7 +4,7 @@ import { buildSite, makeContent, readPage, runLectern, tempDir } from "../helper
 
 /** The HTML of one day's section of the schedule page. */
 function daySection(html: string, date: string): string {
-  const start = html.indexOf(`<section class="schedule-day" id="day-${date}"`);
+  const start = html.indexOf(`<section class="schedule-day" id="day_${date}"`);
   assert.ok(start >= 0, `no section for ${date}`);
   return html.slice(start, html.indexOf("</section>", start));
 }
@@ -26,8 +26,8 @@ describe("schedule page", () => {
   test("is in the main navigation and jumps to each day", async () => {
     const html = await readPage(site, "/schedule/");
     assert.match(html, /<a href="\/schedule\/" aria-current="page">Schedule<\/a>/);
-    assert.match(html, /<a href="#day-2024-10-26">Saturday 26 October<\/a>/);
-    assert.match(html, /<a href="#day-2024-10-27">Sunday 27 October<\/a>/);
+    assert.match(html, /<a href="#day_2024-10-26">Saturday 26 October<\/a>/);
+    assert.match(html, /<a href="#day_2024-10-27">Sunday 27 October<\/a>/);
     assert.match(html, /<a class="button" href="\/schedule.ics">Add all to your calendar<\/a>/);
     assert.match(await readPage(site, "/"), /<a href="\/schedule\/">Schedule<\/a>/);
   });
@@ -54,7 +54,7 @@ describe("schedule page", () => {
     assert.match(html, /All times are CEST \/ CET \(Europe\/Berlin\), the time at the venue\./);
     assert.match(
       saturday,
-      /<p class="entry__when"><time datetime="2024-10-26T23:30:00\+02:00">23:30<\/time>–<time datetime="2024-10-27T01:00:00\+02:00">01:00<\/time> CEST<span class="entry__room"> · Main Stage<\/span><\/p>/,
+      /<p class="entry__when"><time datetime="2024-10-26T23:30:00\+02:00">23:30<\/time>–<time datetime="2024-10-27T01:00:00\+02:00">01:00<\/time> CEST \(next day\)<span class="entry__room"> · Main Stage<\/span><\/p>/,
     );
     assert.ok(!sunday.includes("night-owls"), "a session past midnight is shown on its starting day");
     assert.match(sunday, /<time datetime="2024-10-27T02:30:00\+02:00">02:30<\/time><span class="schedule-grid__zone"> CEST<\/span>/);

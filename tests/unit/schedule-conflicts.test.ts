@@ -66,7 +66,7 @@ describe("schedule conflicts", () => {
   test("times across midnight carry their dates", async () => {
     assert.deepEqual(
       await problems({ "talks/after-midnight.md": talk("speakers: [ada-lovelace]\nstart: 2024-10-27 00:30\nduration: 30\nroom: side") }),
-      ['content/talks/night-owls.md: speakers[0]: "ada-lovelace" is booked twice at once: also in content/talks/after-midnight.md (2024-10-26 23:30–01:00 CEST and 2024-10-27 00:30–01:00 CEST)'],
+      ['content/talks/night-owls.md: speakers[0]: "ada-lovelace" is booked twice at once: also in content/talks/after-midnight.md (2024-10-26 23:30–01:00 CEST (next day) and 2024-10-27 00:30–01:00 CEST)'],
     );
   });
 

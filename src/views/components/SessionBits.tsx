@@ -1,15 +1,40 @@
 import type { Session, Speaker } from "../../content/model.ts";
 import { peopleOf } from "../../content/model.ts";
-import { formatDay, formatTimeRange } from "../../schedule/time.ts";
+import type { DateTime } from "luxon";
+import { describeTimeRange, formatDay } from "../../schedule/time.ts";
 import { formatDuration } from "../site.ts";
+
+/**
+ * "09:00–09:45 CEST", each clock in a `<time>` with its full date and offset; each end
+ * in its own zone when the clocks change between them, and "(next day)" when it ends on one.
+ * `day` puts the start's date before its clock ("Saturday 26 October 2024, 09:00").
+ */
+export function TimeRange({ start, end, day = false }: { start: DateTime; end: DateTime; day?: boolean }) {
+  const range = describeTimeRange(start, end);
+  const sameZone = range.startZone === range.endZone;
+  return (
+    <>
+      <time dateTime={isoOf(start)}>
+        {day && `${formatDay(start)}, `}
+        {range.start}
+      </time>
+      {sameZone ? "–" : ` ${range.startZone} – `}
+      <time dateTime={isoOf(end)}>{range.end}</time> {range.endZone}
+      {range.laterDay && ` ${range.laterDay}`}
+    </>
+  );
+}
+
+/** The instant as ISO 8601 with its offset, for `<time datetime>`. */
+export function isoOf(dt: DateTime): string {
+  return dt.toISO({ suppressMilliseconds: true }) ?? "";
+}
 
 /** Day, time range with the zone's abbreviation, and room, with machine-readable times. */
 export function SessionWhen({ session }: { session: Session }) {
   return (
     <span class="when">
-      <time dateTime={session.start.toISO({ suppressMilliseconds: true }) ?? undefined}>
-        {formatDay(session.start)}, {formatTimeRange(session.start, session.end)}
-      </time>
+      <TimeRange start={session.start} end={session.end} day />
       {" · "}
       <span class="when__room">{session.room ? session.room.name : "All rooms"}</span>
     </span>
@@ -63,12 +88,12 @@ export function KindBadge({ session }: { session: Session }) {
   return label ? <span class={`badge badge--${session.type === "workshop" ? "workshop" : session.kind}`}>{label}</span> : null;
 }
 
-/** One session in a list: title linked, people, when and where, tags. */
-export function SessionCard({ session, headingLevel = 3 }: { session: Session; headingLevel?: 2 | 3 }) {
+/** One session in a list: title linked, people, when and where, tags; `anchor` (from sessionAnchors) is its id. */
+export function SessionCard({ session, anchor, headingLevel = 3 }: { session: Session; anchor?: string; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const people = peopleOf(session);
   return (
-    <article class="card session-card" id={session.slug}>
+    <article class="card session-card" id={anchor}>
       <KindBadge session={session} />
       <Heading class="card__title">{session.url ? <a href={session.url}>{session.title}</a> : session.title}</Heading>
       {people.length > 0 && (
