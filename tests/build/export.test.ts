@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -9,6 +9,7 @@ import Ajv from "ajv";
 import addFormats from "ajv-formats";
 import ICAL from "ical.js";
 import { loadConference } from "../../src/content/load.ts";
+import type { Conference } from "../../src/content/model.ts";
 import { buildSite, listFiles, makeContent, readPage, ROOT } from "../helpers.ts";
 
 const SCHEMAS = path.join(ROOT, "..", "shared", "schemas");
@@ -194,6 +195,112 @@ describe("exports", () => {
     assert.deepEqual(await listFiles(dstUtc), files);
     for (const file of files) {
       assert.ok((await readFile(path.join(dst, file))).equals(await readFile(path.join(dstUtc, file))), file);
+    }
+  });
+});
+
+/** A conference whose name, titles and bodies hold everything iCalendar must escape. */
+const HOSTILE = {
+  "event.yaml": (await readFile(path.join(ROOT, "tests", "fixtures", "berlin-dst", "event.yaml"), "utf8")).replace(
+    "name: Nachtschicht Berlin 2024",
+    'name: "Nacht, Schicht; C:\\\\night\\\\ 🎉 2024"',
+  ),
+  "talks/welcome.md": '---\ntitle: "Welcome, all; C:\\\\path\\\\ 🎉 \\"quoted\\""\nspeakers: [ada-lovelace]\nstart: 2024-10-26 09:00\nduration: 30\ntags: ["a,b", "c;d"]\n---\nLine one\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:planted\rSUMMARY:planted\n\nA; B, C \\ D 🎉\n',
+  "talks/go-fast.md": "---\ntitle: 'Go fast, carefully; \\ really'\nspeakers: [ben-okafor]\nstart: 2024-10-26 09:30\nduration: 30\nroom: side\n---\nBEGIN:VEVENT\nEND:VCALENDAR\n",
+};
+
+interface PythonEvent {
+  summary: string;
+  start: string;
+  end: string;
+  uid: string;
+}
+
+/** Debian's python3 with python3-icalendar, or undefined when no python3 here has it. */
+function pythonWithIcalendar(): string | undefined {
+  for (const python of ["/usr/bin/python3", "python3"]) {
+    const probe = spawnSync(python, ["-c", "import icalendar"], { encoding: "utf8" });
+    if (!probe.error && probe.status === 0) return python;
+  }
+  return undefined;
+}
+
+const PYTHON_PARSE = `
+import json, sys
+from datetime import timezone
+from icalendar import Calendar
+out = {}
+for name in sys.argv[1:]:
+    with open(name, "rb") as f:
+        calendar = Calendar.from_ical(f.read())
+    out[name] = [
+        {"summary": str(e.get("summary")), "uid": str(e.get("uid")),
+         "start": e.decoded("dtstart").astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z"),
+         "end": e.decoded("dtend").astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z")}
+        for e in calendar.walk("VEVENT")
+    ]
+print(json.dumps(out))
+`;
+
+describe("every .ics loads completely, whatever the titles hold", () => {
+  const sites: Array<{ label: string; site: string; conference: Conference }> = [];
+  before(async () => {
+    for (const [label, content] of [
+      ["sample", await makeContent("sample")],
+      ["hostile", await makeContent("berlin-dst", HOSTILE)],
+    ] as const) {
+      sites.push({ label, site: await buildSite(content), conference: await loadConference({ contentDir: content }) });
+    }
+  });
+
+  async function calendarFiles(site: string): Promise<string[]> {
+    return (await listFiles(site)).filter((file) => file.endsWith(".ics"));
+  }
+
+  test("ical.js finds one event per session file and one per session in schedule.ics, with title and instants", async () => {
+    for (const { label, site, conference } of sites) {
+      const sessions = conference.sessions.filter((s) => s.url !== undefined);
+      const files = await calendarFiles(site);
+      assert.equal(files.length, sessions.length + 1, label);
+      for (const file of files) {
+        const text = await readPage(site, `/${file}`);
+        assert.ok(text.endsWith("END:VCALENDAR\r\n"), `${label} ${file}: no final CRLF`);
+        const events = parseIcs(text);
+        const expected = file === "schedule.ics" ? sessions : sessions.filter((s) => `${s.type}s/${s.slug}.ics` === file);
+        assert.equal(events.length, expected.length, `${label} ${file}`);
+        for (const session of expected) {
+          const event = events.find((e) => e.slug === session.slug);
+          assert.ok(event, `${label} ${file}: ${session.slug}`);
+          assert.equal(event.summary, session.title, `${label} ${file}`);
+          assert.equal(event.start, session.start.toUTC().toISO(), `${label} ${file}`);
+          assert.equal(event.end, session.end.toUTC().toISO(), `${label} ${file}`);
+        }
+      }
+    }
+    const hostile = sites.find((s) => s.label === "hostile")!;
+    const welcome = parseIcs(await readPage(hostile.site, "/talks/welcome.ics"))[0]!;
+    assert.equal(welcome.summary, 'Welcome, all; C:\\path\\ 🎉 "quoted"');
+    const abstract = hostile.conference.sessions.find((s) => s.slug === "welcome")!.summary;
+    assert.match(abstract, /UID:planted SUMMARY:planted A; B, C \\ D 🎉/);
+    assert.equal(welcome.description, `${abstract}\n\nSpeaker: Ada Lovelace`);
+    const calendar = new ICAL.Component(ICAL.parse(await readPage(hostile.site, "/schedule.ics")));
+    assert.equal(String(calendar.getFirstPropertyValue("x-wr-calname")), "Nacht\\, Schicht\\; C:\\\\night\\\\ 🎉 2024");
+    const categories = calendar.getAllSubcomponents("vevent").find((v) => v.getFirstPropertyValue("uid") === welcome.uid)!;
+    assert.deepEqual(categories.getFirstProperty("categories")!.getValues(), ["a,b", "c;d"]);
+  });
+
+  test("python3-icalendar reads the same events", async (t) => {
+    const python = pythonWithIcalendar();
+    if (!python) return t.skip("skipped: python3-icalendar not installed (apt-get install python3-icalendar)");
+    for (const { label, site } of sites) {
+      const files = (await calendarFiles(site)).map((file) => path.join(site, file));
+      const result: SpawnSyncReturns<string> = spawnSync(python, ["-c", PYTHON_PARSE, ...files], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+      assert.equal(result.status, 0, result.stderr);
+      const parsed = JSON.parse(result.stdout) as Record<string, PythonEvent[]>;
+      for (const file of files) {
+        const ours = parseIcs(await readFile(file, "utf8")).map(({ summary, start, end, uid }) => ({ summary, start, end, uid }));
+        assert.deepEqual(parsed[file], ours, `${label} ${path.relative(site, file)}`);
+      }
     }
   });
 });
