@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { DateTime } from "luxon";
 import { peopleOf, type Conference, type Room, type Session } from "../content/model.ts";
+import { dayStart } from "../schedule/grid.ts";
 import { absoluteUrl } from "../views/site.ts";
 import { conferenceAcronym, personGuid, roomGuid, sessionGuid, sessionIds } from "./ids.ts";
 import { exportedSessions } from "./sessions.ts";
@@ -129,9 +130,11 @@ export function scheduleData(conference: Conference): ScheduleData {
     for (const session of all) {
       if (session.url !== undefined) rooms[roomOf(session).name]!.push(toEvent(session));
     }
-    const first = all.reduce<DateTime>((min, s) => (s.start < min ? s.start : min), all[0]?.start ?? date);
-    const last = all.reduce<DateTime>((max, s) => (s.end > max ? s.end : max), all[0]?.end ?? date.plus({ days: 1 }));
-    return { index: i + 1, date: date.toISODate()!, day_start: iso(first), day_end: iso(last), rooms };
+    // The day runs from its day change to the next day's; a session before the first day's
+    // change, or one running past the next, widens it so that every session lies inside.
+    const from = all.reduce<DateTime>((min, s) => (s.start < min ? s.start : min), dayStart(date, event.day_change));
+    const until = all.reduce<DateTime>((max, s) => (s.end > max ? s.end : max), dayStart(date.plus({ days: 1 }), event.day_change));
+    return { index: i + 1, date: date.toISODate()!, day_start: iso(from), day_end: iso(until), rooms };
   });
 
   const content: ScheduleConference = {
