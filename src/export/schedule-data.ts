@@ -193,8 +193,8 @@ function tracksOf(sessions: readonly Session[]): ScheduleTrack[] {
 }
 
 /**
- * A tag's colour, `#rrggbb`: a hue from a hash of the name, at a saturation and lightness
- * that white text stays readable on, so a tag keeps its colour from build to build.
+ * A tag's colour, `#rrggbb`: a hue from a hash of the name at a fixed, fairly dark
+ * saturation and lightness, so a tag keeps its colour from build to build.
  */
 export function trackColour(tag: string): string {
   const hue = createHash("sha256").update(tag).digest().readUInt16BE(0) % 360;
