@@ -47,6 +47,22 @@ export const eventSchema = z.strictObject({
     .optional(),
   /** A short note shown in the footer of every page (e.g. that times are provisional). */
   note: text.optional(),
+  /**
+   * Short name the schedule apps and recording tools file the event under: at least 4
+   * lower-case letters, digits or underscores, e.g. `cdboston_2016` (default: made from `name`).
+   */
+  acronym: z
+    .string()
+    .regex(/^[a-z0-9_]{4,}$/, "use at least 4 lower-case letters, digits or underscores (e.g. cdboston_2016)")
+    .optional(),
+  /**
+   * When one conference day ends and the next begins, `HH:mm` event-local (default `04:00`):
+   * a session starting earlier belongs to the day before, in the schedule and the apps.
+   */
+  day_change: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time written HH:mm (e.g. "04:00")')
+    .default("04:00"),
 });
 
 export type EventFile = z.output<typeof eventSchema>;

@@ -4,6 +4,7 @@ import type { PostFile } from "./post.ts";
 import type { SpeakerFile } from "./speaker.ts";
 import type { TalkFile } from "./talk.ts";
 import type { WorkshopFile } from "./workshop.ts";
+import { groupByConferenceDay } from "../schedule/grid.ts";
 import { groupByTag, tagUrls, type TagGroup } from "../schedule/tags.ts";
 
 export type { Room } from "./event.ts";
@@ -138,23 +139,11 @@ export class Conference {
   private dayGroups: ReadonlyArray<{ date: DateTime; sessions: Session[] }> | undefined;
 
   /**
-   * The sessions of each day of the event, in order. Grouped once, by comparing instants
-   * with each day's midnight-to-midnight span (DST days are 23 or 25 hours long).
+   * The sessions of each day of the event, in order. A day runs from its `day_change`
+   * (event.yaml, default 04:00) to the next day's: a session at 01:00 belongs to the day before.
    */
   get days(): ReadonlyArray<{ date: DateTime; sessions: Session[] }> {
-    this.dayGroups ??= groupByDay(this.event.days, this.sessions);
+    this.dayGroups ??= groupByConferenceDay(this.event.days, this.sessions, this.event.day_change);
     return this.dayGroups;
   }
-}
-
-function groupByDay(days: readonly DateTime[], sessions: readonly Session[]) {
-  const groups = days.map((date) => ({ date, from: date.toMillis(), until: date.plus({ days: 1 }).toMillis(), sessions: [] as Session[] }));
-  let day = 0;
-  for (const session of sessions) {
-    const at = session.start.toMillis();
-    while (day < groups.length && at >= groups[day]!.until) day++;
-    const group = groups[day];
-    if (group && at >= group.from) group.sessions.push(session);
-  }
-  return groups.map(({ date, sessions }) => ({ date, sessions }));
 }

@@ -1,3 +1,4 @@
+import { GENERATOR } from "./generator.ts";
 import { XmlWriter } from "./xml-writer.ts";
 import type { ScheduleData } from "./schedule-data.ts";
 
@@ -8,7 +9,7 @@ import type { ScheduleData } from "./schedule-data.ts";
 export function renderScheduleXml(data: ScheduleData, selfUrl: string): string {
   const { conference } = data;
   const xml = new XmlWriter().start("schedule");
-  xml.start("generator", { name: "Lectern" }).end();
+  xml.start("generator", { name: GENERATOR.name, version: GENERATOR.version }).end();
   xml.leaf("url", selfUrl);
   xml.leaf("version", data.version);
 
@@ -22,6 +23,9 @@ export function renderScheduleXml(data: ScheduleData, selfUrl: string): string {
   xml.leaf("base_url", data.base_url);
   xml.leaf("url", conference.url);
   xml.leaf("time_zone_name", conference.time_zone_name);
+  for (const track of conference.tracks) {
+    xml.leaf("track", track.name, { name: track.name, color: track.color, ...(track.slug ? { slug: track.slug } : {}) });
+  }
   xml.end();
 
   const guidOf = new Map(conference.rooms.map((room) => [room.name, room.guid]));
@@ -42,7 +46,7 @@ export function renderScheduleXml(data: ScheduleData, selfUrl: string): string {
         xml.leaf("track", event.track ?? "");
         xml.leaf("language", event.language);
         xml.start("persons");
-        for (const person of event.persons) xml.leaf("person", person.name, { guid: person.guid });
+        for (const person of event.persons) xml.leaf("person", person.public_name, { id: String(person.id), guid: person.guid });
         xml.end();
         xml.start("links");
         for (const link of event.links) xml.leaf("link", link.title, { href: link.url, type: link.type });

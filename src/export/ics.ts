@@ -1,68 +1,92 @@
-import ical, { ICalEvent } from "ical-generator";
 import type { DateTime } from "luxon";
 import { peopleOf, type Conference, type Session } from "../content/model.ts";
 import { absoluteUrl } from "../views/site.ts";
 import { sessionGuid } from "./ids.ts";
 
 /**
- * An iCalendar file with one event per session. Times are written as UTC instants, which
- * every calendar converts correctly without a VTIMEZONE block; the UID is the session's guid.
- *
- * ical-generator writes the calendar and each event; the lines are folded here instead of by
- * its `toString`, which measures every character with a new TextEncoder and took a fifth of a
- * 10,000-talk build. Each session's event is written once per build and reused by the
- * per-session files and the whole-schedule file.
+ * An iCalendar file (RFC 5545) with one event per session. Times are written as UTC instants,
+ * which every calendar converts correctly without a VTIMEZONE block; the UID is the session's
+ * guid. Every TEXT value goes through `escapeText` and every line through `foldLines`: nothing
+ * from the content reaches the file any other way. Each session's event is written once per
+ * build and reused by its own file and the whole-schedule file.
  */
 export function renderIcs(
   conference: Conference,
   sessions: readonly Session[],
   options: { stamp: DateTime; name: string; path: string },
 ): string {
-  const { event } = conference;
-  const calendar = ical({
-    name: options.name,
-    prodId: { company: "Lectern", product: event.name, language: "EN" },
-    url: absoluteUrl(event, options.path),
-  });
-  // With no events, the calendar is its header followed by "END:VCALENDAR".
-  const empty = calendar.toString();
-  const end = empty.lastIndexOf("END:VCALENDAR");
-  const stamp = options.stamp.toUTC().toJSDate();
+  const header = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    `PRODID:${PRODUCT_ID}`,
+    `URL:${uri(absoluteUrl(conference.event, options.path))}`,
+    `NAME:${escapeText(options.name)}`,
+    `X-WR-CALNAME:${escapeText(options.name)}`,
+  ];
+  const stamp = utc(options.stamp);
   const events = sessions.map((session) => eventText(conference, session, stamp));
-  return empty.slice(0, end) + events.join("") + empty.slice(end);
+  return `${foldLines(header.join(CRLF))}${CRLF}${events.join("")}END:VCALENDAR${CRLF}`;
 }
 
-/** The calendar events are made in; they are written out on their own, never added to it. */
-const scratch = ical();
+/** Fixed text: the product, never content (PRODID is read by programs, not shown to people). */
+const PRODUCT_ID = "-//Lectern//Lectern//EN";
+const CRLF = "\r\n";
 
-const eventCache = new WeakMap<Session, { stamp: number; text: string }>();
+const eventCache = new WeakMap<Session, { stamp: string; text: string }>();
 
 /** One session's VEVENT, folded, ending in CRLF. */
-function eventText(conference: Conference, session: Session, stamp: Date): string {
+function eventText(conference: Conference, session: Session, stamp: string): string {
   const cached = eventCache.get(session);
-  if (cached?.stamp === stamp.getTime()) return cached.text;
+  if (cached?.stamp === stamp) return cached.text;
   const { event } = conference;
   const people = peopleOf(session).map((person) => person.name);
   const noun = session.type === "workshop" ? (people.length === 1 ? "Leader" : "Leaders") : people.length === 1 ? "Speaker" : "Speakers";
   const description = [session.summary, people.length > 0 ? `${noun}: ${people.join(", ")}` : ""].filter(Boolean).join("\n\n");
+  // Giggity drops events without a LOCATION: the venue is always there.
   const place = [session.room?.name, event.venue.name, event.venue.address].filter(Boolean).join(", ");
-  const vevent = new ICalEvent(
-    {
-      id: sessionGuid(event, session),
-      start: session.start.toUTC().toJSDate(),
-      end: session.end.toUTC().toJSDate(),
-      stamp,
-      summary: session.title,
-      description,
-      location: place,
-      url: session.url ? absoluteUrl(event, session.url) : null,
-      categories: session.tags.map((name) => ({ name })),
-    },
-    scratch,
-  );
-  const text = foldLines(vevent.toString());
-  eventCache.set(session, { stamp: stamp.getTime(), text });
+  const lines = [
+    "BEGIN:VEVENT",
+    `UID:${sessionGuid(event, session)}`,
+    "SEQUENCE:0",
+    `DTSTAMP:${stamp}`,
+    `DTSTART:${utc(session.start)}`,
+    `DTEND:${utc(session.end)}`,
+    `SUMMARY:${escapeText(session.title)}`,
+    `LOCATION:${escapeText(place)}`,
+  ];
+  if (description) lines.push(`DESCRIPTION:${escapeText(description)}`);
+  if (session.tags.length > 0) lines.push(`CATEGORIES:${session.tags.map(escapeText).join(",")}`);
+  if (session.url) lines.push(`URL;VALUE=URI:${uri(absoluteUrl(event, session.url))}`);
+  lines.push("END:VEVENT");
+  const text = foldLines(lines.join(CRLF)) + CRLF;
+  eventCache.set(session, { stamp, text });
   return text;
+}
+
+/** "20241026T070000Z". */
+function utc(time: DateTime): string {
+  return time.toUTC().toFormat("yyyyMMdd'T'HHmmss'Z'");
+}
+
+/**
+ * A TEXT value as RFC 5545 3.3.11 writes it: backslash, semicolon and comma escaped, line
+ * breaks (LF, CRLF or a lone CR) as `\n`, and other control characters, which the grammar does
+ * not allow in a value, dropped. Tabs stay.
+ */
+export function escapeText(value: string): string {
+  return value
+    .replace(/\r\n?/g, "\n")
+    .replace(CONTROL, "")
+    .replace(/[\\;,\n]/g, (ch) => (ch === "\n" ? "\\n" : `\\${ch}`));
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+
+/** A URI value: the addresses Lectern makes are already encoded; anything that could end the line is encoded too. */
+function uri(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return value.replace(/[\u0000-\u0020\u007f]/g, (ch) => `%${ch.charCodeAt(0).toString(16).padStart(2, "0").toUpperCase()}`);
 }
 
 /**
@@ -70,7 +94,7 @@ function eventText(conference: Conference, session: Session, stamp: Date): strin
  * character that would pass 74 octets of UTF-8, never inside a character.
  */
 export function foldLines(text: string): string {
-  const lines = text.split("\r\n");
+  const lines = text.split(CRLF);
   for (let l = 0; l < lines.length; l++) {
     const line = lines[l]!;
     // Short ASCII lines, nearly all of them, need no counting.
@@ -89,7 +113,7 @@ export function foldLines(text: string): string {
     }
     lines[l] = folded;
   }
-  return lines.join("\r\n");
+  return lines.join(CRLF);
 }
 
 const ASCII = /^[\x00-\x7f]*$/;

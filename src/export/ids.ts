@@ -42,24 +42,35 @@ export function roomGuid(event: Event, room: Room): string {
  * In the rare case of two equal ids, the one whose guid sorts later takes the next free number.
  */
 export function sessionIds(event: Event, sessions: readonly Session[]): Map<Session, number> {
-  const guids = sessions.map((session) => ({ session, guid: sessionGuid(event, session) }));
+  return integerIds(sessions, (session) => sessionGuid(event, session));
+}
+
+/** Positive integer ids for people, made from their guids as for sessions (ConfClerk keys people by them). */
+export function personIds(event: Event, speakers: readonly Speaker[]): Map<Speaker, number> {
+  return integerIds(speakers, (speaker) => personGuid(event, speaker));
+}
+
+function integerIds<T>(items: readonly T[], guidOf: (item: T) => string): Map<T, number> {
+  const guids = items.map((item) => ({ item, guid: guidOf(item) }));
   guids.sort((a, b) => (a.guid < b.guid ? -1 : a.guid > b.guid ? 1 : 0));
   const taken = new Set<number>();
-  const ids = new Map<Session, number>();
-  for (const { session, guid } of guids) {
+  const ids = new Map<T, number>();
+  for (const { item, guid } of guids) {
     let id = (Number.parseInt(guid.slice(0, 8), 16) % MAX_ID) + 1;
     while (taken.has(id)) id = (id % MAX_ID) + 1;
     taken.add(id);
-    ids.set(session, id);
+    ids.set(item, id);
   }
   return ids;
 }
 
 /**
  * The conference's acronym as the schedule formats want it (lower-case letters, digits
- * and underscores, at least four): "ContainerDays Boston 2016" gives "containerdays_boston_2016".
+ * and underscores, at least four): event.yaml's `acronym`, else made from the name:
+ * "ContainerDays Boston 2016" gives "containerdays_boston_2016".
  */
 export function conferenceAcronym(event: Event): string {
+  if (event.acronym) return event.acronym;
   const base = event.name
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")

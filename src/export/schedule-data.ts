@@ -1,16 +1,31 @@
 import { createHash } from "node:crypto";
 import type { DateTime } from "luxon";
 import { peopleOf, type Conference, type Room, type Session } from "../content/model.ts";
+import { dayStart } from "../schedule/grid.ts";
 import { absoluteUrl } from "../views/site.ts";
-import { conferenceAcronym, personGuid, roomGuid, sessionGuid, sessionIds } from "./ids.ts";
+import { toSlug } from "../content/slug.ts";
+import { conferenceAcronym, personGuid, personIds, roomGuid, sessionGuid, sessionIds } from "./ids.ts";
 import { exportedSessions } from "./sessions.ts";
 
-/** A person on an event, as the c3voc schedule JSON has it (pretalx style: `name`). */
+/**
+ * A person on an event, frab style: `id` and `public_name`, which EventFahrplan and pyfahrplan
+ * read (the schema's pretalx style has `name` instead, and a person may not have both).
+ */
 export interface SchedulePerson {
-  name: string;
+  id: number;
   guid: string;
+  public_name: string;
   url: string;
   biography: string | null;
+}
+
+/** A track (a session's first tag) with a colour of its own. */
+export interface ScheduleTrack {
+  name: string;
+  /** Left out when the tag makes no slug both formats accept. */
+  slug?: string;
+  /** `#rrggbb`, the same for the same tag in every build. */
+  color: string;
 }
 
 export interface ScheduleLink {
@@ -31,7 +46,7 @@ export interface ScheduleEvent {
   /** "HH:mm". */
   duration: string;
   room: string;
-  /** `<acronym>-<id>-<file slug>`: the form C3VOC tooling expects. */
+  /** `<acronym>-<id>-<ascii title>`: the form C3VOC tooling expects. */
   slug: string;
   url: string;
   title: string;
@@ -72,6 +87,7 @@ export interface ScheduleConference {
   time_zone_name: string;
   url: string;
   rooms: ScheduleRoom[];
+  tracks: ScheduleTrack[];
   days: ScheduleDay[];
 }
 
@@ -91,6 +107,7 @@ export function scheduleData(conference: Conference): ScheduleData {
   const { event } = conference;
   const sessions = exportedSessions(conference);
   const ids = sessionIds(event, sessions);
+  const people = personIds(event, conference.speakers);
   const acronym = conferenceAcronym(event);
   const roomOf = (session: Session): Room => session.room ?? event.rooms[0]!;
 
@@ -104,7 +121,7 @@ export function scheduleData(conference: Conference): ScheduleData {
       end: iso(session.end),
       duration: hoursAndMinutes(session.duration),
       room: roomOf(session).name,
-      slug: `${acronym}-${id}-${session.slug}`,
+      slug: `${acronym}-${id}-${asciiTitle(session)}`,
       url: absoluteUrl(event, session.url!),
       title: session.title,
       subtitle: null,
@@ -114,8 +131,9 @@ export function scheduleData(conference: Conference): ScheduleData {
       abstract: session.summary,
       description: null,
       persons: peopleOf(session).map((person) => ({
-        name: person.name,
+        id: people.get(person)!,
         guid: personGuid(event, person),
+        public_name: person.name,
         url: absoluteUrl(event, person.url),
         biography: person.summary || null,
       })),
@@ -129,9 +147,11 @@ export function scheduleData(conference: Conference): ScheduleData {
     for (const session of all) {
       if (session.url !== undefined) rooms[roomOf(session).name]!.push(toEvent(session));
     }
-    const first = all.reduce<DateTime>((min, s) => (s.start < min ? s.start : min), all[0]?.start ?? date);
-    const last = all.reduce<DateTime>((max, s) => (s.end > max ? s.end : max), all[0]?.end ?? date.plus({ days: 1 }));
-    return { index: i + 1, date: date.toISODate()!, day_start: iso(first), day_end: iso(last), rooms };
+    // The day runs from its day change to the next day's; a session before the first day's
+    // change, or one running past the next, widens it so that every session lies inside.
+    const from = all.reduce<DateTime>((min, s) => (s.start < min ? s.start : min), dayStart(date, event.day_change));
+    const until = all.reduce<DateTime>((max, s) => (s.end > max ? s.end : max), dayStart(date.plus({ days: 1 }), event.day_change));
+    return { index: i + 1, date: date.toISODate()!, day_start: iso(from), day_end: iso(until), rooms };
   });
 
   const content: ScheduleConference = {
@@ -148,10 +168,45 @@ export function scheduleData(conference: Conference): ScheduleData {
       guid: roomGuid(event, room),
       ...(room.id.length >= 2 ? { slug: room.id } : {}),
     })),
+    tracks: tracksOf(sessions),
     days,
   };
   const version = createHash("sha256").update(JSON.stringify(content)).digest("hex").slice(0, 12);
   return { version, base_url: absoluteUrl(event, "/"), conference: content };
+}
+
+/** The title in lower-case ASCII words joined by hyphens, at most about 64 characters; the file's slug if nothing is left. */
+function asciiTitle(session: Session): string {
+  const slug = toSlug(session.title) || session.slug;
+  if (slug.length <= 64) return slug;
+  const cut = slug.slice(0, 64);
+  return cut.slice(0, cut.lastIndexOf("-") > 0 ? cut.lastIndexOf("-") : 64).replace(/-+$/, "");
+}
+
+/** Every track (first tag) in use, by name. */
+function tracksOf(sessions: readonly Session[]): ScheduleTrack[] {
+  const names = [...new Set(sessions.flatMap((s) => (s.tags[0] === undefined ? [] : [s.tags[0]])))].sort();
+  return names.map((name) => {
+    const slug = toSlug(name);
+    return { name, ...(/^[a-z][a-z0-9-]*[a-z0-9]$/.test(slug) ? { slug } : {}), color: trackColour(name) };
+  });
+}
+
+/**
+ * A tag's colour, `#rrggbb`: a hue from a hash of the name at a fixed, fairly dark
+ * saturation and lightness, so a tag keeps its colour from build to build.
+ */
+export function trackColour(tag: string): string {
+  const hue = createHash("sha256").update(tag).digest().readUInt16BE(0) % 360;
+  const saturation = 0.55;
+  const lightness = 0.38;
+  const a = saturation * Math.min(lightness, 1 - lightness);
+  const channel = (n: number) => {
+    const k = (n + hue / 30) % 12;
+    const value = lightness - a * Math.max(-1, Math.min(k - 3, 9 - k, 1));
+    return Math.round(value * 255).toString(16).padStart(2, "0");
+  };
+  return `#${channel(0)}${channel(8)}${channel(4)}`;
 }
 
 function linksOf(slides: string | undefined, video: string | undefined, code: string | undefined): ScheduleLink[] {

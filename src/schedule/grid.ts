@@ -85,3 +85,34 @@ export function buildDayGrid(date: DateTime, sessions: readonly Session[], rooms
   const zones = [...new Set(sessions.map((s) => zoneAbbreviation(s.start)))];
   return { date, rooms, rows, zones };
 }
+
+/** One conference day: its date and the sessions that belong to it, in time order. */
+export interface ConferenceDay {
+  /** Midnight of the day, in the event's zone. */
+  date: DateTime;
+  sessions: Session[];
+}
+
+/**
+ * Sorts sessions (in time order) into the event's days. A conference day runs from its
+ * `dayChange` (event-local `HH:mm`, e.g. "04:00") to the next day's, so a session at 01:00
+ * belongs to the day before, as in ConfClerk, Giggity and EventFahrplan. A session before
+ * the first day's change stays on the first day; the times are instants, so the days of the
+ * clock changes (23 or 25 hours) need nothing special.
+ */
+export function groupByConferenceDay(days: readonly DateTime[], sessions: readonly Session[], dayChange: string): ConferenceDay[] {
+  const groups = days.map((date) => ({ date, from: dayStart(date, dayChange).toMillis(), sessions: [] as Session[] }));
+  let day = 0;
+  for (const session of sessions) {
+    const at = session.start.toMillis();
+    while (day + 1 < groups.length && at >= groups[day + 1]!.from) day++;
+    groups[day]?.sessions.push(session);
+  }
+  return groups.map(({ date, sessions }) => ({ date, sessions }));
+}
+
+/** When a conference day begins: its date at the day change, event-local. */
+export function dayStart(date: DateTime, dayChange: string): DateTime {
+  const [hour, minute] = dayChange.split(":").map(Number);
+  return date.set({ hour: hour!, minute: minute! });
+}

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -8,7 +8,10 @@ import { before, describe, test, type TestContext } from "node:test";
 import Ajv from "ajv";
 import addFormats from "ajv-formats";
 import ICAL from "ical.js";
+import { v5 as uuidv5 } from "uuid";
 import { loadConference } from "../../src/content/load.ts";
+import type { Conference } from "../../src/content/model.ts";
+import { trackColour } from "../../src/export/schedule-data.ts";
 import { buildSite, listFiles, makeContent, readPage, ROOT } from "../helpers.ts";
 
 const SCHEMAS = path.join(ROOT, "..", "shared", "schemas");
@@ -194,6 +197,237 @@ describe("exports", () => {
     assert.deepEqual(await listFiles(dstUtc), files);
     for (const file of files) {
       assert.ok((await readFile(path.join(dst, file))).equals(await readFile(path.join(dstUtc, file))), file);
+    }
+  });
+});
+
+/** A conference whose name, titles and bodies hold everything iCalendar must escape. */
+const HOSTILE = {
+  "event.yaml": (await readFile(path.join(ROOT, "tests", "fixtures", "berlin-dst", "event.yaml"), "utf8")).replace(
+    "name: Nachtschicht Berlin 2024",
+    'name: "Nacht, Schicht; C:\\\\night\\\\ 🎉 2024"',
+  ),
+  "talks/welcome.md": '---\ntitle: "Welcome, all; C:\\\\path\\\\ 🎉 \\"quoted\\""\nspeakers: [ada-lovelace]\nstart: 2024-10-26 09:00\nduration: 30\ntags: ["a,b", "c;d"]\n---\nLine one\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:planted\rSUMMARY:planted\n\nA; B, C \\ D 🎉\n',
+  "talks/go-fast.md": "---\ntitle: 'Go fast, carefully; \\ really'\nspeakers: [ben-okafor]\nstart: 2024-10-26 09:30\nduration: 30\nroom: side\n---\nBEGIN:VEVENT\nEND:VCALENDAR\n",
+};
+
+interface PythonEvent {
+  summary: string;
+  start: string;
+  end: string;
+  uid: string;
+}
+
+/** Debian's python3 with python3-icalendar, or undefined when no python3 here has it. */
+function pythonWithIcalendar(): string | undefined {
+  for (const python of ["/usr/bin/python3", "python3"]) {
+    const probe = spawnSync(python, ["-c", "import icalendar"], { encoding: "utf8" });
+    if (!probe.error && probe.status === 0) return python;
+  }
+  return undefined;
+}
+
+const PYTHON_PARSE = `
+import json, sys
+from datetime import timezone
+from icalendar import Calendar
+out = {}
+for name in sys.argv[1:]:
+    with open(name, "rb") as f:
+        calendar = Calendar.from_ical(f.read())
+    out[name] = [
+        {"summary": str(e.get("summary")), "uid": str(e.get("uid")),
+         "start": e.decoded("dtstart").astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z"),
+         "end": e.decoded("dtend").astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z")}
+        for e in calendar.walk("VEVENT")
+    ]
+print(json.dumps(out))
+`;
+
+describe("every .ics loads completely, whatever the titles hold", () => {
+  const sites: Array<{ label: string; site: string; conference: Conference }> = [];
+  before(async () => {
+    for (const [label, content] of [
+      ["sample", await makeContent("sample")],
+      ["hostile", await makeContent("berlin-dst", HOSTILE)],
+    ] as const) {
+      sites.push({ label, site: await buildSite(content), conference: await loadConference({ contentDir: content }) });
+    }
+  });
+
+  async function calendarFiles(site: string): Promise<string[]> {
+    return (await listFiles(site)).filter((file) => file.endsWith(".ics"));
+  }
+
+  test("ical.js finds one event per session file and one per session in schedule.ics, with title and instants", async () => {
+    for (const { label, site, conference } of sites) {
+      const sessions = conference.sessions.filter((s) => s.url !== undefined);
+      const files = await calendarFiles(site);
+      assert.equal(files.length, sessions.length + 1, label);
+      for (const file of files) {
+        const text = await readPage(site, `/${file}`);
+        assert.ok(text.endsWith("END:VCALENDAR\r\n"), `${label} ${file}: no final CRLF`);
+        const events = parseIcs(text);
+        const expected = file === "schedule.ics" ? sessions : sessions.filter((s) => `${s.type}s/${s.slug}.ics` === file);
+        assert.equal(events.length, expected.length, `${label} ${file}`);
+        for (const session of expected) {
+          const event = events.find((e) => e.slug === session.slug);
+          assert.ok(event, `${label} ${file}: ${session.slug}`);
+          assert.equal(event.summary, session.title, `${label} ${file}`);
+          assert.equal(event.start, session.start.toUTC().toISO(), `${label} ${file}`);
+          assert.equal(event.end, session.end.toUTC().toISO(), `${label} ${file}`);
+        }
+      }
+    }
+    const hostile = sites.find((s) => s.label === "hostile")!;
+    const welcome = parseIcs(await readPage(hostile.site, "/talks/welcome.ics"))[0]!;
+    assert.equal(welcome.summary, 'Welcome, all; C:\\path\\ 🎉 "quoted"');
+    const abstract = hostile.conference.sessions.find((s) => s.slug === "welcome")!.summary;
+    assert.match(abstract, /UID:planted SUMMARY:planted A; B, C \\ D 🎉/);
+    assert.equal(welcome.description, `${abstract}\n\nSpeaker: Ada Lovelace`);
+    const calendar = new ICAL.Component(ICAL.parse(await readPage(hostile.site, "/schedule.ics")));
+    assert.equal(String(calendar.getFirstPropertyValue("x-wr-calname")), "Nacht\\, Schicht\\; C:\\\\night\\\\ 🎉 2024");
+    const categories = calendar.getAllSubcomponents("vevent").find((v) => v.getFirstPropertyValue("uid") === welcome.uid)!;
+    assert.deepEqual(categories.getFirstProperty("categories")!.getValues(), ["a,b", "c;d"]);
+  });
+
+  test("python3-icalendar reads the same events", async (t) => {
+    const python = pythonWithIcalendar();
+    if (!python) return t.skip("skipped: python3-icalendar not installed (apt-get install python3-icalendar)");
+    for (const { label, site } of sites) {
+      const files = (await calendarFiles(site)).map((file) => path.join(site, file));
+      const result: SpawnSyncReturns<string> = spawnSync(python, ["-c", PYTHON_PARSE, ...files], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+      assert.equal(result.status, 0, result.stderr);
+      const parsed = JSON.parse(result.stdout) as Record<string, PythonEvent[]>;
+      for (const file of files) {
+        const ours = parseIcs(await readFile(file, "utf8")).map(({ summary, start, end, uid }) => ({ summary, start, end, uid }));
+        assert.deepEqual(parsed[file], ours, `${label} ${path.relative(site, file)}`);
+      }
+    }
+  });
+});
+
+interface FullJsonEvent extends JsonEvent {
+  slug: string;
+  end: string;
+  persons: Array<Record<string, unknown>>;
+  links: Array<{ type: string; url: string; title: string }>;
+}
+
+interface ScheduleJson {
+  generator: { name: string; version: string };
+  schedule: {
+    base_url: string;
+    conference: {
+      acronym: string;
+      url: string;
+      rooms: Array<{ name: string; guid: string }>;
+      tracks: Array<{ name: string; slug?: string; color: string }>;
+      days: Array<{ day_start: string; day_end: string; rooms: Record<string, FullJsonEvent[]> }>;
+    };
+  };
+}
+
+describe("what the schedule apps read from schedule.json and schedule.xml", () => {
+  let dst: string;
+  let sample: string;
+  let renamed: string;
+  before(async () => {
+    const event = await readFile(path.join(ROOT, "tests", "fixtures", "berlin-dst", "event.yaml"), "utf8");
+    [dst, sample, renamed] = await Promise.all([
+      buildSite(await makeContent("berlin-dst")),
+      buildSite(await makeContent("sample")),
+      buildSite(await makeContent("berlin-dst", { "event.yaml": `${event}acronym: nacht24\n` })),
+    ]);
+  });
+
+  const readJson = async (site: string) => JSON.parse(await readPage(site, "/schedule.json")) as ScheduleJson;
+  const eventsOf = (json: ScheduleJson) => json.schedule.conference.days.flatMap((day) => Object.values(day.rooms).flat());
+  const xpath = (site: string, expression: string) => xmllint("--xpath", expression, path.join(site, "schedule.xml")).stdout.trim();
+  const idOf = (guid: string) => (Number.parseInt(guid.slice(0, 8), 16) % (2 ** 31 - 1)) + 1;
+
+  test("persons carry a stable integer id, a guid from their page, public_name and url (JSON)", async () => {
+    const json = await readJson(dst);
+    const welcome = eventsOf(json).find((e) => e.url.endsWith("/welcome/"))!;
+    const guid = uuidv5("https://nachtschicht.example.org/speakers/ada-lovelace/", uuidv5.URL);
+    assert.deepEqual(welcome.persons, [
+      {
+        id: idOf(guid),
+        guid,
+        public_name: "Ada Lovelace",
+        url: "https://nachtschicht.example.org/speakers/ada-lovelace/",
+        biography: "Writes programs for machines that do not exist yet.",
+      },
+    ]);
+    const ids = new Map<string, number>();
+    for (const person of eventsOf(await readJson(sample)).flatMap((e) => e.persons)) {
+      assert.ok(Number.isInteger(person.id) && (person.id as number) >= 1 && (person.id as number) < 2 ** 31);
+      assert.equal(ids.get(person.guid as string) ?? person.id, person.id, "one id per person");
+      ids.set(person.guid as string, person.id as number);
+    }
+    assert.equal(new Set(ids.values()).size, ids.size, "no two persons share an id");
+  });
+
+  test("persons carry id and guid, with the name as text (XML, as ConfClerk, Giggity and EventFahrplan read it)", async (t) => {
+    if (spawnSync("xmllint", ["--version"]).error) return t.skip("skipped: xmllint not installed (Debian package libxml2-utils)");
+    const json = await readJson(dst);
+    const person = eventsOf(json).find((e) => e.url.endsWith("/welcome/"))!.persons[0]!;
+    const welcome = `//event[url="https://nachtschicht.example.org/talks/welcome/"]`;
+    assert.equal(xpath(dst, `string(${welcome}/persons/person/@id)`), String(person.id));
+    assert.equal(xpath(dst, `string(${welcome}/persons/person/@guid)`), person.guid);
+    assert.equal(xpath(dst, `string(${welcome}/persons/person)`), "Ada Lovelace");
+    assert.equal(xpath(sample, "count(//person[not(@id) or not(@guid)])"), "0");
+    assert.notEqual(xpath(sample, "count(//person)"), "0");
+  });
+
+  test("generator first, typed links, room guids, track colours, slugs, absolute urls, offsets", async (t) => {
+    const json = await readJson(sample);
+    assert.deepEqual(json.generator, { name: "Lectern", version: "0.1.0" });
+    const { conference } = json.schedule;
+    assert.equal(conference.acronym, "containerdays_boston_2016");
+    const events = eventsOf(json);
+    for (const event of events) {
+      assert.match(event.slug, new RegExp(`^containerdays_boston_2016-${event.id}-[a-z0-9]+(-[a-z0-9]+)*$`));
+      assert.match(event.url, /^https:\/\//);
+      assert.match(event.date, /[+-]\d\d:\d\d$/);
+      assert.match(event.end, /[+-]\d\d:\d\d$/);
+      for (const link of event.links) {
+        assert.ok(["slides", "media", "related"].includes(link.type), link.type);
+        assert.match(link.url, /^https?:\/\//);
+      }
+    }
+    const autopilot = events.find((e) => e.url.endsWith("/autopilot/"))!;
+    assert.equal(autopilot.slug, `containerdays_boston_2016-${autopilot.id}-autopilot-running-real-world-applications-in-containers`);
+    assert.ok(events.some((e) => e.links.length > 0), "the sample has talks with links");
+    for (const day of conference.days) {
+      assert.match(day.day_start, /T04:00:00-04:00$/);
+      assert.match(day.day_end, /T04:00:00-04:00$/);
+    }
+    const main = conference.rooms[0]!;
+    assert.equal(main.guid, uuidv5("https://containerdays-boston-2016.example.org/schedule/#room-hall", uuidv5.URL));
+    const tracks = new Set(events.map((e) => (e as unknown as { track: string | null }).track).filter(Boolean));
+    assert.deepEqual(new Set(conference.tracks.map((track) => track.name)), tracks);
+    for (const track of conference.tracks) assert.match(track.color, /^#[0-9a-f]{6}$/);
+    const again = await readJson(dst);
+    const colour = (json: ScheduleJson, name: string) => json.schedule.conference.tracks.find((track) => track.name === name)?.color;
+    assert.equal(colour(again, "community"), colour(await readJson(renamed), "community"), "a tag keeps its colour");
+    assert.deepEqual(again.schedule.conference.tracks.find((track) => track.name === "community"), { name: "community", slug: "community", color: trackColour("community") });
+
+    const renamedJson = await readJson(renamed);
+    assert.equal(renamedJson.schedule.conference.acronym, "nacht24");
+    for (const event of eventsOf(renamedJson)) assert.match(event.slug, new RegExp(`^nacht24-${event.id}-`));
+
+    if (spawnSync("xmllint", ["--version"]).error) return t.skip("skipped: xmllint not installed (Debian package libxml2-utils)");
+    assert.equal(xpath(sample, "name(/schedule/*[1])"), "generator");
+    assert.equal(xpath(sample, "string(/schedule/generator/@version)"), "0.1.0");
+    assert.equal(xpath(dst, 'string(/schedule/conference/track[@name="community"]/@color)'), trackColour("community"));
+    assert.equal(xpath(renamed, "string(/schedule/conference/acronym)"), "nacht24");
+    assert.equal(xpath(sample, `count(//link[not(@type) or not(@href)])`), "0");
+    if (!schemasOr(t)) return;
+    for (const site of [renamed]) {
+      const result = xmllint("--noout", "--schema", path.join(SCHEMAS, "schedule.xml.xsd"), path.join(site, "schedule.xml"));
+      assert.equal(result.status, 0, result.stderr);
+      assert.deepEqual(await validateJson(path.join(site, "schedule.json")), []);
     }
   });
 });
