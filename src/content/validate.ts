@@ -15,12 +15,42 @@ export function validate<S extends AnySchema>(
   file: string,
   problems: ProblemList,
 ): z.output<S> | undefined {
-  const result = z.safeParse(schema, data, { reportInput: true });
+  const result = z.safeParse(schema, data, { reportInput: true, error: plainMessage });
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     for (const [field, message] of describeIssue(issue, schema)) problems.add(file, field, message);
   }
   return undefined;
+}
+
+/**
+ * Wording for the checks a schema leaves to zod's defaults ("Too small: expected string to
+ * have >=1 characters"): organisers never see zod's own messages.
+ */
+function plainMessage(issue: z.core.$ZodRawIssue): string {
+  const origin = "origin" in issue ? issue.origin : undefined;
+  switch (issue.code) {
+    case "too_small": {
+      const minimum = Number(issue.minimum);
+      if (origin === "string") return minimum === 1 ? "must not be empty" : `must be at least ${minimum} characters long`;
+      if (origin === "array" || origin === "set") return minimum === 1 ? "must list at least one entry" : `must list at least ${minimum} entries`;
+      return `must be at least ${minimum}`;
+    }
+    case "too_big": {
+      const maximum = Number(issue.maximum);
+      if (origin === "string") return `must be at most ${maximum} characters long`;
+      if (origin === "array" || origin === "set") return `must list at most ${maximum} entries`;
+      return `must be at most ${maximum}`;
+    }
+    case "invalid_type":
+      return typeMessage(issue.expected, issue.input);
+    case "not_multiple_of":
+      return `must be a multiple of ${String(issue.divisor)}`;
+    case "invalid_format":
+      return "is not written in the form this field takes";
+    default:
+      return "is not a value this field takes";
+  }
 }
 
 /** `speakers[1]`, `venue.name`. */
