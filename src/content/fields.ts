@@ -31,6 +31,14 @@ function firstMatch(value: string, pattern: RegExp): { char: string; position: n
   return undefined;
 }
 
+/** Characters that must never reach a terminal or a page as written, even inside a message. */
+const UNPRINTABLE = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/gu;
+
+/** `value` with each control or bidi character written as `<U+001B>`, for quoting it in a message. */
+export function printable(value: string): string {
+  return value.replace(UNPRINTABLE, (char) => `<${codePoint(char)}>`);
+}
+
 /** Why a value may not stand in a one-line field because of a control character, if it may not. */
 export function controlCharacterProblem(value: string): string | undefined {
   const found = firstMatch(value, REFUSED_IN_LINE);
@@ -72,13 +80,17 @@ export const text = z
 /** A list of texts, e.g. tags. */
 export const textList = z.array(text);
 
-/** A reference to another content file by its slug (its file name without `.md`). */
-export const slugRef = z
+/** A name on one line, as written: not empty, no control characters (it may be quoted in messages). */
+export const name = z
   .string()
+  .trim()
   .min(1, "must not be empty")
   .refine((value) => controlCharacterProblem(value) === undefined, {
     error: (issue) => controlCharacterProblem(String(issue.input)),
   });
+
+/** A reference to another content file by its slug (its file name without `.md`). */
+export const slugRef = name;
 
 /** Letters, digits and hyphens: ids that end up in URLs and HTML ids. */
 export const identifier = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
@@ -117,8 +129,8 @@ const WEB_PROTOCOLS = new Set(["http:", "https:"]);
 const REFUSED_IN_URL = /[\s\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
 
 /** Why `value` cannot be written as a link, for a character it must not hold. */
-function urlCharacterProblem(value: string): string | undefined {
-  const found = firstMatch(value, REFUSED_IN_URL);
+function urlCharacterProblem(value: string, pattern = REFUSED_IN_URL): string | undefined {
+  const found = firstMatch(value, pattern);
   if (!found) return undefined;
   const at = `at position ${found.position}`;
   if (found.char === " ") return `contains a space ${at}; write %20 for a space`;
@@ -166,6 +178,8 @@ const PUBLIC_PATH_CHARACTER = /[A-Za-z0-9_./-]/;
 /** Why `value` is neither an `https:` address nor a path in public/, or undefined when it is one of them. */
 export function imageProblem(value: string): string | undefined {
   const usage = "write the full https:// address, or a path in public/ such as /images/photo.jpg";
+  const control = urlCharacterProblem(value, /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u);
+  if (control) return control;
   if (value.startsWith("//")) return `"${value}" is an address on another site without https:; ${usage}`;
   if (/^https?:/i.test(value)) {
     const problem = webUrlProblem(value);
@@ -177,7 +191,7 @@ export function imageProblem(value: string): string | undefined {
     if (value.split("/").includes("..")) return `"${value}" must not contain ".."`;
     const found = firstMatch(value, /[^A-Za-z0-9_./-]/u);
     if (!found) return undefined;
-    const what = found.char === " " ? "a space" : REFUSED_IN_URL.test(found.char) ? `a control character (${codePoint(found.char)})` : `"${found.char}"`;
+    const what = found.char === " " ? "a space" : /\s/u.test(found.char) ? `a space (${codePoint(found.char)})` : `"${found.char}"`;
     return `"${value}" contains ${what}; a path in public/ may hold letters, digits, "-", "_", "." and "/" only (rename the file)`;
   }
   const inPublic = value.replace(/^(\.\/)?(public\/)?/, "");

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ProblemList } from "./errors.ts";
+import { printable } from "./fields.ts";
 import { didYouMean } from "./suggest.ts";
 
 type Issue = z.core.$ZodIssue;
@@ -58,7 +59,7 @@ export function fieldPath(path: readonly PropertyKey[]): string {
   let out = "";
   for (const part of path) {
     if (typeof part === "number") out += `[${part}]`;
-    else out += out ? `.${String(part)}` : String(part);
+    else out += out ? `.${printable(String(part))}` : printable(String(part));
   }
   return out;
 }
@@ -84,7 +85,7 @@ function describeIssue(issue: Issue, root: AnySchema): Array<[string, string]> {
     }
     case "invalid_value": {
       const values = issue.values.map((v) => String(v));
-      const got = typeof issue.input === "string" ? `"${issue.input}"${didYouMean(issue.input, values)}` : describeValue(issue.input);
+      const got = typeof issue.input === "string" ? `"${printable(issue.input)}"${didYouMean(issue.input, values)}` : describeValue(issue.input);
       return [[field, `expected one of ${values.map((v) => `"${v}"`).join(", ")}, got ${got}`]];
     }
     case "too_small":
@@ -118,14 +119,14 @@ const EXPECTED: Record<string, string> = {
 };
 
 function typeMessage(expected: string, input: unknown): string {
-  const hint = expected === "array" && typeof input === "string" ? ` (write a list: [${input}])` : "";
+  const hint = expected === "array" && typeof input === "string" && input !== "" ? ` (write a list: [${printable(input)}])` : "";
   return `expected ${EXPECTED[expected] ?? expected}, got ${describeValue(input)}${hint}`;
 }
 
 /** How a YAML value reads to the person who wrote it. */
 export function describeValue(value: unknown): string {
   if (value === null) return "an empty value";
-  if (typeof value === "string") return `text "${value}"`;
+  if (typeof value === "string") return `text "${printable(value)}"`;
   if (typeof value === "number") return `the number ${value}`;
   if (typeof value === "boolean") return `${value}`;
   if (Array.isArray(value)) return "a list";

@@ -229,6 +229,25 @@ describe("single-line text", () => {
   });
 });
 
+describe("messages", () => {
+  test("values quoted in a message never carry a control character to the terminal", async () => {
+    assert.deepEqual(
+      await problemsWith({
+        "event.yaml": event({ timezone: 'timezone: "Europe/Berlin\\e[2J"' }),
+        "workshops/hands-on.md": md('title: W\nleaders: [sam-lee]\nstart: 2024-10-26 14:00\nduration: 60\nroom: side\nlevel: "easy\\e[31m"\n"x\\ey": 1'),
+        "speakers/pat.md": md(`${SPEAKER}\nphoto: "/images/a\\e[31m.jpg"\ngithub: ["\\e"]`),
+      }),
+      [
+        "event.yaml: timezone: contains a control character (U+001B) at position 14; remove it",
+        'speakers/pat.md: github: expected text, got a list',
+        "speakers/pat.md: photo: contains a control character (U+001B) at position 10; remove it",
+        'workshops/hands-on.md: level: expected one of "beginner", "intermediate", "advanced", got "easy<U+001B>[31m"',
+        'workshops/hands-on.md: x<U+001B>y: unknown field',
+      ],
+    );
+  });
+});
+
 describe("links", () => {
   const photo = (value: string) => ({ "speakers/pat.md": md(`${SPEAKER}\nphoto: ${value}`) });
 
