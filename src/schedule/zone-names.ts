@@ -89,7 +89,9 @@ const HINT = `write the zone of the venue's city, such as "America/New_York" or 
  */
 export function resolveZoneName(written: string): ZoneName {
   if (/^(etc\/)?utc$/i.test(written)) return { ok: true, zone: "UTC" };
-  if (ABBREVIATION_ZONES.has(written.toUpperCase()) || (!isKnownZone(written) && /^[A-Z]{2,5}$/.test(written))) {
+  // ICU knows many abbreviations as old zone names, mapped to places they do not mean to most
+  // people (BST is Asia/Dhaka there, EST America/Panama): no zone is suggested for one.
+  if (ABBREVIATION_ZONES.has(written.toUpperCase()) || /^[A-Z]{3,5}$/.test(written)) {
     return { ok: false, message: `"${written}" is an abbreviation, not the time zone of a place; ${HINT}` };
   }
   if (isKnownZone(written)) {

@@ -107,6 +107,9 @@ describe("event.yaml", () => {
     assert.deepEqual(await problemsWith(zone("US/Eastern")), ['event.yaml: timezone: "US/Eastern" is an old name; write "America/New_York"']);
     assert.deepEqual(await problemsWith(zone("EST5EDT")), ['event.yaml: timezone: "EST5EDT" is an old name; write "America/New_York"']);
     assert.deepEqual(await problemsWith(zone("Asia/Calcutta")), ['event.yaml: timezone: "Asia/Calcutta" is an old name; write "Asia/Kolkata"']);
+    assert.deepEqual(await problemsWith(zone("BST")), [
+      'event.yaml: timezone: "BST" is an abbreviation, not the time zone of a place; write the zone of the venue\'s city, such as "America/New_York" or "Europe/Berlin"',
+    ]);
     assert.deepEqual(await problemsWith(zone("EST")), [
       'event.yaml: timezone: "EST" is an abbreviation, not the time zone of a place; write the zone of the venue\'s city, such as "America/New_York" or "Europe/Berlin"',
     ]);
