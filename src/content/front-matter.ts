@@ -156,7 +156,7 @@ function checkNode(
     for (const pair of node.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
       if (key === undefined) {
-        whole("keys must be plain names");
+        whole("has a key that is not a plain name (write `name: value`)");
         continue;
       }
       if (FORBIDDEN_KEYS.has(key)) {

@@ -296,9 +296,10 @@ async function readEvent(contentDir: string, problems: ProblemList): Promise<Eve
     problems.add(file, "end", `${fields.end} is before start (${fields.start})`);
     valid = false;
   } else if (length > fields.maxDays) {
-    const limit = fields.maxDays === DEFAULT_MAX_DAYS && !("maxDays" in data)
-      ? `${DEFAULT_MAX_DAYS} days (check the date; for a longer event set maxDays, at most ${MAX_EVENT_DAYS})`
-      : `maxDays (${fields.maxDays})`;
+    const limit =
+      "maxDays" in data
+        ? `maxDays (${fields.maxDays})`
+        : `${DEFAULT_MAX_DAYS} days (check the date; for a longer event set maxDays, at most ${MAX_EVENT_DAYS})`;
     problems.add(file, "end", `${fields.end} makes the event ${length} days long, more than ${limit}`);
     valid = false;
   }
