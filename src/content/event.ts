@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { calendarDate, identifier, name, siteUrl, text, webUrl } from "./fields.ts";
+import { calendarDate, identifier, oneLine, siteUrl, text, webUrl } from "./fields.ts";
 
 /** How many days an event may run unless `maxDays` says otherwise: more is most likely a mistyped year. */
 export const DEFAULT_MAX_DAYS = 31;
@@ -23,7 +23,7 @@ export const eventSchema = z.strictObject({
   /** Canonical address of the published site, e.g. https://2016.example.org/ (a path is allowed; no query or fragment). */
   url: siteUrl,
   /** IANA time zone the programme's times are written in, e.g. America/New_York (stored under its current IANA name). */
-  timezone: name,
+  timezone: oneLine,
   /** First day, YYYY-MM-DD. */
   start: calendarDate,
   /** Last day, YYYY-MM-DD (same as `start` for a one-day event). */

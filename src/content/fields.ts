@@ -23,6 +23,7 @@ export function codePoint(char: string): string {
 
 /** The first character matching `pattern` and its 1-based position (in characters, not UTF-16 units). */
 function firstMatch(value: string, pattern: RegExp): { char: string; position: number } | undefined {
+  if (!pattern.test(value)) return undefined;
   let position = 0;
   for (const char of value) {
     position++;
@@ -32,7 +33,8 @@ function firstMatch(value: string, pattern: RegExp): { char: string; position: n
 }
 
 /** Characters that must never reach a terminal or a page as written, even inside a message. */
-const UNPRINTABLE = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/gu;
+const CONTROL_OR_BIDI = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
+const UNPRINTABLE = new RegExp(CONTROL_OR_BIDI.source, "gu");
 
 /** `value` with each control or bidi character written as `<U+001B>`, for quoting it in a message. */
 export function printable(value: string): string {
@@ -80,8 +82,8 @@ export const text = z
 /** A list of texts, e.g. tags. */
 export const textList = z.array(text);
 
-/** A name on one line, as written: not empty, no control characters (it may be quoted in messages). */
-export const name = z
+/** A name or id on one line, as written: not empty, no control characters (messages quote it). */
+export const oneLine = z
   .string()
   .trim()
   .min(1, "must not be empty")
@@ -90,7 +92,7 @@ export const name = z
   });
 
 /** A reference to another content file by its slug (its file name without `.md`). */
-export const slugRef = name;
+export const slugRef = oneLine;
 
 /** Letters, digits and hyphens: ids that end up in URLs and HTML ids. */
 export const identifier = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
@@ -178,7 +180,7 @@ const PUBLIC_PATH_CHARACTER = /[A-Za-z0-9_./-]/;
 /** Why `value` is neither an `https:` address nor a path in public/, or undefined when it is one of them. */
 export function imageProblem(value: string): string | undefined {
   const usage = "write the full https:// address, or a path in public/ such as /images/photo.jpg";
-  const control = urlCharacterProblem(value, /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u);
+  const control = urlCharacterProblem(value, CONTROL_OR_BIDI);
   if (control) return control;
   if (value.startsWith("//")) return `"${value}" is an address on another site without https:; ${usage}`;
   if (/^https?:/i.test(value)) {
