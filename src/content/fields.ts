@@ -14,6 +14,7 @@ const INVISIBLE = /^[\p{Z}\p{Cc}\p{Cf}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180
 /** Control characters dropped from bodies: every C0 control but TAB and LF, DEL and the C1 controls. */
 const BODY_CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 
+/** A value that passed a check, or the message saying why it did not. */
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
 
 /** `U+001B`. */

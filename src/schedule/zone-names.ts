@@ -1,6 +1,7 @@
 import { closestMatch } from "../content/suggest.ts";
 import { isKnownZone, knownZones } from "./time.ts";
 
+/** The name to store a time zone under, or why the written name cannot be used. */
 export type ZoneName = { ok: true; zone: string } | { ok: false; message: string };
 
 /**
