@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { calendarDate, identifier, text, webUrl } from "./fields.ts";
+import { calendarDate, identifier, oneLine, siteUrl, text, webUrl } from "./fields.ts";
+
+/** How many days an event may run unless `maxDays` says otherwise: more is most likely a mistyped year. */
+export const DEFAULT_MAX_DAYS = 31;
+/** The most `maxDays` may allow: a year, leap day included. */
+export const MAX_EVENT_DAYS = 366;
 
 /** A room sessions take place in. */
 export const roomSchema = z.strictObject({
@@ -15,14 +20,20 @@ export const eventSchema = z.strictObject({
   name: text,
   /** One line under the name on the home page. */
   tagline: text,
-  /** Canonical address of the published site, e.g. https://2016.example.org (a path is allowed). */
-  url: webUrl,
-  /** IANA time zone the programme's times are written in, e.g. America/New_York. */
-  timezone: z.string().min(1),
+  /** Canonical address of the published site, e.g. https://2016.example.org/ (a path is allowed; no query or fragment). */
+  url: siteUrl,
+  /** IANA time zone the programme's times are written in, e.g. America/New_York (stored under its current IANA name). */
+  timezone: oneLine,
   /** First day, YYYY-MM-DD. */
   start: calendarDate,
   /** Last day, YYYY-MM-DD (same as `start` for a one-day event). */
   end: calendarDate,
+  /** The longest the event may run, in days (default 31): raise it, up to 366, only for a longer festival. */
+  maxDays: z
+    .int("expected a whole number of days")
+    .min(1, "must be at least 1")
+    .max(MAX_EVENT_DAYS, `must be at most ${MAX_EVENT_DAYS}`)
+    .default(DEFAULT_MAX_DAYS),
   /** Language of the site's text, as a BCP 47 tag (default `en`). */
   language: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, "expected a language tag such as en or en-US").default("en"),
   /** Where it happens. */

@@ -1,6 +1,7 @@
 import matter from "gray-matter";
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from "yaml";
 import type { ProblemList } from "./errors.ts";
+import { cleanBody } from "./fields.ts";
 
 /** Front matter larger than this is refused before YAML sees it. */
 export const MAX_FRONT_MATTER_BYTES = 64 * 1024;
@@ -23,6 +24,10 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /** Decodes a content file: strict UTF-8, BOM dropped, CRLF and CR turned into LF. */
 export function decodeText(bytes: Uint8Array, file: string, problems: ProblemList): string | undefined {
+  if (looksLikeUtf16(bytes)) {
+    problems.add(file, "", "file is UTF-16 text; save it as UTF-8");
+    return undefined;
+  }
   let text: string;
   try {
     text = utf8.decode(bytes);
@@ -35,20 +40,42 @@ export function decodeText(bytes: Uint8Array, file: string, problems: ProblemLis
 }
 
 /**
+ * UTF-16 with a byte order mark, or without one: text whose every other byte is zero (as the
+ * ASCII of `---` and field names is in UTF-16), which would otherwise pass as UTF-8 full of NULs.
+ */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return true;
+  const pairs = Math.floor(Math.min(bytes.length, 512) / 2);
+  if (pairs < 2) return false;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < pairs * 2; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  return Math.max(evenZeros, oddZeros) >= pairs / 2 && Math.min(evenZeros, oddZeros) <= pairs / 10;
+}
+
+/**
  * Parses a YAML document (a whole `.yaml` file or a front matter block).
  * Only YAML's core schema: dates and times stay text, `no` stays text, and a number
  * written as `01234` or `1.10` stays the text it was written as.
- * `lineOffset` is the file line on which the YAML starts, for error messages.
+ * `lineOffset` is the file line on which the YAML starts, for error messages. `part` says what
+ * the YAML is, for messages about it as a whole: a markdown file's front matter, or a whole
+ * `.yaml` file.
  */
 export function parseYaml(
   source: string,
   file: string,
   problems: ProblemList,
   lineOffset = 1,
+  part: "front matter" | "file" = "front matter",
 ): Record<string, unknown> | undefined {
+  const whole = (message: string) =>
+    part === "file" ? problems.add(file, "", `file ${message}`) : problems.add(file, "front matter", message);
   const bytes = Buffer.byteLength(source, "utf8");
   if (bytes > MAX_FRONT_MATTER_BYTES) {
-    problems.add(file, "front matter", `is ${bytes} bytes, over the limit of ${MAX_FRONT_MATTER_BYTES} bytes`);
+    whole(`is ${bytes} bytes, over the limit of ${MAX_FRONT_MATTER_BYTES} bytes`);
     return undefined;
   }
   let doc: ReturnType<typeof parseDocument>;
@@ -56,12 +83,17 @@ export function parseYaml(
     doc = parseDocument(source, { schema: "core", merge: false, uniqueKeys: true, prettyErrors: false, strict: true });
   } catch {
     // The parser recurses on nesting; a document built to exhaust the stack ends here.
-    problems.add(file, "front matter", `could not be read: it nests deeper than the limit of ${MAX_NESTING_DEPTH} levels`);
+    whole(`could not be read: it nests deeper than the limit of ${MAX_NESTING_DEPTH} levels`);
     return undefined;
   }
   if (doc.errors.length > 0) {
     if (doc.errors.some((error) => /call stack/i.test(error.message))) {
-      problems.add(file, "front matter", `nests deeper than the limit of ${MAX_NESTING_DEPTH} levels`);
+      whole(`nests deeper than the limit of ${MAX_NESTING_DEPTH} levels`);
+      return undefined;
+    }
+    if (doc.errors.some((error) => error.code === "MULTIPLE_DOCS")) {
+      const one = part === "file" ? "a .yaml file holds one YAML document" : 'front matter is one YAML document and ends at the second "---" line';
+      whole(`holds a second YAML document (after a "---" or "..." line); ${one}`);
       return undefined;
     }
     for (const error of doc.errors) {
@@ -71,19 +103,19 @@ export function parseYaml(
     return undefined;
   }
   const before = problems.items.length;
-  checkNode(doc.contents, 1, file, problems);
+  checkNode(doc.contents, 1, file, whole, problems);
   if (problems.items.length > before) return undefined;
 
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
-    problems.add(file, "front matter", `${(error as Error).message} (at most ${MAX_ALIASES} aliases are allowed)`);
+    whole(`${(error as Error).message} (at most ${MAX_ALIASES} aliases are allowed)`);
     return undefined;
   }
   if (value === null || value === undefined) return {};
   if (typeof value !== "object" || Array.isArray(value)) {
-    problems.add(file, "front matter", "must be a mapping of `field: value` lines");
+    whole("must be a mapping of `field: value` lines");
     return undefined;
   }
   return value as Record<string, unknown>;
@@ -98,10 +130,16 @@ function firstLine(message: string): string {
  * prototypes and over-deep nesting, and keeps numbers whose text would not survive
  * conversion (`01234`, `1.10`, `1e3`) as the text the organiser wrote.
  */
-function checkNode(node: YamlNode | null, depth: number, file: string, problems: ProblemList): void {
+function checkNode(
+  node: YamlNode | null,
+  depth: number,
+  file: string,
+  whole: (message: string) => void,
+  problems: ProblemList,
+): void {
   if (!node) return;
   if (depth > MAX_NESTING_DEPTH) {
-    problems.add(file, "front matter", `nests deeper than the limit of ${MAX_NESTING_DEPTH} levels`);
+    whole(`nests deeper than the limit of ${MAX_NESTING_DEPTH} levels`);
     return;
   }
   if (isScalar(node)) {
@@ -111,21 +149,21 @@ function checkNode(node: YamlNode | null, depth: number, file: string, problems:
     return;
   }
   if (isSeq(node)) {
-    for (const item of node.items) checkNode(item as YamlNode | null, depth + 1, file, problems);
+    for (const item of node.items) checkNode(item as YamlNode | null, depth + 1, file, whole, problems);
     return;
   }
   if (isMap(node)) {
     for (const pair of node.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
       if (key === undefined) {
-        problems.add(file, "front matter", "keys must be plain names");
+        whole("has a key that is not a plain name (write `name: value`)");
         continue;
       }
       if (FORBIDDEN_KEYS.has(key)) {
         problems.add(file, key, "this key is not allowed (it could alter built-in objects)");
         continue;
       }
-      checkNode(pair.value as YamlNode | null, depth + 1, file, problems);
+      checkNode(pair.value as YamlNode | null, depth + 1, file, whole, problems);
     }
   }
 }
@@ -177,5 +215,5 @@ export function parseMarkdownFile(text: string, file: string, problems: ProblemL
     },
   });
   if (failed) return undefined;
-  return { data, body: split.content };
+  return { data, body: cleanBody(split.content) };
 }

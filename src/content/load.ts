@@ -3,7 +3,7 @@ import { readdir, readFile, realpath } from "node:fs/promises";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { ContentError, displayPath, ProblemList } from "./errors.ts";
-import { eventSchema, type Room } from "./event.ts";
+import { DEFAULT_MAX_DAYS, eventSchema, MAX_EVENT_DAYS, type Room } from "./event.ts";
 import { parseMarkdownFile, parseYaml, decodeText } from "./front-matter.ts";
 import { Conference, type Event, type Post, type Speaker, type Talk, type Workshop } from "./model.ts";
 import { postSchema } from "./post.ts";
@@ -14,7 +14,8 @@ import { ROW_KINDS, SPOKEN_KINDS, talkSchema } from "./talk.ts";
 import { validate } from "./validate.ts";
 import { workshopSchema } from "./workshop.ts";
 import { findScheduleConflicts } from "../schedule/conflicts.ts";
-import { isKnownZone, knownZones, parseLocalDateTime } from "../schedule/time.ts";
+import { parseLocalDateTime } from "../schedule/time.ts";
+import { resolveZoneName } from "../schedule/zone-names.ts";
 
 export interface LoadOptions {
   /** The folder holding event.yaml, talks/, speakers/, workshops/ and blog/. */
@@ -203,7 +204,14 @@ class Linker {
 
   people(file: string, field: string, slugs: readonly string[], noun: string): Speaker[] {
     const found: Speaker[] = [];
+    const listed = new Map<string, number>();
     slugs.forEach((slug, i) => {
+      const first = listed.get(slug);
+      if (first !== undefined) {
+        this.problems.add(file, `${field}[${i}]`, `"${slug}" is already listed as ${field}[${first}]`);
+        return;
+      }
+      listed.set(slug, i);
       const speaker = this.speakers.get(slug);
       if (speaker) found.push(speaker);
       else if (!this.invalidSpeakers.has(slug)) this.problems.add(file, `${field}[${i}]`, `unknown ${noun} "${slug}"${didYouMean(slug, this.speakers.keys())}`);
@@ -261,32 +269,52 @@ async function readEvent(contentDir: string, problems: ProblemList): Promise<Eve
     problems.add(file, "", "file is empty");
     return undefined;
   }
-  const data = parseYaml(text, file, problems);
+  const data = parseYaml(text, file, problems, 1, "file");
   const fields = data && validate(eventSchema, data, file, problems);
   if (!fields) return undefined;
 
   let valid = true;
-  if (!isKnownZone(fields.timezone)) {
-    problems.add(file, "timezone", `unknown time zone "${fields.timezone}"${didYouMean(fields.timezone, knownZones())}`);
+  const zone = resolveZoneName(fields.timezone);
+  if (!zone.ok) {
+    problems.add(file, "timezone", zone.message);
     valid = false;
   }
   const seen = new Set<string>();
+  const names = new Map<string, number>();
   fields.rooms.forEach((room, i) => {
     if (room.id === "all") problems.add(file, `rooms[${i}].id`, `"all" is reserved for rows that span every room`);
     if (seen.has(room.id)) problems.add(file, `rooms[${i}].id`, `room "${room.id}" is listed twice`);
     seen.add(room.id);
+    // The exports key rooms by name: two rooms called alike would merge into one.
+    const name = room.name.normalize("NFC").toLowerCase();
+    const first = names.get(name);
+    if (first !== undefined) problems.add(file, `rooms[${i}].name`, `"${room.name}" is also the name of rooms[${first}]; give each room its own name`);
+    else names.set(name, i);
   });
-  if (fields.end < fields.start) {
+  const length = daysBetween(fields.start, fields.end) + 1;
+  if (length < 1) {
     problems.add(file, "end", `${fields.end} is before start (${fields.start})`);
     valid = false;
+  } else if (length > fields.maxDays) {
+    const limit =
+      "maxDays" in data
+        ? `maxDays (${fields.maxDays})`
+        : `${DEFAULT_MAX_DAYS} days (check the date; for a longer event set maxDays, at most ${MAX_EVENT_DAYS})`;
+    problems.add(file, "end", `${fields.end} makes the event ${length} days long, more than ${limit}`);
+    valid = false;
   }
-  if (!valid) return undefined;
+  if (!valid || !zone.ok) return undefined;
 
-  const start = DateTime.fromISO(fields.start, { zone: fields.timezone });
-  const end = DateTime.fromISO(fields.end, { zone: fields.timezone });
+  const start = DateTime.fromISO(fields.start, { zone: zone.zone });
+  const end = DateTime.fromISO(fields.end, { zone: zone.zone });
   const days: DateTime[] = [];
   for (let day = start; day <= end; day = day.plus({ days: 1 })) days.push(day);
-  return { ...fields, file, start, end, days };
+  return { ...fields, timezone: zone.zone, file, start, end, days };
+}
+
+/** Whole days from one `YYYY-MM-DD` date to another (negative when `to` comes first). */
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 async function readCollection(root: string, collection: Collection, problems: ProblemList): Promise<RawFile[]> {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { handle, text, webUrl } from "./fields.ts";
+import { handle, imageRef, text, webUrl } from "./fields.ts";
 
 /** `content/speakers/<slug>.md`: a person who speaks or leads a workshop. Body: the bio. */
 export const speakerSchema = z.strictObject({
@@ -16,12 +16,7 @@ export const speakerSchema = z.strictObject({
   /** Personal web site (http:// or https://). */
   website: webUrl.optional(),
   /** Photo: a full https:// address, or a path inside public/ such as /images/jane.jpg. */
-  photo: z
-    .string()
-    .refine((value) => webUrl.safeParse(value).success || /^\/(?!.*\.\.)[\w./-]+$/.test(value), {
-      error: (issue) => `expected an https:// address or a path in public/ such as /images/photo.jpg, got "${String(issue.input)}"`,
-    })
-    .optional(),
+  photo: imageRef.optional(),
 });
 
 export type SpeakerFile = z.output<typeof speakerSchema>;

@@ -21,7 +21,7 @@ export const talkSchema = z.strictObject({
   /** Length in minutes. */
   duration: minutes,
   /** Room id from event.yaml; leave out (or write `all`) for a row that spans every room, such as lunch. */
-  room: z.string().min(1).optional(),
+  room: slugRef.optional(),
   /** Topic tags, e.g. [kubernetes, security]. */
   tags: textList.default([]),
   /** `talk` (default), `keynote`, `panel`, `lightning`, `open-space`, `break`, `meal` or `social`. */

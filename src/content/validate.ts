@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ProblemList } from "./errors.ts";
+import { printable } from "./fields.ts";
 import { didYouMean } from "./suggest.ts";
 
 type Issue = z.core.$ZodIssue;
@@ -15,7 +16,7 @@ export function validate<S extends AnySchema>(
   file: string,
   problems: ProblemList,
 ): z.output<S> | undefined {
-  const result = z.safeParse(schema, data, { reportInput: true });
+  const result = z.safeParse(schema, data, { reportInput: true, error: plainMessage });
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     for (const [field, message] of describeIssue(issue, schema)) problems.add(file, field, message);
@@ -23,12 +24,42 @@ export function validate<S extends AnySchema>(
   return undefined;
 }
 
+/**
+ * Wording for the checks a schema leaves to zod's defaults ("Too small: expected string to
+ * have >=1 characters"): organisers never see zod's own messages.
+ */
+function plainMessage(issue: z.core.$ZodRawIssue): string {
+  const origin = "origin" in issue ? issue.origin : undefined;
+  switch (issue.code) {
+    case "too_small": {
+      const minimum = Number(issue.minimum);
+      if (origin === "string") return minimum === 1 ? "must not be empty" : `must be at least ${minimum} characters long`;
+      if (origin === "array" || origin === "set") return minimum === 1 ? "must list at least one entry" : `must list at least ${minimum} entries`;
+      return `must be at least ${minimum}`;
+    }
+    case "too_big": {
+      const maximum = Number(issue.maximum);
+      if (origin === "string") return `must be at most ${maximum} characters long`;
+      if (origin === "array" || origin === "set") return `must list at most ${maximum} entries`;
+      return `must be at most ${maximum}`;
+    }
+    case "invalid_type":
+      return typeMessage(issue.expected, issue.input);
+    case "not_multiple_of":
+      return `must be a multiple of ${String(issue.divisor)}`;
+    case "invalid_format":
+      return "is not written in the form this field takes";
+    default:
+      return "is not a value this field takes";
+  }
+}
+
 /** `speakers[1]`, `venue.name`. */
 export function fieldPath(path: readonly PropertyKey[]): string {
   let out = "";
   for (const part of path) {
     if (typeof part === "number") out += `[${part}]`;
-    else out += out ? `.${String(part)}` : String(part);
+    else out += out ? `.${printable(String(part))}` : printable(String(part));
   }
   return out;
 }
@@ -54,7 +85,7 @@ function describeIssue(issue: Issue, root: AnySchema): Array<[string, string]> {
     }
     case "invalid_value": {
       const values = issue.values.map((v) => String(v));
-      const got = typeof issue.input === "string" ? `"${issue.input}"${didYouMean(issue.input, values)}` : describeValue(issue.input);
+      const got = typeof issue.input === "string" ? `"${printable(issue.input)}"${didYouMean(issue.input, values)}` : describeValue(issue.input);
       return [[field, `expected one of ${values.map((v) => `"${v}"`).join(", ")}, got ${got}`]];
     }
     case "too_small":
@@ -88,14 +119,14 @@ const EXPECTED: Record<string, string> = {
 };
 
 function typeMessage(expected: string, input: unknown): string {
-  const hint = expected === "array" && typeof input === "string" ? ` (write a list: [${input}])` : "";
+  const hint = expected === "array" && typeof input === "string" && input !== "" ? ` (write a list: [${printable(input)}])` : "";
   return `expected ${EXPECTED[expected] ?? expected}, got ${describeValue(input)}${hint}`;
 }
 
 /** How a YAML value reads to the person who wrote it. */
 export function describeValue(value: unknown): string {
   if (value === null) return "an empty value";
-  if (typeof value === "string") return `text "${value}"`;
+  if (typeof value === "string") return `text "${printable(value)}"`;
   if (typeof value === "number") return `the number ${value}`;
   if (typeof value === "boolean") return `${value}`;
   if (Array.isArray(value)) return "a list";

@@ -15,7 +15,7 @@ export const workshopSchema = z.strictObject({
   /** Length in minutes. */
   duration: minutes,
   /** Room id from event.yaml. */
-  room: z.string().min(1),
+  room: slugRef,
   /** `beginner`, `intermediate` or `advanced`. */
   level: z.enum(workshopLevels),
   /** What to install or know beforehand, one item each. */

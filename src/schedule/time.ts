@@ -4,6 +4,9 @@ export type ParsedTime = { ok: true; value: DateTime } | { ok: false; message: s
 
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?: ?([+-])(\d{2}):(\d{2}))?$/;
 const HOUR = 3_600_000;
+/** The furthest any zone's clocks have been from UTC, in minutes (-12:00 and +14:00). */
+const MIN_OFFSET = -12 * 60;
+const MAX_OFFSET = 14 * 60;
 
 /** True when `zone` is an IANA time-zone name this machine knows. */
 export function isKnownZone(zone: string): boolean {
@@ -24,6 +27,15 @@ export function parseLocalDateTime(input: string, zoneName: string): ParsedTime 
   const m = LOCAL.exec(input);
   if (!m) return { ok: false, message: `expected a date and time written "YYYY-MM-DD HH:mm", got "${input}"` };
   const [year, month, day, hour, minute] = m.slice(1, 6).map(Number) as [number, number, number, number, number];
+  // Checked before luxon sees them: it reads hour 24 as midnight of the next day.
+  if (hour > 23) return { ok: false, message: `"${input}" is not a time of day: hours run from 00 to 23 (midnight is 00:00 of the next day)` };
+  if (minute > 59) return { ok: false, message: `"${input}" is not a time of day: minutes run from 00 to 59` };
+  if (m[6]) {
+    const offset = (m[6] === "-" ? -1 : 1) * (Number(m[7]) * 60 + Number(m[8]));
+    if (Number(m[8]) > 59 || offset < MIN_OFFSET || offset > MAX_OFFSET) {
+      return { ok: false, message: `"${input}": a UTC offset runs from -12:00 to +14:00, with minutes from 00 to 59` };
+    }
+  }
   const wall = DateTime.fromObject({ year, month, day, hour, minute }, { zone: "utc" });
   if (!wall.isValid) return { ok: false, message: `"${input}" is not a real date and time` };
 

@@ -78,4 +78,36 @@ describe("front matter", () => {
     );
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
   });
+
+  test("UTF-16 text, with or without a byte order mark, is named as such", () => {
+    const text = "---\ntitle: A\n---\nBody\n";
+    const le = Buffer.from(text, "utf16le");
+    const be = Buffer.from(le).swap16();
+    for (const bytes of [le, be, Buffer.concat([Buffer.from([0xff, 0xfe]), le]), Buffer.concat([Buffer.from([0xfe, 0xff]), be])]) {
+      const problems = new ProblemList();
+      assert.equal(decodeText(bytes, "t.md", problems), undefined);
+      assert.deepEqual(problems.items, [{ file: "t.md", field: "", message: "file is UTF-16 text; save it as UTF-8" }]);
+    }
+  });
+
+  test("a second YAML document is explained, not handed to the YAML library's advice", () => {
+    assert.deepEqual(parse("---\ntitle: A\n...\nroom: b\n---\nBody\n").problems, [
+      'front matter: holds a second YAML document (after a "---" or "..." line); front matter is one YAML document and ends at the second "---" line',
+    ]);
+    const problems = new ProblemList();
+    assert.equal(parseYaml("name: A\n---\nname: B\n", "event.yaml", problems, 1, "file"), undefined);
+    assert.deepEqual(problems.items.map((p) => `${p.field}: ${p.message}`), [
+      ': file holds a second YAML document (after a "---" or "..." line); a .yaml file holds one YAML document',
+    ]);
+  });
+
+  test("a YAML file's problems do not speak of front matter", () => {
+    const problems = new ProblemList();
+    parseYaml("- a\n- b\n", "event.yaml", problems, 1, "file");
+    parseYaml(`a: ${"[".repeat(40)}${"]".repeat(40)}`, "event.yaml", problems, 1, "file");
+    assert.deepEqual(problems.items.map((p) => `${p.field}: ${p.message}`), [
+      ": file must be a mapping of `field: value` lines",
+      ": file nests deeper than the limit of 16 levels",
+    ]);
+  });
 });

@@ -42,6 +42,21 @@ describe("event-local times", () => {
     );
   });
 
+  test("hours past 23, minutes past 59 and offsets beyond -12:00..+14:00 are errors", () => {
+    assert.equal(
+      failure("2016-06-11 24:00", "America/New_York"),
+      '"2016-06-11 24:00" is not a time of day: hours run from 00 to 23 (midnight is 00:00 of the next day)',
+    );
+    assert.equal(failure("2016-06-11 09:60", "America/New_York"), '"2016-06-11 09:60" is not a time of day: minutes run from 00 to 59');
+    for (const offset of ["+99:99", "+14:30", "-12:01", "+01:60"]) {
+      assert.equal(
+        failure(`2016-06-11 09:00 ${offset}`, "America/New_York"),
+        `"2016-06-11 09:00 ${offset}": a UTC offset runs from -12:00 to +14:00, with minutes from 00 to 59`,
+      );
+    }
+    assert.equal(instant("2016-06-11 09:00 -04:00", "America/New_York"), "2016-06-11T13:00:00.000Z");
+  });
+
   test("impossible dates are errors", () => {
     assert.equal(failure("2016-02-30 09:00", "America/New_York"), '"2016-02-30 09:00" is not a real date and time');
   });
