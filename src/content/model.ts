@@ -146,4 +146,9 @@ export class Conference {
     this.dayGroups ??= groupByConferenceDay(this.event.days, this.sessions, this.event.day_change);
     return this.dayGroups;
   }
+
+  /** Some of the sessions (in time order) by conference day, as `days` groups them; days without any left out. */
+  sessionsByDay(sessions: readonly Session[]): ReadonlyArray<{ date: DateTime; sessions: Session[] }> {
+    return groupByConferenceDay(this.event.days, sessions, this.event.day_change).filter((day) => day.sessions.length > 0);
+  }
 }

@@ -212,14 +212,3 @@ export function formatDateRange(start: DateTime, end: DateTime): string {
   return `${s.toFormat("d LLLL yyyy")} – ${e.toFormat("d LLLL yyyy")}`;
 }
 
-/** Items grouped by the event-local date they start on ("2016-06-10"), in first-seen order. */
-export function groupByDate<T extends { start: DateTime }>(items: readonly T[]): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = item.start.toISODate()!;
-    const list = groups.get(key);
-    if (list) list.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
-}

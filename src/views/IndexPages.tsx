@@ -1,18 +1,18 @@
 import type { Conference, Event, Post, Session, Speaker } from "../content/model.ts";
 import { sessionAnchors } from "../schedule/tags.ts";
-import { formatDay, groupByDate } from "../schedule/time.ts";
+import { formatDay } from "../schedule/time.ts";
 import { Avatar } from "./components/Avatar.tsx";
 import { SessionCard } from "./components/SessionBits.tsx";
 import { Layout } from "./Layout.tsx";
 
 /** Sessions grouped under a heading per day. */
-function SessionsByDay({ sessions, anchors }: { sessions: readonly Session[]; anchors: ReadonlyMap<Session, string> }) {
-  const days = groupByDate(sessions);
+function SessionsByDay({ conference, sessions }: { conference: Conference; sessions: readonly Session[] }) {
+  const anchors = sessionAnchors(conference.sessions);
   return (
     <>
-      {[...days.values()].map((list) => (
-        <section key={list[0]!.start.toISODate()} class="day" aria-labelledby={`day_${list[0]!.start.toISODate()}`}>
-          <h2 id={`day_${list[0]!.start.toISODate()}`}>{formatDay(list[0]!.start)}</h2>
+      {conference.sessionsByDay(sessions).map(({ date, sessions: list }) => (
+        <section key={date.toISODate()} class="day" aria-labelledby={`day_${date.toISODate()}`}>
+          <h2 id={`day_${date.toISODate()}`}>{formatDay(date)}</h2>
           <div class="card-list">
             {list.map((session) => (
               <SessionCard key={session.slug} session={session} anchor={anchors.get(session)} />
@@ -34,7 +34,7 @@ export function TalksIndexPage({ conference }: { conference: Conference }) {
           {talks.length} talks over {conference.event.days.length} {conference.event.days.length === 1 ? "day" : "days"}.
         </p>
       </header>
-      <SessionsByDay sessions={talks} anchors={sessionAnchors(conference.sessions)} />
+      <SessionsByDay conference={conference} sessions={talks} />
     </Layout>
   );
 }
@@ -47,7 +47,7 @@ export function WorkshopsIndexPage({ conference }: { conference: Conference }) {
         <h1>Workshops</h1>
         <p class="lede">Hands-on sessions: bring a laptop and check the list of what to install first.</p>
       </header>
-      {workshops.length === 0 ? <p>No workshops yet.</p> : <SessionsByDay sessions={workshops} anchors={sessionAnchors(conference.sessions)} />}
+      {workshops.length === 0 ? <p>No workshops yet.</p> : <SessionsByDay conference={conference} sessions={workshops} />}
     </Layout>
   );
 }

@@ -1,6 +1,6 @@
 import type { Conference } from "../content/model.ts";
 import type { TagGroup } from "../schedule/tags.ts";
-import { formatDay, groupByDate } from "../schedule/time.ts";
+import { formatDay } from "../schedule/time.ts";
 import { ScheduleEntry, slotKind } from "./ScheduleEntry.tsx";
 import { Layout } from "./Layout.tsx";
 import { TopicList } from "./SchedulePage.tsx";
@@ -8,7 +8,7 @@ import { TopicList } from "./SchedulePage.tsx";
 /** The sessions with one tag, in time order under a heading per day: the schedule filtered without JavaScript. */
 export function ScheduleTagPage({ conference, tag }: { conference: Conference; tag: TagGroup }) {
   const { tags, tagUrls } = conference;
-  const days = groupByDate(tag.sessions);
+  const days = conference.sessionsByDay(tag.sessions);
   const noun = tag.sessions.length === 1 ? "session" : "sessions";
   return (
     <Layout
@@ -28,9 +28,9 @@ export function ScheduleTagPage({ conference, tag }: { conference: Conference; t
           {tag.sessions.length} {noun}, in time order.
         </p>
       </header>
-      {[...days.entries()].map(([key, sessions]) => (
-        <section key={key} class="schedule-day" aria-labelledby={`day_${key}_heading`}>
-          <h2 id={`day_${key}_heading`}>{formatDay(sessions[0]!.start)}</h2>
+      {days.map(({ date, sessions }) => (
+        <section key={date.toISODate()} class="schedule-day" aria-labelledby={`day_${date.toISODate()}_heading`}>
+          <h2 id={`day_${date.toISODate()}_heading`}>{formatDay(date)}</h2>
           <ol class="entry-list">
             {sessions.map((session) => (
               <li key={session.file} class={`slot slot--${slotKind(session)}`}>

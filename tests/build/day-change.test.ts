@@ -4,7 +4,7 @@ import path from "node:path";
 import { before, describe, test } from "node:test";
 import { buildSite, makeContent, readPage } from "../helpers.ts";
 
-const OWL = "---\ntitle: Owl hour\nspeakers: [sam-lee]\nstart: 2024-10-27 01:00\nduration: 30\nroom: main\n---\nAfter midnight.\n";
+const OWL = "---\ntitle: Owl hour\nspeakers: [sam-lee]\nstart: 2024-10-27 01:00\nduration: 30\nroom: main\ntags: [night]\n---\nAfter midnight.\n";
 
 interface Day {
   index: number;
@@ -28,6 +28,16 @@ describe("a session after midnight belongs to the conference day before (day cha
     const home = await readPage(site, "/");
     const owlLink = home.indexOf('<a href="/talks/owl/">Owl hour</a>');
     assert.ok(owlLink > 0 && owlLink < home.indexOf("<h3>Sunday"), "owl is not under Saturday on the home page");
+  });
+
+  test("the talks index and its topic page list it under Saturday too", async () => {
+    for (const page of ["/talks/", "/schedule/tags/night/"]) {
+      const html = await readPage(site, page);
+      const headings = [...html.matchAll(/<h2 id="day_([0-9-]+)(?:_heading)?">/g)].map((m) => [m[1], m.index]);
+      const owl = html.indexOf("Owl hour");
+      const under = headings.filter(([, at]) => (at as number) < owl).at(-1);
+      assert.equal(under?.[0], "2024-10-26", `${page}: owl is listed under ${String(under?.[0])}`);
+    }
   });
 
   test("schedule.json lists it on day 1, and each day runs from 04:00 to 04:00", async () => {
