@@ -18,6 +18,8 @@ const BUILDER = path.join(ROOT, "src", "cli", "dev-builder.ts");
 const CODE = ["src", "_data", ".eleventy.ts"].map((p) => path.join(ROOT, p));
 /** Editors often write a file in several steps; changes this close together make one rebuild. */
 const SETTLE_MS = 15;
+/** How often the content and public folders are checked for having been deleted or replaced. */
+const ROOT_CHECK_MS = 250;
 
 /** `npm start`: builds the site, serves it with live reload, and rebuilds on every change. */
 async function dev(): Promise<void> {
@@ -144,26 +146,47 @@ async function dev(): Promise<void> {
     settle = setTimeout(() => void pump(), SETTLE_MS);
   }
 
-  const watcher = watch([contentDir, publicDir, ...CODE], {
-    ignoreInitial: true,
-    ignored: (file) => /(^|[/\\])(node_modules|\.git)([/\\]|$)/.test(file),
-  });
-  watcher.on("all", (_event, file) => onChange(file));
-  // chokidar drops some in-place rewrites of a file (it compares access and modification
-  // times, and a build that just read the file can make them look unchanged), so the
-  // operating system's own events trigger rebuilds too; the settle delay merges the two.
-  watcher.on("raw", (_event, name, details) => {
-    const watched = (details as { watchedPath?: string }).watchedPath;
-    if (!watched || typeof name !== "string" || name === "") return;
-    onChange(isDirectory(watched) ? path.join(watched, name) : watched);
-  });
-  watcher.on("error", (error) => complain(`cannot watch files: ${String(error)}`));
+  const roots = [contentDir, publicDir];
+  let watcher = startWatching();
+  let rootIds = roots.map(folderId);
+  // A root folder deleted and made again (a `git checkout`, a restore from backup) is a new
+  // folder that the old watches no longer see: when one appears or is replaced, watch again.
+  const rootCheck = setInterval(() => {
+    const ids = roots.map(folderId);
+    if (ids.every((id, i) => id === rootIds[i])) return;
+    const back = roots.filter((_root, i) => ids[i] !== undefined && ids[i] !== rootIds[i]);
+    rootIds = ids;
+    const old = watcher;
+    watcher = startWatching(back);
+    void old.close();
+  }, ROOT_CHECK_MS);
+  rootCheck.unref();
+
+  function startWatching(rebuildWhenReady: string[] = []) {
+    const next = watch([...roots, ...CODE], {
+      ignoreInitial: true,
+      ignored: (file) => /(^|[/\\])(node_modules|\.git)([/\\]|$)/.test(file),
+    });
+    next.on("all", (_event, file) => onChange(file));
+    // chokidar drops some in-place rewrites of a file (it compares access and modification
+    // times, and a build that just read the file can make them look unchanged), so the
+    // operating system's own events trigger rebuilds too; the settle delay merges the two.
+    next.on("raw", (_event, name, details) => {
+      const watched = (details as { watchedPath?: string }).watchedPath;
+      if (!watched || typeof name !== "string" || name === "") return;
+      onChange(isDirectory(watched) ? path.join(watched, name) : watched);
+    });
+    next.on("error", (error) => complain(`cannot watch files: ${String(error)}`));
+    if (rebuildWhenReady.length > 0) next.once("ready", () => rebuildWhenReady.forEach(onChange));
+    return next;
+  }
 
   let stopping = false;
   async function stop(): Promise<void> {
     if (stopping) return;
     stopping = true;
     clearTimeout(settle);
+    clearInterval(rootCheck);
     await Promise.allSettled([watcher.close(), stopBuilder(), server?.close()]);
     process.exit(0);
   }
@@ -187,6 +210,16 @@ function isDirectory(file: string): boolean {
     return statSync(file).isDirectory();
   } catch {
     return false;
+  }
+}
+
+/** The identity of a folder (device and inode), or undefined when there is none at `dir`. */
+function folderId(dir: string): string | undefined {
+  try {
+    const info = statSync(dir);
+    return info.isDirectory() ? `${info.dev}:${info.ino}` : undefined;
+  } catch {
+    return undefined;
   }
 }
 
