@@ -151,14 +151,18 @@ async function dev(): Promise<void> {
   let rootIds = roots.map(folderId);
   // A root folder deleted and made again (a `git checkout`, a restore from backup) is a new
   // folder that the old watches no longer see: when one appears or is replaced, watch again.
-  const rootCheck = setInterval(() => {
+  // The old watcher is closed first: chokidar shares one fs.watch handle per path among its
+  // watchers, and a new one would reuse the handle on the deleted folder.
+  let rewatching = false;
+  const rootCheck = setInterval(async () => {
     const ids = roots.map(folderId);
-    if (ids.every((id, i) => id === rootIds[i])) return;
+    if (rewatching || stopping || ids.every((id, i) => id === rootIds[i])) return;
     const back = roots.filter((_root, i) => ids[i] !== undefined && ids[i] !== rootIds[i]);
     rootIds = ids;
-    const old = watcher;
-    watcher = startWatching(back);
-    void old.close();
+    rewatching = true;
+    await watcher.close();
+    if (!stopping) watcher = startWatching(back);
+    rewatching = false;
   }, ROOT_CHECK_MS);
   rootCheck.unref();
 
@@ -213,11 +217,14 @@ function isDirectory(file: string): boolean {
   }
 }
 
-/** The identity of a folder (device and inode), or undefined when there is none at `dir`. */
+/**
+ * The identity of a folder, or undefined when there is none at `dir`. The creation time is
+ * part of it because a folder deleted and made again often gets the same inode number.
+ */
 function folderId(dir: string): string | undefined {
   try {
     const info = statSync(dir);
-    return info.isDirectory() ? `${info.dev}:${info.ino}` : undefined;
+    return info.isDirectory() ? `${info.dev}:${info.ino}:${info.birthtimeMs}` : undefined;
   } catch {
     return undefined;
   }
