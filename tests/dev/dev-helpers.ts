@@ -172,5 +172,5 @@ export function rawRequest(port: number, request: string, timeoutMs = 5000): Pro
 
 /** A GET of `target` exactly as written (no normalisation), closing the connection after. */
 export function rawGet(port: number, target: string): Promise<string> {
-  return rawRequest(port, `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
+  return rawRequest(port, `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`);
 }
