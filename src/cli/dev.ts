@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { lookup } from "node:dns/promises";
 import { statSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -20,12 +21,15 @@ const CODE = ["src", "_data", ".eleventy.ts"].map((p) => path.join(ROOT, p));
 const SETTLE_MS = 15;
 /** How often the content and public folders are checked for having been deleted or replaced. */
 const ROOT_CHECK_MS = 250;
+/** How often the dev command checks that the process that started it (npm's shell) is still there. */
+const PARENT_CHECK_MS = 300;
 
 /** `npm start`: builds the site, serves it with live reload, and rebuilds on every change. */
 async function dev(): Promise<void> {
   const { contentDir, outputDir, publicDir } = paths();
   const host = process.env.HOST || "127.0.0.1";
   const port = parsePort(process.env.PORT);
+  await requireHost(host);
   const say = (line: string) => process.stdout.write(`lectern dev: ${line}\n`);
   const complain = (text: string) => process.stderr.write(`lectern dev: ${text}\n`);
 
@@ -195,6 +199,12 @@ async function dev(): Promise<void> {
     process.exit(0);
   }
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void stop());
+  // npm runs the script through `sh -c`, and forwards SIGTERM to the shell only: the shell
+  // dies without passing it on, and this process is handed to another parent. Stop then too.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void stop();
+  }, PARENT_CHECK_MS).unref();
 
   await pump();
   server = await startDevServer({ root: outputDir, host, port, errorPage: () => errorPage });
@@ -232,6 +242,16 @@ function folderId(dir: string): string | undefined {
 
 function isInside(dir: string, file: string): boolean {
   return file === dir || file.startsWith(dir + path.sep);
+}
+
+/** Exits with one line when HOST is neither an IP address nor a name that resolves. */
+async function requireHost(host: string): Promise<void> {
+  try {
+    await lookup(host);
+  } catch {
+    process.stderr.write(`lectern dev: HOST "${host}" is neither an IP address nor a host name this computer can look up\n`);
+    process.exit(1);
+  }
 }
 
 function parsePort(value: string | undefined): number {
