@@ -12,6 +12,7 @@ import { paths } from "../eleventy/conference-data.ts";
 import { DevErrorPage } from "../views/DevErrorPage.tsx";
 import type { BuilderReply } from "./dev-builder.ts";
 import { startDevServer, type DevServer } from "./dev-server.ts";
+import { escapeForTerminal } from "./terminal.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const BUILDER = path.join(ROOT, "src", "cli", "dev-builder.ts");
@@ -30,8 +31,8 @@ async function dev(): Promise<void> {
   const host = process.env.HOST || "127.0.0.1";
   const port = parsePort(process.env.PORT);
   await requireHost(host);
-  const say = (line: string) => process.stdout.write(`lectern dev: ${line}\n`);
-  const complain = (text: string) => process.stderr.write(`lectern dev: ${text}\n`);
+  const say = (line: string) => process.stdout.write(`lectern dev: ${escapeForTerminal(line)}\n`);
+  const complain = (text: string) => process.stderr.write(`lectern dev: ${escapeForTerminal(text)}\n`);
 
   let errorPage: string | undefined;
   let server: DevServer | undefined;
@@ -107,7 +108,7 @@ async function dev(): Promise<void> {
       errorPage = `<!DOCTYPE html>${renderToString(h(DevErrorPage, { heading, lines }))}`;
     } else {
       complain(reply.summary);
-      if (reply.detail) process.stderr.write(`${reply.detail}\n`);
+      if (reply.detail) process.stderr.write(`${escapeForTerminal(reply.detail)}\n`);
       errorPage = `<!DOCTYPE html>${renderToString(h(DevErrorPage, { heading: reply.summary, lines: [], detail: reply.detail }))}`;
     }
     if (server) {
@@ -249,7 +250,7 @@ async function requireHost(host: string): Promise<void> {
   try {
     await lookup(host);
   } catch {
-    process.stderr.write(`lectern dev: HOST "${host}" is neither an IP address nor a host name this computer can look up\n`);
+    process.stderr.write(`lectern dev: HOST "${escapeForTerminal(host)}" is neither an IP address nor a host name this computer can look up\n`);
     process.exit(1);
   }
 }
@@ -258,7 +259,7 @@ function parsePort(value: string | undefined): number {
   if (value === undefined || value === "") return 8080;
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    process.stderr.write(`lectern dev: PORT must be a number from 0 to 65535, got "${value}"\n`);
+    process.stderr.write(`lectern dev: PORT must be a number from 0 to 65535, got "${escapeForTerminal(value)}"\n`);
     process.exit(1);
   }
   return port;
@@ -267,9 +268,10 @@ function parsePort(value: string | undefined): number {
 await dev().catch((error: unknown) => {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === "EADDRINUSE" || code === "EACCES" || code === "EADDRNOTAVAIL") {
-    process.stderr.write(`lectern dev: cannot listen: ${(error as Error).message}\n`);
+    process.stderr.write(`lectern dev: cannot listen: ${escapeForTerminal((error as Error).message)}\n`);
   } else {
-    process.stderr.write(`lectern dev: internal error (please report it)\n${error instanceof Error ? error.stack : String(error)}\n`);
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.stderr.write(`lectern dev: internal error (please report it)\n${escapeForTerminal(detail)}\n`);
   }
   process.exit(1);
 });
