@@ -165,9 +165,12 @@ async function dev(): Promise<void> {
     const back = roots.filter((_root, i) => ids[i] !== undefined && ids[i] !== rootIds[i]);
     rootIds = ids;
     rewatching = true;
-    await watcher.close();
-    if (!stopping) watcher = startWatching(back);
-    rewatching = false;
+    try {
+      await watcher.close();
+    } finally {
+      if (!stopping) watcher = startWatching(back);
+      rewatching = false;
+    }
   }, ROOT_CHECK_MS);
   rootCheck.unref();
 
