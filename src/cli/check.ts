@@ -3,6 +3,7 @@ import { displayPath } from "../content/errors.ts";
 import { paths } from "../eleventy/conference-data.ts";
 import { loadSite } from "./load-site.ts";
 import { runCommand } from "./report.ts";
+import { escapeForTerminal } from "./terminal.ts";
 
 await runCommand("check", async () => {
   const started = performance.now();
@@ -10,8 +11,10 @@ await runCommand("check", async () => {
   const { conference } = await loadSite({ contentDir, publicDir, render: false });
   const ms = performance.now() - started;
   process.stdout.write(
-    `lectern check: ${displayPath(contentDir)} is valid: ${conference.talks.length} programme entries, ` +
-      `${conference.speakers.length} speakers, ${conference.workshops.length} workshops, ` +
-      `${conference.posts.length} posts (${Math.round(ms)} ms)\n`,
+    escapeForTerminal(
+      `lectern check: ${displayPath(contentDir)} is valid: ${conference.talks.length} programme entries, ` +
+        `${conference.speakers.length} speakers, ${conference.workshops.length} workshops, ` +
+        `${conference.posts.length} posts (${Math.round(ms)} ms)`,
+    ) + "\n",
   );
 });

@@ -1,7 +1,8 @@
 import { createReadStream } from "node:fs";
 import { readFile, realpath, stat } from "node:fs/promises";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { isIP, type AddressInfo } from "node:net";
+import { hostname, networkInterfaces } from "node:os";
 import path from "node:path";
 
 /** The path the browser's live-reload script listens on (server-sent events). */
@@ -76,7 +77,19 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   server.headersTimeout = 10_000;
   server.requestTimeout = 15_000;
 
+  let port = 0;
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (!isAllowedHost(req.headers.host, options.host, port)) {
+      send(
+        res,
+        403,
+        "text/plain; charset=utf-8",
+        "lectern dev: forbidden: this dev server answers only to localhost, 127.0.0.1, [::1] and the HOST it was started with, " +
+          `on port ${port} (a guard against DNS rebinding)\n`,
+        req.method === "HEAD",
+      );
+      return;
+    }
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.setHeader("Allow", "GET, HEAD");
       send(res, 405, "text/plain; charset=utf-8", "method not allowed\n");
@@ -128,7 +141,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       .pipe(res);
   }
 
-  const port = await listen(server, options.host, options.port, options.portAttempts ?? 20);
+  port = await listen(server, options.host, options.port, options.portAttempts ?? 20);
   const shownHost = options.host.includes(":") ? `[${options.host}]` : options.host;
   return {
     url: `http://${shownHost}:${port}/`,
@@ -146,6 +159,40 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       });
     },
   };
+}
+
+/**
+ * Whether a request's `Host` header names this server, so that a page of another site whose
+ * name was made to point at this computer (DNS rebinding) cannot read it. Accepted: the
+ * loopback names `localhost`, `*.localhost`, `127.0.0.1` and `[::1]`; the `host` the server
+ * was started with; and, when that is every address (`0.0.0.0` or `::`), this computer's own
+ * addresses, its host name and `<host name>.local`. The port must be the server's (or be
+ * left out when that is 80).
+ */
+export function isAllowedHost(header: string | undefined, host: string, port: number, machine = machineNames): boolean {
+  if (!header) return false;
+  const match = /^(\[[0-9a-f:.]+\]|[^:[\]]+)(?::(\d+))?$/i.exec(header);
+  if (!match) return false;
+  const given = match[2] === undefined ? 80 : Number(match[2]);
+  if (given !== port) return false;
+  const name = match[1]!.toLowerCase().replace(/\.$/, "");
+  if (name === "localhost" || name.endsWith(".localhost") || name === "127.0.0.1" || name === "[::1]") return true;
+  if (name === hostName(host)) return true;
+  return (host === "0.0.0.0" || host === "::") && machine().includes(name);
+}
+
+/** This computer's addresses (IPv6 in brackets) and names, as a `Host` header writes them. */
+function machineNames(): string[] {
+  const names = Object.values(networkInterfaces())
+    .flat()
+    .flatMap((address) => (address ? [hostName(address.address)] : []));
+  const own = hostname().toLowerCase();
+  return own ? [...names, own, `${own}.local`] : names;
+}
+
+function hostName(host: string): string {
+  const name = host.toLowerCase().replace(/\.$/, "");
+  return isIP(name) === 6 ? `[${name}]` : name;
 }
 
 /**

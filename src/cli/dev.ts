@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { lookup } from "node:dns/promises";
 import { statSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -13,6 +14,7 @@ import { lockOutputFolder, type OutputLock } from "../output/lock.ts";
 import { DevErrorPage } from "../views/DevErrorPage.tsx";
 import type { BuilderReply } from "./dev-builder.ts";
 import { startDevServer, type DevServer } from "./dev-server.ts";
+import { escapeForTerminal } from "./terminal.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const BUILDER = path.join(ROOT, "src", "cli", "dev-builder.ts");
@@ -20,6 +22,10 @@ const BUILDER = path.join(ROOT, "src", "cli", "dev-builder.ts");
 const CODE = ["src", "_data", ".eleventy.ts"].map((p) => path.join(ROOT, p));
 /** Editors often write a file in several steps; changes this close together make one rebuild. */
 const SETTLE_MS = 15;
+/** How often the content and public folders are checked for having been deleted or replaced. */
+const ROOT_CHECK_MS = 250;
+/** How often the dev command checks that the process that started it (npm's shell) is still there. */
+const PARENT_CHECK_MS = 300;
 
 /** `npm start`: builds the site, serves it with live reload, and rebuilds on every change. */
 async function dev(): Promise<void> {
@@ -28,8 +34,9 @@ async function dev(): Promise<void> {
   const lock = await holdOutputFolder(folders);
   const host = process.env.HOST || "127.0.0.1";
   const port = parsePort(process.env.PORT);
-  const say = (line: string) => process.stdout.write(`lectern dev: ${line}\n`);
-  const complain = (text: string) => process.stderr.write(`lectern dev: ${text}\n`);
+  await requireHost(host);
+  const say = (line: string) => process.stdout.write(`lectern dev: ${escapeForTerminal(line)}\n`);
+  const complain = (text: string) => process.stderr.write(`lectern dev: ${escapeForTerminal(text)}\n`);
 
   let errorPage: string | undefined;
   let server: DevServer | undefined;
@@ -105,7 +112,7 @@ async function dev(): Promise<void> {
       errorPage = `<!DOCTYPE html>${renderToString(h(DevErrorPage, { heading, lines }))}`;
     } else {
       complain(reply.summary);
-      if (reply.detail) process.stderr.write(`${reply.detail}\n`);
+      if (reply.detail) process.stderr.write(`${escapeForTerminal(reply.detail)}\n`);
       errorPage = `<!DOCTYPE html>${renderToString(h(DevErrorPage, { heading: reply.summary, lines: [], detail: reply.detail }))}`;
     }
     if (server) {
@@ -148,31 +155,65 @@ async function dev(): Promise<void> {
     settle = setTimeout(() => void pump(), SETTLE_MS);
   }
 
-  const watcher = watch([contentDir, publicDir, ...CODE], {
-    ignoreInitial: true,
-    ignored: (file) => /(^|[/\\])(node_modules|\.git)([/\\]|$)/.test(file),
-  });
-  watcher.on("all", (_event, file) => onChange(file));
-  // chokidar drops some in-place rewrites of a file (it compares access and modification
-  // times, and a build that just read the file can make them look unchanged), so the
-  // operating system's own events trigger rebuilds too; the settle delay merges the two.
-  watcher.on("raw", (_event, name, details) => {
-    const watched = (details as { watchedPath?: string }).watchedPath;
-    if (!watched || typeof name !== "string" || name === "") return;
-    onChange(isDirectory(watched) ? path.join(watched, name) : watched);
-  });
-  watcher.on("error", (error) => complain(`cannot watch files: ${String(error)}`));
+  const roots = [contentDir, publicDir];
+  let watcher = startWatching();
+  let rootIds = roots.map(folderId);
+  // A root folder deleted and made again (a `git checkout`, a restore from backup) is a new
+  // folder that the old watches no longer see: when one appears or is replaced, watch again.
+  // The old watcher is closed first: chokidar shares one fs.watch handle per path among its
+  // watchers, and a new one would reuse the handle on the deleted folder.
+  let rewatching = false;
+  const rootCheck = setInterval(async () => {
+    const ids = roots.map(folderId);
+    if (rewatching || stopping || ids.every((id, i) => id === rootIds[i])) return;
+    const back = roots.filter((_root, i) => ids[i] !== undefined && ids[i] !== rootIds[i]);
+    rootIds = ids;
+    rewatching = true;
+    try {
+      await watcher.close();
+    } finally {
+      if (!stopping) watcher = startWatching(back);
+      rewatching = false;
+    }
+  }, ROOT_CHECK_MS);
+  rootCheck.unref();
+
+  function startWatching(rebuildWhenReady: string[] = []) {
+    const next = watch([...roots, ...CODE], {
+      ignoreInitial: true,
+      ignored: (file) => /(^|[/\\])(node_modules|\.git)([/\\]|$)/.test(file),
+    });
+    next.on("all", (_event, file) => onChange(file));
+    // chokidar drops some in-place rewrites of a file (it compares access and modification
+    // times, and a build that just read the file can make them look unchanged), so the
+    // operating system's own events trigger rebuilds too; the settle delay merges the two.
+    next.on("raw", (_event, name, details) => {
+      const watched = (details as { watchedPath?: string }).watchedPath;
+      if (!watched || typeof name !== "string" || name === "") return;
+      onChange(isDirectory(watched) ? path.join(watched, name) : watched);
+    });
+    next.on("error", (error) => complain(`cannot watch files: ${String(error)}`));
+    if (rebuildWhenReady.length > 0) next.once("ready", () => rebuildWhenReady.forEach(onChange));
+    return next;
+  }
 
   let stopping = false;
   async function stop(): Promise<void> {
     if (stopping) return;
     stopping = true;
     clearTimeout(settle);
+    clearInterval(rootCheck);
     await Promise.allSettled([watcher.close(), stopBuilder(), server?.close()]);
     lock.release();
     process.exit(0);
   }
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void stop());
+  // npm runs the script through `sh -c`, and forwards SIGTERM to the shell only: the shell
+  // dies without passing it on, and this process is handed to another parent. Stop then too.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void stop();
+  }, PARENT_CHECK_MS).unref();
 
   await pump();
   server = await startDevServer({ root: outputDir, host, port, errorPage: () => errorPage });
@@ -211,15 +252,38 @@ function isDirectory(file: string): boolean {
   }
 }
 
+/**
+ * The identity of a folder, or undefined when there is none at `dir`. The creation time is
+ * part of it because a folder deleted and made again often gets the same inode number.
+ */
+function folderId(dir: string): string | undefined {
+  try {
+    const info = statSync(dir);
+    return info.isDirectory() ? `${info.dev}:${info.ino}:${info.birthtimeMs}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function isInside(dir: string, file: string): boolean {
   return file === dir || file.startsWith(dir + path.sep);
+}
+
+/** Exits with one line when HOST is neither an IP address nor a name that resolves. */
+async function requireHost(host: string): Promise<void> {
+  try {
+    await lookup(host);
+  } catch {
+    process.stderr.write(`lectern dev: HOST "${escapeForTerminal(host)}" is neither an IP address nor a host name this computer can look up\n`);
+    process.exit(1);
+  }
 }
 
 function parsePort(value: string | undefined): number {
   if (value === undefined || value === "") return 8080;
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    process.stderr.write(`lectern dev: PORT must be a number from 0 to 65535, got "${value}"\n`);
+    process.stderr.write(`lectern dev: PORT must be a number from 0 to 65535, got "${escapeForTerminal(value)}"\n`);
     process.exit(1);
   }
   return port;
@@ -228,9 +292,10 @@ function parsePort(value: string | undefined): number {
 await dev().catch((error: unknown) => {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === "EADDRINUSE" || code === "EACCES" || code === "EADDRNOTAVAIL") {
-    process.stderr.write(`lectern dev: cannot listen: ${(error as Error).message}\n`);
+    process.stderr.write(`lectern dev: cannot listen: ${escapeForTerminal((error as Error).message)}\n`);
   } else {
-    process.stderr.write(`lectern dev: internal error (please report it)\n${error instanceof Error ? error.stack : String(error)}\n`);
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.stderr.write(`lectern dev: internal error (please report it)\n${escapeForTerminal(detail)}\n`);
   }
   process.exit(1);
 });

@@ -1,26 +1,29 @@
 import { ContentError } from "../content/errors.ts";
+import { escapeForTerminal } from "./terminal.ts";
 
 /**
  * Runs a command's body and turns failures into an exit code: content problems are
  * listed one per line, without a stack trace; anything else is a bug and shows its stack.
+ * Everything printed is escaped for the terminal (it quotes file names and fields).
  */
 export async function runCommand(name: string, body: () => Promise<void>): Promise<void> {
+  const print = (text: string) => process.stderr.write(`${escapeForTerminal(text)}\n`);
   try {
     await body();
   } catch (error) {
     if (error instanceof ContentError) {
-      process.stderr.write(`lectern ${name}: ${error.message}\n`);
+      print(`lectern ${name}: ${error.message}`);
       process.exitCode = 1;
       return;
     }
     if (error instanceof BuildError) {
-      process.stderr.write(`lectern ${name}: ${error.message}\n`);
-      if (error.cause) process.stderr.write(`${describeCause(error.cause)}\n`);
+      print(`lectern ${name}: ${error.message}`);
+      if (error.cause) print(describeCause(error.cause));
       process.exitCode = 1;
       return;
     }
-    process.stderr.write(`lectern ${name}: internal error (please report it)\n`);
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    print(`lectern ${name}: internal error (please report it)`);
+    print(error instanceof Error ? (error.stack ?? error.message) : String(error));
     process.exitCode = 2;
   }
 }

@@ -31,17 +31,28 @@ export interface ScaffoldContext {
   today: string;
 }
 
+/** The longest file name (without `.md`) a title gives; longer slugs are cut between words. */
+export const MAX_SLUG_LENGTH = 80;
+
 /**
- * The file name for a new entry: the slug of its title, or — when the title has no letters
- * or digits that make an address (an emoji, a script slugify cannot transliterate) — the kind
- * and the first free number, `talk-1`. `taken` holds the slugs already in the folder.
+ * The file name for a new entry: the slug of its title, cut between words to at most
+ * {@link MAX_SLUG_LENGTH} characters, or — when the title has no letters or digits that
+ * make an address (an emoji, a script slugify cannot transliterate) — the kind and the first
+ * free number, `talk-1`. `taken` holds the names already in the folder (any case).
  */
 export function chooseSlug(kind: ScaffoldKind, title: string, taken: ReadonlySet<string>): { slug: string; fallback: boolean } {
-  const slug = toSlug(title);
+  const slug = shorten(toSlug(title));
   if (slug) return { slug, fallback: false };
+  const lower = new Set([...taken].map((name) => name.toLowerCase()));
   for (let n = 1; ; n++) {
-    if (!taken.has(`${kind}-${n}`)) return { slug: `${kind}-${n}`, fallback: true };
+    if (!lower.has(`${kind}-${n}`)) return { slug: `${kind}-${n}`, fallback: true };
   }
+}
+
+function shorten(slug: string): string {
+  if (slug.length <= MAX_SLUG_LENGTH) return slug;
+  const cut = slug.lastIndexOf("-", MAX_SLUG_LENGTH);
+  return (cut > 0 ? slug.slice(0, cut) : slug.slice(0, MAX_SLUG_LENGTH)).replace(/-+$/, "");
 }
 
 /**
@@ -77,7 +88,8 @@ export function scaffold(kind: ScaffoldKind, title: string, context: ScaffoldCon
  * out; "" is a field left empty for the organiser to fill in (or, if optional, to delete).
  */
 function placeholders(kind: ScaffoldKind, title: string, context: ScaffoldContext): Record<string, string> {
-  const name = stringify(title).trimEnd();
+  // One line whatever the title holds: no folding of long titles, no block scalar for a line break.
+  const name = stringify(title, { lineWidth: 0, blockQuote: false }).trimEnd();
   switch (kind) {
     case "talk":
       return {

@@ -17,12 +17,17 @@ export interface RunningDev {
   stop(): Promise<{ stray: number[] }>;
 }
 
-/** Starts `npm start`'s command as its own process group, on a free port chosen by the system. */
+/**
+ * Starts `npm start`'s command (or, with `viaNpm`, `npm start` itself) as its own process
+ * group, on a free port chosen by the system.
+ */
 export async function startDev(
   env: { CONTENT_DIR: string; OUTPUT_DIR: string; PUBLIC_DIR?: string },
   script = path.join(ROOT, "src", "cli", "dev.ts"),
+  { viaNpm = false } = {},
 ): Promise<RunningDev> {
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
+  const [command, args] = viaNpm ? ["npm", ["start"]] : [process.execPath, ["--import", "tsx", script]];
+  const child = spawn(command, args, {
     cwd: path.resolve(path.dirname(script), "..", ".."),
     env: { ...process.env, ...env, PORT: "0", HOST: "" },
     stdio: ["ignore", "pipe", "pipe"],
@@ -89,7 +94,12 @@ export async function startDev(
 
 /** Live processes (not zombies) whose process group is `group`, from /proc. */
 export function processesInGroup(group: number): number[] {
-  const found: number[] = [];
+  return processes().filter((p) => p.group === group).map((p) => p.pid);
+}
+
+/** Live processes (not zombies), with their group and command line, from /proc. */
+export function processes(): Array<{ pid: number; group: number; command: string }> {
+  const found: Array<{ pid: number; group: number; command: string }> = [];
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     let stat: string;
@@ -99,7 +109,14 @@ export function processesInGroup(group: number): number[] {
       continue;
     }
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    if (fields[0] !== "Z" && Number(fields[2]) === group) found.push(Number(entry));
+    if (fields[0] === "Z") continue;
+    let command = "";
+    try {
+      command = readFileSync(`/proc/${entry}/cmdline`, "utf8").replaceAll("\0", " ").trim();
+    } catch {
+      continue;
+    }
+    found.push({ pid: Number(entry), group: Number(fields[2]), command });
   }
   return found;
 }
@@ -172,5 +189,5 @@ export function rawRequest(port: number, request: string, timeoutMs = 5000): Pro
 
 /** A GET of `target` exactly as written (no normalisation), closing the connection after. */
 export function rawGet(port: number, target: string): Promise<string> {
-  return rawRequest(port, `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
+  return rawRequest(port, `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`);
 }

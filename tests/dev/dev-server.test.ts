@@ -6,7 +6,7 @@ import net from "node:net";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import { makeContent, ROOT, tempDir } from "../helpers.ts";
-import { get, rawGet, startDev, waitForPage, type RunningDev } from "./dev-helpers.ts";
+import { get, rawGet, rawRequest, startDev, waitForPage, type RunningDev } from "./dev-helpers.ts";
 
 const TALK = `---
 title: After the clocks change
@@ -127,4 +127,45 @@ test("raw requests that try to leave the output folder get 404, not a file, a cr
   }
   const still = await get(new URL("talks/after-the-change/", dev.url).href);
   assert.equal(still.status, 200, "the server still answers after them");
+});
+
+test("a request addressed to another name (DNS rebinding) gets 403 and one line of text, not the site", async () => {
+  const forbidden =
+    `lectern dev: forbidden: this dev server answers only to localhost, 127.0.0.1, [::1] and the HOST it was started with, on port ${dev.port} (a guard against DNS rebinding)\n`;
+  for (const [host, target] of [
+    ["evil.example:8080", "/"],
+    [`evil.example:${dev.port}`, "/talks/after-the-change/"],
+    [`evil.example:${dev.port}`, "/__lectern/events"],
+    [`127.0.0.1.evil.example:${dev.port}`, "/"],
+    [`localhost.evil.example:${dev.port}`, "/"],
+    [`127.0.0.1:${dev.port + 1}`, "/"],
+    ["127.0.0.1", "/"],
+  ] as const) {
+    const answer = await rawRequest(dev.port, `GET ${target} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
+    assert.match(answer, /^HTTP\/1\.1 403 /, `Host: ${host} → ${answer.split("\r\n")[0]}`);
+    assert.ok(answer.endsWith(`\r\n\r\n${forbidden}`), answer);
+  }
+  for (const host of [`127.0.0.1:${dev.port}`, `localhost:${dev.port}`, `LocalHost:${dev.port}`, `[::1]:${dev.port}`, `talks.localhost:${dev.port}`]) {
+    const answer = await rawRequest(dev.port, `GET /talks/after-the-change/ HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
+    assert.match(answer, /^HTTP\/1\.1 200 /, `Host: ${host} → ${answer.split("\r\n")[0]}`);
+  }
+});
+
+test("the content folder deleted and put back (a git checkout): the site comes back and edits show again", async () => {
+  const saved = path.join(path.dirname(outputDir), "content-saved");
+  await cp(contentDir, saved, { recursive: true });
+  const talk = new URL("talks/after-the-change/", dev.url).href;
+  await rm(contentDir, { recursive: true, force: true });
+  await waitForPage(talk, (p) => p.status === 500);
+
+  await cp(saved, contentDir, { recursive: true });
+  await waitForPage(talk, (p) => p.status === 200).catch((error: Error) => {
+    throw new Error(`${error.message.slice(0, 300)}\ndev server output:\n${dev.output()}`);
+  });
+  const file = path.join(contentDir, "talks", "after-the-change.md");
+  await writeFile(file, TALK.replace("After the clocks change", "Edited after the restore"));
+  const page = await waitForPage(talk, (p) => p.body.includes("<h1>Edited after the restore</h1>")).catch((error: Error) => {
+    throw new Error(`${error.message.slice(0, 300)}\ndev server output:\n${dev.output()}`);
+  });
+  assert.equal(page.status, 200);
 });

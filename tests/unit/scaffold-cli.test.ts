@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { test } from "node:test";
 import { makeContent, ROOT, runLectern } from "../helpers.ts";
@@ -85,6 +85,68 @@ test("npm run new: an emoji title gets a numbered file name, and a wrong kind pr
     const wrong = await runNew(contentDir, "keynote", "Hello");
     assert.equal(wrong.code, 1);
     assert.equal(wrong.stderr, 'lectern new: usage: npm run new -- <talk|speaker|workshop|post> "Title or name"\n');
+  } finally {
+    await rm(path.dirname(contentDir), { recursive: true, force: true });
+  }
+});
+
+test("npm run new: a 300-character title gives a short file name and keeps the whole title in the file", async () => {
+  const contentDir = await makeContent("small");
+  try {
+    const title = Array.from({ length: 30 }, (_, i) => `Word${i} observability`).join(" ");
+    const result = await runNew(contentDir, "talk", title);
+    assert.equal(result.stderr, "");
+    assert.equal(result.code, 0);
+    const slug = "word0-observability-word1-observability-word2-observability-word3-observability";
+    const file = path.join(contentDir, "talks", `${slug}.md`);
+    assert.equal(result.stdout, `lectern new: wrote ${shown(file)}\nlectern new: fill in the empty fields, then run npm run check\n`);
+    assert.match(await readFile(file, "utf8"), new RegExp(`^title: ${title}$`, "m"));
+  } finally {
+    await rm(path.dirname(contentDir), { recursive: true, force: true });
+  }
+});
+
+test("npm run new refuses a title with a line break in one line, and writes nothing", async () => {
+  const contentDir = await makeContent("small");
+  try {
+    const before = await readdir(path.join(contentDir, "talks"));
+    const result = await runNew(contentDir, "talk", "Line one\nLine two");
+    assert.equal(result.stderr, "lectern new: the title must be one line; it has a line break\n");
+    assert.equal(result.code, 1);
+    assert.equal(result.stdout, "");
+    assert.deepEqual(await readdir(path.join(contentDir, "talks")), before);
+  } finally {
+    await rm(path.dirname(contentDir), { recursive: true, force: true });
+  }
+});
+
+test("npm run new: a file whose name differs only in case counts as existing", async () => {
+  const contentDir = await makeContent("small");
+  try {
+    const existing = path.join(contentDir, "talks", "Autopilot.md");
+    await writeFile(existing, "---\ntitle: Autopilot\n---\n");
+    const result = await runNew(contentDir, "talk", "autopilot");
+    assert.equal(
+      result.stderr,
+      `lectern new: ${shown(existing)} already exists (its name differs from autopilot.md only in case); edit it, or choose another title\n`,
+    );
+    assert.equal(result.code, 1);
+    assert.deepEqual((await readdir(path.join(contentDir, "talks"))).filter((name) => /^autopilot\.md$/i.test(name)), ["Autopilot.md"]);
+  } finally {
+    await rm(path.dirname(contentDir), { recursive: true, force: true });
+  }
+});
+
+test("npm run new: escape sequences in a title are printed escaped", async () => {
+  const contentDir = await makeContent("small");
+  try {
+    const result = await runNew(contentDir, "post", "🎉\x1b]\x07\x1b[\u202e");
+    assert.equal(result.code, 0, result.stderr);
+    assert.doesNotMatch(result.stdout, /[\x00-\x09\x0b-\x1f\x7f-\x9f\u202e]/);
+    assert.ok(
+      result.stdout.includes('lectern new: "🎉\\x1b]\\x07\\x1b[\\u202e" gives no letters for an address, so the file is named post-1.md;'),
+      result.stdout,
+    );
   } finally {
     await rm(path.dirname(contentDir), { recursive: true, force: true });
   }

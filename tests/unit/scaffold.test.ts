@@ -72,3 +72,28 @@ test("a new talk names the event's days and rooms next to the fields left empty"
   assert.match(text, /\nspeakers: \[\]\n/);
   assert.match(text, /\nduration: 30\n/);
 });
+
+const LONG_TITLE = Array.from({ length: 30 }, (_, i) => `Word${i} observability`).join(" ");
+
+test("a long title gives a file name of at most 80 characters, cut between words", () => {
+  const full = "word0-observability-word1-observability-word2-observability-word3-observability-word4";
+  assert.equal(LONG_TITLE.length > 300, true);
+  assert.deepEqual(chooseSlug("talk", LONG_TITLE, new Set()), { slug: full.slice(0, full.lastIndexOf("-")), fallback: false });
+  assert.deepEqual(chooseSlug("talk", "x".repeat(120), new Set()), { slug: "x".repeat(80), fallback: false });
+  const exact = `${"a".repeat(40)} ${"b".repeat(39)} more`;
+  assert.deepEqual(chooseSlug("talk", exact, new Set()), { slug: `${"a".repeat(40)}-${"b".repeat(39)}`, fallback: false });
+});
+
+test("a numbered name skips names taken in another case", () => {
+  assert.deepEqual(chooseSlug("talk", "🎉", new Set(["Talk-1"])), { slug: "talk-2", fallback: true });
+});
+
+for (const title of [LONG_TITLE, "Line one\nLine two", "  spaces  and \"quotes\" and 'apostrophes' ", "- a list?", "\x1b]0;title\x07"]) {
+  test(`the title is written as YAML that reads back the same: ${JSON.stringify(title).slice(0, 40)}`, () => {
+    for (const kind of Object.keys(SCAFFOLDS) as ScaffoldKind[]) {
+      const text = scaffold(kind, title, context);
+      const front = parse(text.split("---\n")[1]!) as Record<string, unknown>;
+      assert.equal(front[SCAFFOLDS[kind].nameField], title, kind);
+    }
+  });
+}
