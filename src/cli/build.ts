@@ -14,6 +14,7 @@ import { syncFolder } from "../output/sync.ts";
 import type { Conference } from "../content/model.ts";
 import { loadSite } from "./load-site.ts";
 import { BuildError, runCommand } from "./report.ts";
+import { escapeForTerminal } from "./terminal.ts";
 
 /**
  * Builds the site. The output folder is checked first (never the content, the public folder,
@@ -152,6 +153,6 @@ if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith
       onWait: (pid) => process.stdout.write(`lectern build: waiting for another build (process ${pid}) of the same output folder\n`),
     });
     const how = inPlace ? " (a mount point, updated in place)" : "";
-    process.stdout.write(`lectern build: wrote ${pages} pages to ${displayPath(paths().outputDir)}${how} in ${seconds.toFixed(2)} s\n`);
+    process.stdout.write(`lectern build: wrote ${pages} pages to ${escapeForTerminal(displayPath(paths().outputDir))}${how} in ${seconds.toFixed(2)} s\n`);
   });
 }

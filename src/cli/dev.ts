@@ -239,7 +239,7 @@ async function holdOutputFolder(folders: ReturnType<typeof paths>): Promise<Outp
     return await lockOutputFolder(checkOutputFolder(folders).real, "dev", { onWait });
   } catch (error) {
     if (!(error instanceof OutputFolderError)) throw error;
-    process.stderr.write(`lectern dev: ${error.message}\n`);
+    process.stderr.write(`lectern dev: ${escapeForTerminal(error.message)}\n`);
     process.exit(1);
   }
 }
