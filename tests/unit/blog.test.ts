@@ -2,8 +2,9 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { ContentError, formatProblem } from "../../src/content/errors.ts";
 import { loadConference } from "../../src/content/load.ts";
-import { paginatePosts, type Post } from "../../src/content/model.ts";
+import { paginatePosts, type Event, type Post } from "../../src/content/model.ts";
 import { readingMinutes } from "../../src/content/post.ts";
+import { absoluteLinks } from "../../src/export/feeds.ts";
 import { makeContent } from "../helpers.ts";
 
 const post = (fields: string, body = "A post.") => `---\ntitle: A post\ndate: 2024-09-02\n${fields}\n---\n${body}\n`;
@@ -99,5 +100,20 @@ describe("the blog's index pages", () => {
 
   test("are one empty page when there are no posts", () => {
     assert.deepEqual(paginatePosts([]), [{ number: 1, url: "/blog/", posts: [] }]);
+  });
+});
+
+describe("addresses inside a post's feed content", () => {
+  const event = { url: "https://example.org/boston-2016/" } as Event;
+
+  test("become absolute under the site's address and path, or the post's page", () => {
+    const html =
+      '<p><a href="/talks/x/">talk</a> <a href="#notes">notes</a> <a href="mailto:a@example.org">mail</a> <a href="https://other.example/">out</a></p>\n' +
+      '<p><img src="chart.png" alt="c" /><picture><source srcset="/a.webp 1x, /a@2x.webp 2x" type="image/webp" /><img src="/a.jpg" alt="a" /></picture></p>';
+    assert.equal(
+      absoluteLinks(html, event, "/blog/recap/"),
+      '<p><a href="https://example.org/boston-2016/talks/x/">talk</a> <a href="https://example.org/boston-2016/blog/recap/#notes">notes</a> <a href="mailto:a@example.org">mail</a> <a href="https://other.example/">out</a></p>\n' +
+        '<p><img src="https://example.org/boston-2016/blog/recap/chart.png" alt="c" /><picture><source srcset="https://example.org/boston-2016/a.webp 1x, https://example.org/boston-2016/a@2x.webp 2x" type="image/webp" /><img src="https://example.org/boston-2016/a.jpg" alt="a" /></picture></p>',
+    );
   });
 });
