@@ -6,7 +6,7 @@ import { ContentError, displayPath, ProblemList } from "./errors.ts";
 import { DEFAULT_MAX_DAYS, eventSchema, MAX_EVENT_DAYS, type Room } from "./event.ts";
 import { parseMarkdownFile, parseYaml, decodeText } from "./front-matter.ts";
 import { Conference, type Event, type Post, type Speaker, type Talk, type Workshop } from "./model.ts";
-import { postSchema } from "./post.ts";
+import { looksLikeSlug, postSchema, readingMinutes } from "./post.ts";
 import { slugFromFileName } from "./slug.ts";
 import { speakerSchema } from "./speaker.ts";
 import { didYouMean } from "./suggest.ts";
@@ -27,6 +27,11 @@ export interface LoadOptions {
    * validates, and skips loading the markdown and sanitising libraries.
    */
   render?: boolean;
+  /**
+   * Keep posts marked `draft: true` (default false: they are validated, then left out). Only the
+   * dev server turns it on; the published build never has drafts.
+   */
+  drafts?: boolean;
 }
 
 /** Turns bodies into HTML and plain text; a no-op when the caller only validates. */
@@ -158,6 +163,13 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
   for (const raw of postFiles) {
     const fields = validate(postSchema, raw.data, raw.file, problems);
     if (!fields) continue;
+    if (raw.slug === "tags") problems.add(raw.file, "", `gives the address ${COLLECTIONS.blog}tags/, which the list of the blog's tags has; rename the file`);
+    const authorSpeaker = speakers.get(fields.author);
+    if (!authorSpeaker && looksLikeSlug(fields.author) && !invalidSpeakers.has(fields.author)) {
+      const hint = didYouMean(fields.author, speakers.keys()) || "; for an author who is not a speaker, write their name as it should be shown";
+      problems.add(raw.file, "author", `unknown speaker "${fields.author}"${hint}`);
+    }
+    if (fields.draft && !options.drafts) continue;
     const body = bodies.post(raw.body);
     posts.push({
       ...fields,
@@ -165,8 +177,11 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
       file: raw.file,
       url: `${COLLECTIONS.blog}${raw.slug}/`,
       date: DateTime.fromISO(fields.date, { zone: event?.timezone ?? "utc" }),
+      author: authorSpeaker?.name ?? fields.author,
+      authorSpeaker,
       html: body.html,
       summary: fields.summary ?? bodies.truncate(body.summary),
+      readingMinutes: readingMinutes(body.summary),
     });
   }
 

@@ -5,7 +5,7 @@ import type { SpeakerFile } from "./speaker.ts";
 import type { TalkFile } from "./talk.ts";
 import type { WorkshopFile } from "./workshop.ts";
 import { groupByConferenceDay } from "../schedule/grid.ts";
-import { groupByTag, tagUrls, type TagGroup } from "../schedule/tags.ts";
+import { groupByTag, groupTagged, taggedUrls, tagUrls, type TagGroup, type Tagged } from "../schedule/tags.ts";
 
 export type { Room } from "./event.ts";
 
@@ -67,12 +67,18 @@ export interface Workshop extends Scheduled, Omit<WorkshopFile, "leaders" | "sta
 /** Anything on the programme. */
 export type Session = Talk | Workshop;
 
-export interface Post extends Omit<PostFile, "date" | "summary">, Sourced {
+export interface Post extends Omit<PostFile, "date" | "summary" | "author">, Sourced {
   url: string;
   /** Publication date (midnight in the event's zone). */
   date: DateTime;
+  /** The author's name: the speaker's name when `author` named a speaker by slug. */
+  author: string;
+  /** The speaker who wrote the post, when `author` is a speaker's slug. */
+  authorSpeaker: Speaker | undefined;
   html: string;
   summary: string;
+  /** Minutes to read, rounded up. */
+  readingMinutes: number;
 }
 
 /** The people of a session: speakers of a talk, leaders of a workshop. */
@@ -126,6 +132,34 @@ export class Conference {
     return this.tagUrlMap;
   }
 
+  private blogTagGroups: ReadonlyArray<Tagged<Post>> | undefined;
+  private blogTagUrlMap: ReadonlyMap<string, string> | undefined;
+  private blogPageList: readonly BlogPage[] | undefined;
+
+  /** Every tag of the posts with its posts (newest first) and page `/blog/tags/<slug>/`, sorted by name. */
+  get blogTags(): ReadonlyArray<Tagged<Post>> {
+    this.blogTagGroups ??= groupTagged(this.posts, BLOG_TAGS_URL);
+    return this.blogTagGroups;
+  }
+
+  /** The blog tag page of each tag as written on posts. */
+  get blogTagUrls(): ReadonlyMap<string, string> {
+    this.blogTagUrlMap ??= taggedUrls(this.blogTags);
+    return this.blogTagUrlMap;
+  }
+
+  /** The pages of the blog's index, newest posts first; one page (with no posts) when there are none. */
+  get blogPages(): readonly BlogPage[] {
+    this.blogPageList ??= paginatePosts(this.posts);
+    return this.blogPageList;
+  }
+
+  /** The posts before (older) and after (newer) a post. */
+  neighboursOf(post: Post): { older: Post | undefined; newer: Post | undefined } {
+    const i = this.posts.indexOf(post);
+    return { older: i < 0 ? undefined : this.posts[i + 1], newer: i <= 0 ? undefined : this.posts[i - 1] };
+  }
+
   /** Talks that have a page of their own (not breaks or meals). */
   get talkPages(): Talk[] {
     return this.talks.filter((talk) => talk.url !== undefined);
@@ -151,4 +185,34 @@ export class Conference {
   sessionsByDay(sessions: readonly Session[]): ReadonlyArray<{ date: DateTime; sessions: Session[] }> {
     return groupByConferenceDay(this.event.days, sessions, this.event.day_change).filter((day) => day.sessions.length > 0);
   }
+}
+
+/** Posts a page of the blog's index. */
+export const POSTS_PER_PAGE = 10;
+
+/** Where the blog's tag pages live. */
+export const BLOG_TAGS_URL = "/blog/tags/";
+
+/** One page of the blog's index. */
+export interface BlogPage {
+  /** 1 for the newest posts. */
+  number: number;
+  /** `/blog/` for the first page, `/blog/page/<number>/` for the others. */
+  url: string;
+  posts: Post[];
+}
+
+/** The address of page `number` of the blog's index. */
+export function blogPageUrl(number: number): string {
+  return number === 1 ? "/blog/" : `/blog/page/${number}/`;
+}
+
+/** Splits posts (newest first) into index pages of POSTS_PER_PAGE. */
+export function paginatePosts(posts: readonly Post[], size = POSTS_PER_PAGE): BlogPage[] {
+  const pages: BlogPage[] = [];
+  for (let start = 0; start === 0 || start < posts.length; start += size) {
+    const number = pages.length + 1;
+    pages.push({ number, url: blogPageUrl(number), posts: posts.slice(start, start + size) });
+  }
+  return pages;
 }

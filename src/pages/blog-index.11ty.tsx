@@ -1,8 +1,15 @@
-import type { PageData } from "../eleventy/types.ts";
+import type { BlogPage } from "../content/model.ts";
+import { paginate, type PageData } from "../eleventy/types.ts";
 import { BlogIndexPage } from "../views/IndexPages.tsx";
 
-export const data = { permalink: "/blog/", eleventyExcludeFromCollections: true };
+type Data = PageData & { blogPage: BlogPage };
 
-export function render({ conference }: PageData) {
-  return <BlogIndexPage event={conference.event} posts={conference.posts} />;
+export const data = {
+  pagination: paginate("conference.blogPages", "blogPage"),
+  permalink: (data: Data) => data.blogPage.url,
+  eleventyExcludeFromCollections: true,
+};
+
+export function render({ conference, blogPage }: Data) {
+  return <BlogIndexPage conference={conference} page={blogPage} />;
 }

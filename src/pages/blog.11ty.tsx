@@ -11,5 +11,5 @@ export const data = {
 };
 
 export function render({ conference, post }: Data) {
-  return <PostPage event={conference.event} post={post} />;
+  return <PostPage conference={conference} post={post} />;
 }

@@ -15,38 +15,66 @@ export interface TagGroup {
 
 /** Every tag of the programme, sorted by name; tags that differ only in case or punctuation are one tag. */
 export function groupByTag(sessions: readonly Session[]): readonly TagGroup[] {
-  const byKey = new Map<string, { name: string; sessions: Session[] }>();
-  for (const session of sessions) {
-    for (const tag of new Set(session.tags)) {
-      const key = tag.normalize("NFKC").toLowerCase();
-      const group = byKey.get(key) ?? { name: tag, sessions: [] };
-      // Sessions arrive in order, so a repeat (two spellings of one tag) can only be the last one.
-      if (group.sessions.at(-1) !== session) group.sessions.push(session);
+  return groupTagged(sessions, "/schedule/tags/").map(({ items, ...group }) => ({ ...group, sessions: items }));
+}
+
+/** The tag pages of each tag name, for linking tags shown on entries. */
+export function tagUrls(groups: readonly TagGroup[]): Map<string, string> {
+  return taggedUrls(groups.map(({ sessions, ...group }) => ({ ...group, items: sessions })));
+}
+
+/** Things with one tag (sessions, posts) and the tag's page under some base address. */
+export interface Tagged<T> {
+  /** The tag as first written. */
+  name: string;
+  /** URL-safe form of the tag, unique among the tags. */
+  slug: string;
+  /** `<base><slug>/`. */
+  url: string;
+  /** In the order they were given. */
+  items: T[];
+}
+
+/**
+ * Groups items by tag, sorted by tag name, each tag's page at `<base><slug>/`. Tags that differ
+ * only in case or Unicode form are one tag, named as first written; slugs are made unique.
+ */
+export function groupTagged<T extends { tags: readonly string[] }>(items: readonly T[], base: string): Array<Tagged<T>> {
+  const byKey = new Map<string, { name: string; items: T[] }>();
+  for (const item of items) {
+    for (const tag of new Set(item.tags)) {
+      const key = tagKey(tag);
+      const group = byKey.get(key) ?? { name: tag, items: [] };
+      // Items arrive in order, so a repeat (two spellings of one tag) can only be the last one.
+      if (group.items.at(-1) !== item) group.items.push(item);
       byKey.set(key, group);
     }
   }
   const groups = [...byKey.values()].sort((a, b) => a.name.localeCompare(b.name, "en") || (a.name < b.name ? -1 : 1));
   const taken = new Set<string>();
   return groups.map((group) => {
-    const base = toSlug(group.name) || "tag";
-    let slug = base;
-    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+    const stem = toSlug(group.name) || "tag";
+    let slug = stem;
+    for (let n = 2; taken.has(slug); n++) slug = `${stem}-${n}`;
     taken.add(slug);
-    return { ...group, slug, url: `/schedule/tags/${slug}/` };
+    return { ...group, slug, url: `${base}${slug}/` };
   });
 }
 
-/** The tag pages of each tag name, for linking tags shown on entries. */
-export function tagUrls(groups: readonly TagGroup[]): Map<string, string> {
+/** The page of each tag as written on the items (every spelling), for linking tags. */
+export function taggedUrls(groups: ReadonlyArray<Tagged<{ tags: readonly string[] }>>): Map<string, string> {
   const urls = new Map<string, string>();
   for (const group of groups) {
-    for (const session of group.sessions) {
-      for (const tag of session.tags) {
-        if (tag.normalize("NFKC").toLowerCase() === group.name.normalize("NFKC").toLowerCase()) urls.set(tag, group.url);
-      }
+    const key = tagKey(group.name);
+    for (const item of group.items) {
+      for (const tag of item.tags) if (tagKey(tag) === key) urls.set(tag, group.url);
     }
   }
   return urls;
+}
+
+function tagKey(tag: string): string {
+  return tag.normalize("NFKC").toLowerCase();
 }
 
 /**

@@ -1,7 +1,8 @@
-import type { Conference, Event, Post, Session, Speaker } from "../content/model.ts";
+import { BLOG_TAGS_URL, type BlogPage, type Conference, type Event, type Post, type Session, type Speaker } from "../content/model.ts";
 import { sessionAnchors } from "../schedule/tags.ts";
 import { formatDay } from "../schedule/time.ts";
 import { Avatar } from "./components/Avatar.tsx";
+import { DraftBadge, Pager, PostAuthor, PostDate, readingTime } from "./components/PostBits.tsx";
 import { SessionCard } from "./components/SessionBits.tsx";
 import { Layout } from "./Layout.tsx";
 
@@ -76,35 +77,47 @@ export function SpeakersIndexPage({ event, speakers }: { event: Event; speakers:
   );
 }
 
-export function PostSummary({ post }: { post: Post }) {
+/** A post in a list: draft label, linked title, date, author, reading time and summary. */
+export function PostSummary({ post, headingLevel = 2 }: { post: Post; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
-    <article class="card">
-      <h2 class="card__title">
+    <article class="card post-card">
+      <DraftBadge post={post} />
+      <Heading class="card__title">
         <a href={post.url}>{post.title}</a>
-      </h2>
-      <p class="card__meta">
-        <time dateTime={post.date.toISODate()!}>{post.date.setLocale("en-GB").toFormat("d LLLL yyyy")}</time> · {post.author}
+      </Heading>
+      <p class="card__meta byline">
+        <PostDate post={post} /> · <PostAuthor post={post} /> · {readingTime(post)}
       </p>
       <p>{post.summary}</p>
     </article>
   );
 }
 
-export function BlogIndexPage({ event, posts }: { event: Event; posts: readonly Post[] }) {
+/** One page of the blog's index (`/blog/`, `/blog/page/2/`, …): its posts, newest first, and links to the other pages. */
+export function BlogIndexPage({ conference, page }: { conference: Conference; page: BlogPage }) {
+  const { event, blogPages, blogTags } = conference;
+  const title = page.number === 1 ? "Blog" : `Blog, page ${page.number} of ${blogPages.length}`;
   return (
-    <Layout event={event} title="Blog" description={`News and recaps from ${event.name}.`} path="/blog/">
+    <Layout event={event} title={title} description={`News and recaps from ${event.name}.`} path={page.url}>
       <header class="page-head">
-        <h1>Blog</h1>
+        <h1>{title}</h1>
+        {blogTags.length > 0 && (
+          <p class="lede">
+            <a href={BLOG_TAGS_URL}>Posts by tag</a>
+          </p>
+        )}
       </header>
-      {posts.length === 0 ? (
+      {page.posts.length === 0 ? (
         <p>No posts yet.</p>
       ) : (
         <div class="card-list">
-          {posts.map((post) => (
+          {page.posts.map((post) => (
             <PostSummary key={post.slug} post={post} />
           ))}
         </div>
       )}
+      <Pager pages={blogPages} current={page} />
     </Layout>
   );
 }

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from "preact";
 import type { Event } from "../content/model.ts";
 import { truncate } from "../content/markdown.ts";
-import { absoluteUrl, eventDates, NAV, PROGRAMME_EXPORTS } from "./site.ts";
+import { absoluteUrl, BLOG_FEEDS, eventDates, NAV, PROGRAMME_EXPORTS } from "./site.ts";
 import { jsonForScript, type Json } from "./structured-data.ts";
 
 export interface LayoutProps {
@@ -42,6 +42,9 @@ export function Layout({ event, title, description, path, structuredData, noinde
         <link rel="stylesheet" href="/styles.css" />
         {PROGRAMME_EXPORTS.map((file) => (
           <link key={file.path} rel="alternate" type={file.type} href={absoluteUrl(event, file.path)} title={`${event.name} programme (${file.format})`} />
+        ))}
+        {BLOG_FEEDS.map((feed) => (
+          <link key={feed.path} rel="alternate" type={feed.type} href={absoluteUrl(event, feed.path)} title={`${event.name} blog (${feed.format})`} />
         ))}
         {structuredData !== undefined && (
           <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(structuredData) }} />

@@ -1,25 +1,48 @@
-import type { Event, Post } from "../content/model.ts";
+import type { Conference, Post } from "../content/model.ts";
+import { DraftBadge, PostAuthor, PostDate, readingTime } from "./components/PostBits.tsx";
 import { Prose } from "./components/Prose.tsx";
 import { TagList } from "./components/SessionBits.tsx";
 import { Layout } from "./Layout.tsx";
 
-export function PostPage({ event, post }: { event: Event; post: Post }) {
+/** A blog post: title, date, author, reading time, the post, its tags and the posts before and after it. */
+export function PostPage({ conference, post }: { conference: Conference; post: Post }) {
+  const { older, newer } = conference.neighboursOf(post);
   return (
-    <Layout event={event} title={post.title} description={post.summary} path={post.url}>
+    <Layout event={conference.event} title={post.title} description={post.summary} path={post.url}>
       <article class="post">
         <header class="page-head">
           <p class="breadcrumb">
             <a href="/blog/">Blog</a>
           </p>
+          <DraftBadge post={post} />
           <h1>{post.title}</h1>
-          <p class="page-head__meta">
-            <time dateTime={post.date.toISODate()!}>{post.date.setLocale("en-GB").toFormat("d LLLL yyyy")}</time> · by{" "}
-            {post.author}
+          <p class="page-head__meta byline">
+            <PostDate post={post} /> · by <PostAuthor post={post} /> · {readingTime(post)}
           </p>
         </header>
         <Prose html={post.html} class="prose--long" />
-        <TagList tags={post.tags} />
+        <TagList tags={post.tags} urls={conference.blogTagUrls} />
       </article>
+      {(older || newer) && (
+        <nav class="post-nav" aria-label="More posts">
+          <ul>
+            {older && (
+              <li class="post-nav__previous">
+                <a href={older.url} rel="prev">
+                  <span class="post-nav__label">Previous post</span> {older.title}
+                </a>
+              </li>
+            )}
+            {newer && (
+              <li class="post-nav__next">
+                <a href={newer.url} rel="next">
+                  <span class="post-nav__label">Next post</span> {newer.title}
+                </a>
+              </li>
+            )}
+          </ul>
+        </nav>
+      )}
     </Layout>
   );
 }

@@ -37,6 +37,12 @@ export const PROGRAMME_EXPORTS = [
   { path: "/schedule.ics", type: "text/calendar", format: "iCalendar" },
 ] as const;
 
+/** The blog's feeds, which every page's head names (`<link rel="alternate">`). */
+export const BLOG_FEEDS = [
+  { path: "/blog/feed.xml", type: "application/atom+xml", format: "Atom" },
+  { path: "/blog/feed.json", type: "application/feed+json", format: "JSON Feed" },
+] as const;
+
 /** `webcal://` and the host and path of `/schedule.ics`: calendar apps subscribe to it and fetch updates. */
 export function calendarSubscriptionUrl(event: Event): string {
   return absoluteUrl(event, "/schedule.ics").replace(/^https?:/, "webcal:");

@@ -1,0 +1,9 @@
+import type { PageData } from "../eleventy/types.ts";
+import { renderJsonFeed } from "../export/feeds.ts";
+import { BLOG_FEEDS } from "../views/site.ts";
+
+export const data = { permalink: BLOG_FEEDS[1].path, eleventyExcludeFromCollections: true };
+
+export function render({ conference }: PageData) {
+  return renderJsonFeed(conference);
+}

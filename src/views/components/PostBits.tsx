@@ -1,0 +1,63 @@
+import type { BlogPage, Post } from "../../content/model.ts";
+import { Avatar } from "./Avatar.tsx";
+
+/** "20 June 2016" in a `<time>` carrying the ISO date. */
+export function PostDate({ post }: { post: Post }) {
+  return <time dateTime={post.date.toISODate()!}>{post.date.setLocale("en-GB").toFormat("d LLLL yyyy")}</time>;
+}
+
+/** The author: a speaker with their avatar and a link to their page, or the name as written. */
+export function PostAuthor({ post }: { post: Post }) {
+  const speaker = post.authorSpeaker;
+  if (!speaker) return <span class="byline__name">{post.author}</span>;
+  return (
+    <a class="byline__person" href={speaker.url}>
+      <Avatar speaker={speaker} size="s" />
+      <span class="byline__name">{speaker.name}</span>
+    </a>
+  );
+}
+
+/** "3 min read". */
+export function readingTime(post: Post): string {
+  return `${post.readingMinutes} min read`;
+}
+
+/** Marks a post that only the dev server shows. */
+export function DraftBadge({ post }: { post: Post }) {
+  return post.draft ? <span class="badge badge--draft">Draft</span> : null;
+}
+
+/** Numbered links to every page of the blog's index, the current one marked, with previous and next. */
+export function Pager({ pages, current }: { pages: readonly BlogPage[]; current: BlogPage }) {
+  if (pages.length < 2) return null;
+  const previous = pages[current.number - 2];
+  const next = pages[current.number];
+  return (
+    <nav class="pager" aria-label="Blog pages">
+      <ul>
+        {previous && (
+          <li>
+            <a href={previous.url} rel="prev">
+              ← Previous page
+            </a>
+          </li>
+        )}
+        {pages.map((page) => (
+          <li key={page.url}>
+            <a href={page.url} aria-current={page === current ? "page" : undefined} aria-label={`Page ${page.number}`}>
+              {page.number}
+            </a>
+          </li>
+        ))}
+        {next && (
+          <li>
+            <a href={next.url} rel="next">
+              Next page →
+            </a>
+          </li>
+        )}
+      </ul>
+    </nav>
+  );
+}
