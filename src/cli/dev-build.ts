@@ -16,7 +16,8 @@ import { BuildError } from "./report.ts";
 export async function devBuild(): Promise<{ pages: number; seconds: number; changed: number }> {
   const started = performance.now();
   const { contentDir, outputDir, publicDir } = paths();
-  const { conference, publicFiles } = await loadSite({ contentDir, publicDir });
+  // Draft posts show in the dev server (marked as drafts), never in `npm run build`.
+  const { conference, publicFiles } = await loadSite({ contentDir, publicDir, drafts: true });
   provideConference(conference);
 
   let rendered;

@@ -14,7 +14,7 @@ export interface SiteSource {
  * `build` and the dev server accept exactly the same input and report every problem of both
  * folders at once.
  */
-export async function loadSite(options: { contentDir: string; publicDir: string; render?: boolean }): Promise<SiteSource> {
+export async function loadSite(options: { contentDir: string; publicDir: string; render?: boolean; drafts?: boolean }): Promise<SiteSource> {
   const problems = new ProblemList();
   const publicFiles = listPublicFiles(options.publicDir, problems);
   let conference: Conference;
