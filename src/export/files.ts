@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Conference } from "../content/model.ts";
 import { absoluteUrl } from "../views/site.ts";
 import { renderScheduleJson } from "./c3voc-json.ts";
+import { renderManifest, renderRobots, renderSitemap } from "./discovery.ts";
 import { renderScheduleXml } from "./frab-xml.ts";
 import { calendarPath, renderIcs } from "./ics.ts";
 import { scheduleData } from "./schedule-data.ts";
@@ -17,7 +18,8 @@ export interface ExportFile {
 
 /**
  * Every export of the programme: `schedule.ics`, `schedule.json` (c3voc), `schedule.xml`
- * (frab) and one `.ics` per talk and workshop. Made one at a time, so a writer holds one
+ * (frab) and one `.ics` per talk and workshop; and the files for search engines and browsers:
+ * `sitemap.xml`, `robots.txt` and `site.webmanifest`. Made one at a time, so a writer holds one
  * file's text at once. `sourceDateEpoch` is `SOURCE_DATE_EPOCH`, for the iCalendar DTSTAMP.
  */
 export function* exportFiles(conference: Conference, sourceDateEpoch: string | undefined): Generator<ExportFile> {
@@ -32,6 +34,9 @@ export function* exportFiles(conference: Conference, sourceDateEpoch: string | u
     const where = calendarPath(session);
     yield { path: where, content: renderIcs(conference, [session], { stamp, name: session.title, path: where }) };
   }
+  yield { path: "/sitemap.xml", content: renderSitemap(conference) };
+  yield { path: "/robots.txt", content: renderRobots(conference) };
+  yield { path: "/site.webmanifest", content: renderManifest(conference) };
 }
 
 /**

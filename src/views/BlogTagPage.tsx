@@ -2,6 +2,7 @@ import { BLOG_TAGS_URL, type Conference, type Post } from "../content/model.ts";
 import type { Tagged } from "../schedule/tags.ts";
 import { PostSummary } from "./IndexPages.tsx";
 import { Layout } from "./Layout.tsx";
+import { breadcrumbLd, ldDocument } from "./structured-data.ts";
 
 /** `/blog/tags/<tag>/`: the posts with one tag, newest first. */
 export function BlogTagPage({ conference, tag }: { conference: Conference; tag: Tagged<Post> }) {
@@ -12,6 +13,7 @@ export function BlogTagPage({ conference, tag }: { conference: Conference; tag: 
       title={`Posts tagged ${tag.name}`}
       description={`The ${tag.items.length} ${noun} tagged ${tag.name} on the ${conference.event.name} blog.`}
       path={tag.url}
+      structuredData={ldDocument(breadcrumbLd(conference.event, [{ name: "Blog tags", path: BLOG_TAGS_URL }], `Posts tagged ${tag.name}`))}
     >
       <header class="page-head">
         <p class="breadcrumb">
@@ -37,7 +39,13 @@ export function BlogTagPage({ conference, tag }: { conference: Conference; tag: 
 export function BlogTagsPage({ conference }: { conference: Conference }) {
   const { blogTags, event } = conference;
   return (
-    <Layout event={event} title="Blog tags" description={`The tags of the ${event.name} blog.`} path={BLOG_TAGS_URL}>
+    <Layout
+      event={event}
+      title="Blog tags"
+      description={`The tags of the ${event.name} blog.`}
+      path={BLOG_TAGS_URL}
+      structuredData={ldDocument(breadcrumbLd(event, [{ name: "Blog", path: "/blog/" }], "Blog tags"))}
+    >
       <header class="page-head">
         <p class="breadcrumb">
           <a href="/blog/">Blog</a>

@@ -7,7 +7,7 @@ import { CalendarLinks } from "./components/CalendarLinks.tsx";
 import { SessionCard } from "./components/SessionBits.tsx";
 import { PostSummary } from "./IndexPages.tsx";
 import { Layout } from "./Layout.tsx";
-import { conferenceLd } from "./structured-data.ts";
+import { conferenceLd, ldDocument } from "./structured-data.ts";
 
 export function HomePage({ conference }: { conference: Conference }) {
   const { event, speakers, workshops, posts } = conference;
@@ -15,7 +15,7 @@ export function HomePage({ conference }: { conference: Conference }) {
   const keynotes = talks.filter((talk) => talk.kind === "keynote");
   const anchors = sessionAnchors(conference.sessions);
   return (
-    <Layout event={event} title={event.name} description={event.tagline} path="/" structuredData={conferenceLd(conference)}>
+    <Layout event={event} title={event.name} description={event.tagline} path="/" structuredData={ldDocument(conferenceLd(conference))}>
       <section class="hero" aria-labelledby="hero_title">
         <h1 id="hero_title">{event.name}</h1>
         <p class="hero__tagline">{event.tagline}</p>

@@ -3,6 +3,7 @@ import type { Event } from "../content/model.ts";
 import { truncate } from "../content/markdown.ts";
 import { absoluteUrl, BLOG_FEEDS, eventDates, NAV, PROGRAMME_EXPORTS } from "./site.ts";
 import { jsonForScript, type Json } from "./structured-data.ts";
+import { HeadMeta, type ShareMeta } from "./components/HeadMeta.tsx";
 
 export interface LayoutProps {
   event: Event;
@@ -14,13 +15,15 @@ export interface LayoutProps {
   path: string;
   /** schema.org data for search engines, serialised safely into the head. */
   structuredData?: Json;
+  /** How the page looks when shared: Open Graph type, social card, a post's date and author. */
+  share?: ShareMeta;
   /** Keeps the page out of search engines, with no canonical address (the 404 page). */
   noindex?: boolean;
   children: ComponentChildren;
 }
 
 /** The page shell every page shares: head, skip link, header with navigation, footer. */
-export function Layout({ event, title, description, path, structuredData, noindex = false, children }: LayoutProps) {
+export function Layout({ event, title, description, path, structuredData, share, noindex = false, children }: LayoutProps) {
   const fullTitle = path === "/" ? event.name : `${title} · ${event.name}`;
   const canonical = absoluteUrl(event, path);
   const summary = truncate(description || event.tagline);
@@ -32,13 +35,7 @@ export function Layout({ event, title, description, path, structuredData, noinde
         <title>{fullTitle}</title>
         <meta name="description" content={summary} />
         {noindex ? <meta name="robots" content="noindex" /> : <link rel="canonical" href={canonical} />}
-        <meta property="og:type" content="website" />
-        <meta property="og:site_name" content={event.name} />
-        <meta property="og:title" content={title} />
-        <meta property="og:description" content={summary} />
-        {!noindex && <meta property="og:url" content={canonical} />}
-        <meta name="theme-color" content="#12355b" />
-        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <HeadMeta event={event} title={title} description={summary} canonical={noindex ? undefined : canonical} share={share} />
         <link rel="stylesheet" href="/styles.css" />
         {PROGRAMME_EXPORTS.map((file) => (
           <link key={file.path} rel="alternate" type={file.type} href={absoluteUrl(event, file.path)} title={`${event.name} programme (${file.format})`} />

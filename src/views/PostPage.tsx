@@ -3,12 +3,26 @@ import { DraftBadge, PostAuthor, PostDate, readingTime } from "./components/Post
 import { Prose } from "./components/Prose.tsx";
 import { TagList } from "./components/SessionBits.tsx";
 import { Layout } from "./Layout.tsx";
+import { absoluteUrl } from "./site.ts";
+import { breadcrumbLd, ldDocument, postLd } from "./structured-data.ts";
 
 /** A blog post: title, date, author, reading time, the post, its tags and the posts before and after it. */
 export function PostPage({ conference, post }: { conference: Conference; post: Post }) {
+  const { event } = conference;
   const { older, newer } = conference.neighboursOf(post);
   return (
-    <Layout event={conference.event} title={post.title} description={post.summary} path={post.url}>
+    <Layout
+      event={event}
+      title={post.title}
+      description={post.summary}
+      path={post.url}
+      share={{
+        type: "article",
+        card: { collection: "blog", slug: post.slug, title: post.title },
+        article: { published: post.date.toISODate()!, author: post.authorSpeaker ? absoluteUrl(event, post.authorSpeaker.url) : post.author, tags: post.tags },
+      }}
+      structuredData={ldDocument(postLd(event, post), breadcrumbLd(event, [{ name: "Blog", path: "/blog/" }], post.title))}
+    >
       <article class="post">
         <header class="page-head">
           <p class="breadcrumb">

@@ -3,6 +3,7 @@ import type { TagGroup } from "../schedule/tags.ts";
 import { formatDay } from "../schedule/time.ts";
 import { ScheduleEntry, slotKind } from "./ScheduleEntry.tsx";
 import { Layout } from "./Layout.tsx";
+import { breadcrumbLd, ldDocument } from "./structured-data.ts";
 import { TopicList } from "./SchedulePage.tsx";
 
 /** The sessions with one tag, in time order under a heading per day: the schedule filtered without JavaScript. */
@@ -16,6 +17,7 @@ export function ScheduleTagPage({ conference, tag }: { conference: Conference; t
       title={`Topic: ${tag.name}`}
       description={`The ${tag.sessions.length} ${noun} on ${tag.name} at ${conference.event.name}.`}
       path={tag.url}
+      structuredData={ldDocument(breadcrumbLd(conference.event, [{ name: "Schedule", path: "/schedule/" }], `Topic: ${tag.name}`))}
     >
       <header class="page-head">
         <p class="breadcrumb">
@@ -49,7 +51,13 @@ export function ScheduleTagPage({ conference, tag }: { conference: Conference; t
 export function ScheduleTagsPage({ conference }: { conference: Conference }) {
   const { tags } = conference;
   return (
-    <Layout event={conference.event} title="Topics" description={`The topics of ${conference.event.name}'s programme.`} path="/schedule/tags/">
+    <Layout
+      event={conference.event}
+      title="Topics"
+      description={`The topics of ${conference.event.name}'s programme.`}
+      path="/schedule/tags/"
+      structuredData={ldDocument(breadcrumbLd(conference.event, [{ name: "Schedule", path: "/schedule/" }], "Topics"))}
+    >
       <header class="page-head">
         <p class="breadcrumb">
           <a href="/schedule/">Schedule</a>

@@ -3,6 +3,7 @@ import { Avatar } from "./components/Avatar.tsx";
 import { Prose } from "./components/Prose.tsx";
 import { SessionCard } from "./components/SessionBits.tsx";
 import { Layout } from "./Layout.tsx";
+import { breadcrumbLd, ldDocument, personLd } from "./structured-data.ts";
 
 export function SpeakerPage({
   event,
@@ -22,7 +23,14 @@ export function SpeakerPage({
     speaker.website && { label: "Website", href: speaker.website },
   ].filter((link): link is { label: string; href: string } => Boolean(link));
   return (
-    <Layout event={event} title={speaker.name} description={speaker.summary || `${speaker.name}, ${speaker.role} at ${speaker.company}`} path={speaker.url}>
+    <Layout
+      event={event}
+      title={speaker.name}
+      description={speaker.summary || `${speaker.name}, ${speaker.role} at ${speaker.company}`}
+      path={speaker.url}
+      share={{ type: "profile", card: { collection: "speakers", slug: speaker.slug, title: speaker.name } }}
+      structuredData={ldDocument(personLd(event, speaker, sessions), breadcrumbLd(event, [{ name: "Speakers", path: "/speakers/" }], speaker.name))}
+    >
       <article class="speaker">
         <header class="page-head speaker__head">
           <Avatar speaker={speaker} size="l" />

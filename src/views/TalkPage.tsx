@@ -4,7 +4,7 @@ import { Prose } from "./components/Prose.tsx";
 import { KindBadge, SessionWhen, TagList } from "./components/SessionBits.tsx";
 import { calendarPath } from "../export/ics.ts";
 import { Layout } from "./Layout.tsx";
-import { sessionLd } from "./structured-data.ts";
+import { breadcrumbLd, ldDocument, sessionLd } from "./structured-data.ts";
 
 export function TalkPage({
   event,
@@ -22,7 +22,14 @@ export function TalkPage({
     { label: "Code", href: talk.code },
   ].filter((link): link is { label: string; href: string } => Boolean(link.href));
   return (
-    <Layout event={event} title={talk.title} description={talk.summary} path={talk.url} structuredData={sessionLd(event, talk)}>
+    <Layout
+      event={event}
+      title={talk.title}
+      description={talk.summary}
+      path={talk.url}
+      share={{ card: { collection: "talks", slug: talk.slug, title: talk.title } }}
+      structuredData={ldDocument(sessionLd(event, talk), breadcrumbLd(event, [{ name: "Talks", path: "/talks/" }], talk.title))}
+    >
       <article class="session">
         <header class="page-head">
           <p class="breadcrumb">

@@ -4,7 +4,7 @@ import { Prose } from "./components/Prose.tsx";
 import { KindBadge, SessionWhen, TagList } from "./components/SessionBits.tsx";
 import { calendarPath } from "../export/ics.ts";
 import { Layout } from "./Layout.tsx";
-import { sessionLd } from "./structured-data.ts";
+import { breadcrumbLd, ldDocument, sessionLd } from "./structured-data.ts";
 import { formatDuration } from "./site.ts";
 
 export function WorkshopPage({
@@ -18,7 +18,14 @@ export function WorkshopPage({
   tagUrls?: ReadonlyMap<string, string>;
 }) {
   return (
-    <Layout event={event} title={workshop.title} description={workshop.summary} path={workshop.url} structuredData={sessionLd(event, workshop)}>
+    <Layout
+      event={event}
+      title={workshop.title}
+      description={workshop.summary}
+      path={workshop.url}
+      share={{ card: { collection: "workshops", slug: workshop.slug, title: workshop.title } }}
+      structuredData={ldDocument(sessionLd(event, workshop), breadcrumbLd(event, [{ name: "Workshops", path: "/workshops/" }], workshop.title))}
+    >
       <article class="session">
         <header class="page-head">
           <p class="breadcrumb">

@@ -67,8 +67,8 @@ const REFERENCES: Array<{ selector: string; attribute: string; list?: boolean }>
   { selector: "track[src]", attribute: "src" },
   { selector: "object[data]", attribute: "data" },
   { selector: "form[action]", attribute: "action" },
-  { selector: "meta[property^='og:image']", attribute: "content" },
-  { selector: "meta[name^='twitter:image']", attribute: "content" },
+  { selector: "meta[property='og:image']", attribute: "content" },
+  { selector: "meta[name='twitter:image']", attribute: "content" },
 ];
 
 const BASE = "http://lectern.invalid";

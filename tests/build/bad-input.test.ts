@@ -79,7 +79,7 @@ describe("hostile text in titles and names", () => {
     assert.ok(page.includes(`<h1>${escaped}</h1>`), "heading");
     const json = /<script type="application\/ld\+json">([^<]*)<\/script>/.exec(page)?.[1];
     assert.ok(json && !json.includes("</"), "JSON-LD can close its element");
-    assert.equal((JSON.parse(json) as { name: string }).name, evil);
+    assert.equal((JSON.parse(json) as { "@graph": Array<{ name: string }> })["@graph"][0]!.name, evil);
     assert.ok(page.includes("<p>Body &lt;b&gt;bold&lt;/b&gt; &lt;script&gt;alert(1)&lt;/script&gt; [x](javascript:alert(1))</p>"), "abstract");
     assert.ok(page.includes('>Sam &lt;img src=x onerror=alert(1)> Lee</a>'), "speaker name");
     assert.ok(page.includes("SRE, Acme &quot;Quotes&quot;"), "company");
