@@ -7,7 +7,7 @@ import { eventDates } from "../views/site.ts";
 import { cacheDir } from "./cache.ts";
 import { cardPath } from "./card-path.ts";
 import { cardPng, type CardContent, type CardPerson, type CardStats } from "./cards.ts";
-import { imageFiles, largestFallback, type ImageStats } from "./images.ts";
+import { cachedCopy, imageFiles, largestFallback, type ImageStats } from "./images.ts";
 
 /** One generated file, at its site path. */
 export interface MediaFile {
@@ -117,6 +117,6 @@ function cardPerson(speaker: Speaker): CardPerson {
     name: speaker.name,
     initials: speaker.initials,
     hue: hueOf(speaker.slug),
-    ...(photo && speaker.picture ? { photo: { file: photo.outputPath, hash: speaker.picture.hash } } : {}),
+    ...(photo && speaker.picture ? { photo: { file: cachedCopy(photo), hash: speaker.picture.hash } } : {}),
   };
 }

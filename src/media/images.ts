@@ -12,8 +12,6 @@ export interface ImageVariant {
   url: string;
   width: number;
   height: number;
-  /** Where eleventy-img writes it, in the image cache. */
-  outputPath: string;
 }
 
 /** A local image from public/, with every copy the build makes of it. */
@@ -58,22 +56,18 @@ const KEPT = new Set(["svg", "gif", "webp", "avif"]);
 
 /** The part of eleventy-img this module uses (it ships no types). */
 interface EleventyImage {
-  (src: string, options: Record<string, unknown>): Promise<unknown>;
   statsSync(src: string, options: Record<string, unknown>): Record<string, Array<ImageVariant & { sourceType: string }>>;
+  (src: string, options: Record<string, unknown> & { dryRun: true }): Promise<Record<string, Array<{ url: string; buffer: Buffer }>>>;
   ImageSize(file: string): { width?: number; height?: number; type?: string };
 }
 const Image = eleventyImage as unknown as EleventyImage;
 
-/**
- * eleventy-img's options for a preset. `outputDir` only names the copies' paths in the image
- * cache: the build asks for them with `dryRun` and writes them there itself.
- */
+/** eleventy-img's options for a preset (the build asks for the copies with `dryRun` and keeps them in the image cache itself). */
 function imageOptions(preset: ImagePreset, fallback: string): Record<string, unknown> {
   return {
     widths: [...IMAGE_PRESETS[preset].widths],
     formats: ["avif", "webp", fallback],
     urlPath: "/img/",
-    outputDir: cacheDir("images"),
     // The hash in each file name is of the file's bytes, so a copy in the cache is the right
     // one; eleventy-img's own memory cache would keep an edited file's old hash in `npm start`.
     useCache: false,
@@ -111,7 +105,7 @@ export function describeLocalImage(publicDir: string, src: string, preset: Image
     const stats = Image.statsSync(file, imageOptions(preset, fallback));
     image.formats = ["avif", "webp", fallback].map((format) => ({
       type: stats[format]![0]!.sourceType,
-      variants: stats[format]!.map(({ url, width, height, outputPath }) => ({ url, width, height, outputPath })),
+      variants: stats[format]!.map(({ url, width, height }) => ({ url, width, height })),
     }));
   }
   return image;
@@ -120,6 +114,11 @@ export function describeLocalImage(publicDir: string, src: string, preset: Image
 /** The largest copy of the fallback format (JPEG or PNG), or undefined for a file kept as it is. */
 export function largestFallback(image: LocalImage): ImageVariant | undefined {
   return image.formats.at(-1)?.variants.at(-1);
+}
+
+/** Where a copy is kept between builds: in the image cache, under its name (which holds a hash of the original). */
+export function cachedCopy(variant: { url: string }): string {
+  return path.join(cacheDir("images"), path.posix.basename(variant.url));
 }
 
 /** What a `<picture>` for an image holds, for the markdown renderer and the avatar to write out. */
@@ -164,18 +163,18 @@ export async function* imageFiles(images: Iterable<LocalImage>, stats: ImageStat
     if (seen.has(key)) continue;
     seen.add(key);
     const variants = image.formats.flatMap((format) => format.variants);
-    if (variants.every((variant) => existsSync(variant.outputPath))) stats.cached++;
+    if (variants.every((variant) => existsSync(cachedCopy(variant)))) stats.cached++;
     else {
-      const options = { ...imageOptions(image.preset, fallback.outputPath.endsWith(".png") ? "png" : "jpeg"), dryRun: true };
-      const made = (await Image(image.file, options)) as Record<string, Array<{ outputPath: string; buffer: Buffer }>>;
+      const made = await Image(image.file, { ...imageOptions(image.preset, fallback.url.endsWith(".png") ? "png" : "jpeg"), dryRun: true });
+      await mkdir(cacheDir("images"), { recursive: true });
       for (const copy of Object.values(made).flat()) {
-        await mkdir(path.dirname(copy.outputPath), { recursive: true });
-        const temporary = `${copy.outputPath}.${process.pid}.tmp`;
+        const target = cachedCopy(copy);
+        const temporary = `${target}.${process.pid}.tmp`;
         await writeFile(temporary, copy.buffer);
-        await rename(temporary, copy.outputPath);
+        await rename(temporary, target);
       }
       stats.made++;
     }
-    for (const variant of variants) yield { path: variant.url, content: readFileSync(variant.outputPath) };
+    for (const variant of variants) yield { path: variant.url, content: readFileSync(cachedCopy(variant)) };
   }
 }
