@@ -3,8 +3,6 @@ import { readFileSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { renderAsync } from "@resvg/resvg-js";
-import satori from "satori";
 import { CARD_SIZE } from "./card-path.ts";
 
 /** One person on a card: a photo (a local file) or initials on their avatar colour. */
@@ -113,9 +111,11 @@ export async function cardPng(card: CardContent, cacheFolder: string, stats: Car
   return png;
 }
 
-/** Draws one card: satori lays it out as SVG, resvg paints the PNG. */
+/** Draws one card: satori lays it out as SVG, resvg paints the PNG. Both load on the first card drawn, not in a build whose cards are all cached. */
 export async function drawCard(card: CardContent): Promise<Buffer> {
+  const [{ default: satori }, { renderAsync }] = await Promise.all([import("satori"), import("@resvg/resvg-js")]);
   const photos = await Promise.all(card.people.slice(0, MAX_FACES).map((person) => (person.photo ? photoDataUrl(person.photo.file) : undefined)));
+  // satori's types want a React element; this tree has the same shape without React.
   const svg = await satori(layout(card, photos) as Parameters<typeof satori>[0], {
     width: CARD_SIZE.width,
     height: CARD_SIZE.height,

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { mkdir, rename, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
-import eleventyImage from "@11ty/eleventy-img";
 import { displayPath } from "../content/errors.ts";
 import { cacheDir } from "./cache.ts";
 
@@ -60,7 +60,13 @@ interface EleventyImage {
   (src: string, options: Record<string, unknown> & { dryRun: true }): Promise<Record<string, Array<{ url: string; buffer: Buffer }>>>;
   ImageSize(file: string): { width?: number; height?: number; type?: string };
 }
-const Image = eleventyImage as unknown as EleventyImage;
+let loaded: EleventyImage | undefined;
+
+/** eleventy-img, loaded on first use: it loads sharp, which `npm run check` of a site without images need not wait for. */
+function eleventyImage(): EleventyImage {
+  loaded ??= createRequire(import.meta.url)("@11ty/eleventy-img") as EleventyImage;
+  return loaded;
+}
 
 /** eleventy-img's options for a preset (the build asks for the copies with `dryRun` and keeps them in the image cache itself). */
 function imageOptions(preset: ImagePreset, fallback: string): Record<string, unknown> {
@@ -92,7 +98,7 @@ export function describeLocalImage(publicDir: string, src: string, preset: Image
   if (!existsSync(file) || !statSync(file).isFile()) return `no file ${displayPath(file)}`;
   let size: ReturnType<EleventyImage["ImageSize"]>;
   try {
-    size = Image.ImageSize(file);
+    size = eleventyImage().ImageSize(file);
   } catch {
     return `${displayPath(file)} is not an image Lectern can read (use JPEG, PNG, SVG, GIF, WebP or AVIF)`;
   }
@@ -102,7 +108,7 @@ export function describeLocalImage(publicDir: string, src: string, preset: Image
   const hash = createHash("sha256").update(readFileSync(file)).digest("hex").slice(0, 16);
   const image: LocalImage = { src, file, width: size.width ?? 0, height: size.height ?? 0, hash, preset, formats: [] };
   if (fallback) {
-    const stats = Image.statsSync(file, imageOptions(preset, fallback));
+    const stats = eleventyImage().statsSync(file, imageOptions(preset, fallback));
     image.formats = ["avif", "webp", fallback].map((format) => ({
       type: stats[format]![0]!.sourceType,
       variants: stats[format]!.map(({ url, width, height }) => ({ url, width, height })),
@@ -165,7 +171,7 @@ export async function* imageFiles(images: Iterable<LocalImage>, stats: ImageStat
     const variants = image.formats.flatMap((format) => format.variants);
     if (variants.every((variant) => existsSync(cachedCopy(variant)))) stats.cached++;
     else {
-      const made = await Image(image.file, { ...imageOptions(image.preset, fallback.url.endsWith(".png") ? "png" : "jpeg"), dryRun: true });
+      const made = await eleventyImage()(image.file, { ...imageOptions(image.preset, fallback.url.endsWith(".png") ? "png" : "jpeg"), dryRun: true });
       await mkdir(cacheDir("images"), { recursive: true });
       for (const copy of Object.values(made).flat()) {
         const target = cachedCopy(copy);

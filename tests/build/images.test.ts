@@ -9,6 +9,7 @@ import { provideConference } from "../../src/eleventy/conference-data.ts";
 import { cardPath } from "../../src/media/card-path.ts";
 import { newMediaStats } from "../../src/media/files.ts";
 import { renderSiteInMemory } from "../../src/output/render.ts";
+import { checkBuiltSite, formatProblems } from "../browser/site-check.ts";
 import { listFiles, makeContent, readPage, ROOT, runLectern, tempDir } from "../helpers.ts";
 
 const POST = `---
@@ -131,6 +132,10 @@ describe("images and share cards", () => {
     // hall: 3 widths, stage: 2, photo: 3; each as AVIF, WebP and its own type.
     assert.equal(checked.size, (3 + 2 + 3) * 3);
     assert.deepEqual(files.filter((file) => file.startsWith("img/")).sort(), [...checked].map((url) => url.slice(1)).sort());
+  });
+
+  test("the pages with pictures pass the site checker: every srcset resolves, html-validate is happy", async () => {
+    assert.equal(formatProblems(await checkBuiltSite(site)), "");
   });
 
   test("every talk, workshop, speaker and post page has a 1200×630 share card", async () => {
