@@ -130,7 +130,8 @@ export function cachedCopy(variant: { url: string }): string {
 /** What a `<picture>` for an image holds, for the markdown renderer and the avatar to write out. */
 export interface PictureParts {
   sources: Array<{ type: string; srcset: string; sizes?: string }>;
-  img: { src: string; srcset?: string; sizes?: string; width: number; height: number };
+  /** `width` and `height` are left out only for an SVG that states no size. */
+  img: { src: string; srcset?: string; sizes?: string; width?: number; height?: number };
 }
 
 /**
@@ -140,7 +141,7 @@ export interface PictureParts {
  */
 export function pictureParts(image: LocalImage, sizes: string | undefined = IMAGE_PRESETS[image.preset].sizes): PictureParts {
   const fallback = largestFallback(image);
-  if (!fallback) return { sources: [], img: { src: image.src, width: image.width, height: image.height } };
+  if (!fallback) return { sources: [], img: { src: image.src, width: image.width || undefined, height: image.height || undefined } };
   const srcset = (variants: readonly ImageVariant[]) => variants.map((v) => `${v.url} ${v.width}w`).join(", ");
   const last = image.formats.length - 1;
   return {
