@@ -5,6 +5,7 @@ import { performance } from "node:perf_hooks";
 import Eleventy from "@11ty/eleventy";
 import { displayPath } from "../content/errors.ts";
 import { writeExports } from "../export/files.ts";
+import { describeMediaStats, newMediaStats, writeMediaFiles, type MediaStats } from "../media/files.ts";
 import { paths, provideConference } from "../eleventy/conference-data.ts";
 import { checkOutputFolder, OutputFolderError, writeOutputMarker, type OutputTarget } from "../output/guard.ts";
 import { lockOutputFolder } from "../output/lock.ts";
@@ -23,7 +24,9 @@ import { escapeForTerminal } from "./terminal.ts";
  * only then swapped in. On any failure the old site stays as it was and nothing is left behind.
  * An output folder that is a mount point cannot be swapped, so it is updated file by file.
  */
-export async function build(options: { onWait?: (pid: number) => void } = {}): Promise<{ pages: number; seconds: number; inPlace: boolean }> {
+export async function build(
+  options: { onWait?: (pid: number) => void } = {},
+): Promise<{ pages: number; seconds: number; inPlace: boolean; media: MediaStats }> {
   const started = performance.now();
   const folders = paths();
   const lock = await refusing(() =>
@@ -34,8 +37,8 @@ export async function build(options: { onWait?: (pid: number) => void } = {}): P
     const target = await refusing(async () => checkOutputFolder(folders));
     const { conference, publicFiles } = await loadSite(folders);
     provideConference(conference);
-    const pages = target.isMountPoint ? await buildInPlace(target, conference, publicFiles) : await buildAndSwap(target, conference, publicFiles);
-    return { pages, seconds: (performance.now() - started) / 1000, inPlace: target.isMountPoint };
+    const built = target.isMountPoint ? await buildInPlace(target, conference, publicFiles) : await buildAndSwap(target, conference, publicFiles);
+    return { ...built, seconds: (performance.now() - started) / 1000, inPlace: target.isMountPoint };
   } finally {
     lock.release();
   }
@@ -51,7 +54,11 @@ export async function refusing<T>(body: () => Promise<T>): Promise<T> {
   }
 }
 
-async function buildAndSwap(target: OutputTarget, conference: Conference, publicFiles: readonly PublicFile[]): Promise<number> {
+async function buildAndSwap(
+  target: OutputTarget,
+  conference: Conference,
+  publicFiles: readonly PublicFile[],
+): Promise<{ pages: number; media: MediaStats }> {
   const outputDir = target.real;
   await recoverInterruptedBuilds(outputDir);
   const staging = `${outputDir}.lectern-new-${process.pid}`;
@@ -63,10 +70,12 @@ async function buildAndSwap(target: OutputTarget, conference: Conference, public
     throw new BuildError(`cannot create a folder beside the output folder (${displayPath(staging)}): ${codeOf(error)}; the previous output was left as it was`);
   }
   let written: unknown[];
+  let media: MediaStats;
   try {
     const eleventy = new Eleventy("src/pages", staging, { configPath: ".eleventy.ts", quietMode: true });
     written = (await eleventy.write()) as unknown as unknown[];
     await writeExports(conference, staging, process.env.SOURCE_DATE_EPOCH);
+    media = await writeMediaFiles(conference, staging);
     await copyPublicFiles(publicFiles, staging);
     writeOutputMarker(staging);
   } catch (error) {
@@ -83,14 +92,19 @@ async function buildAndSwap(target: OutputTarget, conference: Conference, public
     throw new BuildError(`cannot replace the output folder: ${codeOf(error)}; the previous output was left as it was`);
   }
   if (target.exists) await rm(retired, { recursive: true, force: true });
-  return countPages(written);
+  return { pages: countPages(written), media };
 }
 
 /** A mount point: render in memory, then replace changed files one by one (each atomically). */
-async function buildInPlace(target: OutputTarget, conference: Conference, publicFiles: readonly PublicFile[]): Promise<number> {
+async function buildInPlace(
+  target: OutputTarget,
+  conference: Conference,
+  publicFiles: readonly PublicFile[],
+): Promise<{ pages: number; media: MediaStats }> {
   let rendered;
+  const media = newMediaStats();
   try {
-    rendered = await renderSiteInMemory(conference, publicFiles, target.real, process.env.SOURCE_DATE_EPOCH);
+    rendered = await renderSiteInMemory(conference, publicFiles, target.real, process.env.SOURCE_DATE_EPOCH, media);
   } catch (error) {
     throw new BuildError("the site could not be rendered; the previous output was left as it was", { cause: error });
   }
@@ -99,7 +113,7 @@ async function buildInPlace(target: OutputTarget, conference: Conference, public
   } catch (error) {
     throw new BuildError(`cannot write into the output folder (a mount point, updated in place): ${codeOf(error)}`);
   }
-  return rendered.pages;
+  return { pages: rendered.pages, media };
 }
 
 /**
@@ -149,10 +163,11 @@ function countPages(written: unknown[]): number {
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith(path.join("cli", "build.ts"))) {
   await runCommand("build", async () => {
-    const { pages, seconds, inPlace } = await build({
+    const { pages, seconds, inPlace, media } = await build({
       onWait: (pid) => process.stdout.write(`lectern build: waiting for another build (process ${pid}) of the same output folder\n`),
     });
     const how = inPlace ? " (a mount point, updated in place)" : "";
     process.stdout.write(`lectern build: wrote ${pages} pages to ${escapeForTerminal(displayPath(paths().outputDir))}${how} in ${seconds.toFixed(2)} s\n`);
+    process.stdout.write(`lectern build: ${describeMediaStats(media)}\n`);
   });
 }

@@ -12,6 +12,8 @@ import { speakerSchema } from "./speaker.ts";
 import { didYouMean } from "./suggest.ts";
 import { ROW_KINDS, SPOKEN_KINDS, talkSchema } from "./talk.ts";
 import { validate } from "./validate.ts";
+import type { PostImageWriter } from "./markdown.ts";
+import { ContentImages } from "../media/content-images.ts";
 import { workshopSchema } from "./workshop.ts";
 import { findScheduleConflicts } from "../schedule/conflicts.ts";
 import { parseLocalDateTime } from "../schedule/time.ts";
@@ -20,7 +22,10 @@ import { resolveZoneName } from "../schedule/zone-names.ts";
 export interface LoadOptions {
   /** The folder holding event.yaml, talks/, speakers/, workshops/ and blog/. */
   contentDir: string;
-  /** The folder of static files, to check that speaker photos exist (default: none checked). */
+  /**
+   * The folder of static files: speaker photos and post images are looked up there, checked
+   * and described for the image pipeline (default: none checked, local images linked as written).
+   */
   publicDir?: string;
   /**
    * Render bodies to HTML and plain text (default true). `npm run check` turns it off: it only
@@ -37,19 +42,25 @@ export interface LoadOptions {
 /** Turns bodies into HTML and plain text; a no-op when the caller only validates. */
 interface BodyRenderer {
   untrusted(markdown: string): { html: string; summary: string };
-  post(markdown: string): { html: string; summary: string };
+  post(markdown: string, writeImage: PostImageWriter): { html: string; summary: string };
   truncate(text: string): string;
 }
 
-async function bodyRenderer(render: boolean): Promise<BodyRenderer> {
-  if (!render) {
-    const empty = () => ({ html: "", summary: "" });
-    return { untrusted: empty, post: empty, truncate: (text) => text };
-  }
+/** `checkImages`: when only validating, still render the posts that hold images, to check them. */
+async function bodyRenderer(render: boolean, checkImages: boolean): Promise<BodyRenderer> {
+  const empty = () => ({ html: "", summary: "" });
+  if (!render && !checkImages) return { untrusted: empty, post: empty, truncate: (text) => text };
   const markdown = await import("./markdown.ts");
+  if (!render) {
+    return {
+      untrusted: empty,
+      post: (body, writeImage) => (markdown.renderPost(body, writeImage), { html: "", summary: "" }),
+      truncate: (text) => text,
+    };
+  }
   return {
     untrusted: (body) => markdown.untrustedBody(body),
-    post: (body) => ({ html: markdown.renderPost(body), summary: markdown.plainText(body) }),
+    post: (body, writeImage) => ({ html: markdown.renderPost(body, writeImage), summary: markdown.plainText(body) }),
     truncate: markdown.truncate,
   };
 }
@@ -82,7 +93,6 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
     problems.throwIfAny();
   }
   const root = await realpath(contentDir);
-  const bodies = await bodyRenderer(options.render ?? true);
 
   const [event, talkFiles, speakerFiles, workshopFiles, postFiles] = await Promise.all([
     readEvent(contentDir, problems),
@@ -91,6 +101,8 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
     readCollection(root, "workshops", problems),
     readCollection(root, "blog", problems),
   ]);
+  const bodies = await bodyRenderer(options.render ?? true, postFiles.some((raw) => raw.body.includes("![")));
+  const images = new ContentImages(options.publicDir, problems);
 
   const speakers = new Map<string, Speaker>();
   const invalidSpeakers = new Set<string>();
@@ -100,11 +112,10 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
       invalidSpeakers.add(raw.slug);
       continue;
     }
-    if (fields.photo?.startsWith("/") && options.publicDir && !existsSync(path.join(options.publicDir, fields.photo))) {
-      problems.add(raw.file, "photo", `no file ${displayPath(path.join(options.publicDir, fields.photo))}`);
-    }
+    const picture = fields.photo === undefined ? undefined : images.photo(raw.file, fields.photo);
     speakers.set(raw.slug, {
       ...fields,
+      picture,
       slug: raw.slug,
       file: raw.file,
       url: `${COLLECTIONS.speakers}${raw.slug}/`,
@@ -170,7 +181,7 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
       problems.add(raw.file, "author", `unknown speaker "${fields.author}"${hint}`);
     }
     if (fields.draft && !options.drafts) continue;
-    const body = bodies.post(raw.body);
+    const body = bodies.post(raw.body, images.postImages(raw.file));
     posts.push({
       ...fields,
       slug: raw.slug,
@@ -195,6 +206,7 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
     [...speakers.values()].sort((a, b) => a.name.localeCompare(b.name, "en") || a.slug.localeCompare(b.slug)),
     workshops.sort(byStart),
     posts.sort((a, b) => b.date.toMillis() - a.date.toMillis() || a.slug.localeCompare(b.slug)),
+    images.used,
   );
 }
 

@@ -18,8 +18,8 @@ const SANITIZE: sanitizeHtml.IOptions = {
   allowedAttributes: {
     ...sanitizeHtml.defaults.allowedAttributes,
     a: ["href", "title", "id"],
-    img: ["src", "srcset", "alt", "title", "width", "height", "loading"],
-    source: ["srcset", "type", "media"],
+    img: ["src", "srcset", "sizes", "alt", "title", "width", "height", "loading", "decoding"],
+    source: ["srcset", "sizes", "type", "media"],
     th: ["style"],
     td: ["style"],
     "*": ["id", "lang", "dir"],
@@ -38,11 +38,31 @@ export function renderUntrusted(markdown: string): string {
 }
 
 /**
+ * Writes one markdown image of a post (`![alt](src)`) as HTML, given its address as written, its
+ * alt text and its place among the post's images (0 for the first); undefined leaves it to
+ * markdown-it. The HTML is sanitised with the rest of the post.
+ */
+export type PostImageWriter = (src: string, alt: string, index: number) => string | undefined;
+
+interface PostEnv {
+  writeImage?: PostImageWriter;
+  images: number;
+}
+
+const defaultImageRule = organiser.renderer.rules.image!;
+organiser.renderer.rules.image = (tokens, idx, options, env: PostEnv, self) => {
+  const token = tokens[idx]!;
+  const html = env.writeImage?.(token.attrGet("src") ?? "", self.renderInlineAsText(token.children ?? [], options, env), env.images++);
+  return html ?? defaultImageRule(tokens, idx, options, env, self);
+};
+
+/**
  * Markdown with HTML from an organiser (blog posts) to sanitised HTML. The page's own ids
  * all hold an underscore, so a post's ids (and its links to them) get hyphens instead,
- * and an id used twice (or empty) is dropped after its first use.
+ * and an id used twice (or empty) is dropped after its first use. `writeImage` writes each
+ * markdown image (the image pipeline's `<picture>`).
  */
-export function renderPost(markdown: string): string {
+export function renderPost(markdown: string, writeImage?: PostImageWriter): string {
   const seen = new Set<string>();
   const allowed = new Set(SANITIZE.allowedTags || []);
   const transformTags: sanitizeHtml.IOptions["transformTags"] = {
@@ -60,7 +80,8 @@ export function renderPost(markdown: string): string {
       return { tagName, attribs: attributes };
     },
   };
-  return sanitizeHtml(organiser.render(markdown), { ...SANITIZE, transformTags });
+  const env: PostEnv = { writeImage, images: 0 };
+  return sanitizeHtml(organiser.render(markdown, env), { ...SANITIZE, transformTags });
 }
 
 /** An id from a post: underscores (and white space, which no id may hold) become hyphens. */

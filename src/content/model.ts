@@ -4,6 +4,7 @@ import type { PostFile } from "./post.ts";
 import type { SpeakerFile } from "./speaker.ts";
 import type { TalkFile } from "./talk.ts";
 import type { WorkshopFile } from "./workshop.ts";
+import type { LocalImage } from "../media/images.ts";
 import { groupByConferenceDay } from "../schedule/grid.ts";
 import { groupByTag, groupTagged, taggedUrls, tagUrls, type TagGroup, type Tagged } from "../schedule/tags.ts";
 
@@ -35,6 +36,8 @@ export interface Speaker extends SpeakerFile, Sourced {
   summary: string;
   /** One or two letters for the avatar when there is no photo. */
   initials: string;
+  /** The photo when it is a file in public/, with the copies the build makes of it. */
+  picture?: LocalImage;
 }
 
 interface Scheduled extends Sourced {
@@ -102,6 +105,8 @@ export class Conference {
     readonly workshops: readonly Workshop[],
     /** Newest first. */
     readonly posts: readonly Post[],
+    /** Every local image the content uses (speaker photos, images in posts), for the image pipeline. */
+    readonly images: readonly LocalImage[] = [],
   ) {
     const roomOrder = new Map(event.rooms.map((room, i) => [room.id, i]));
     const rank = (s: Session) => (s.room ? (roomOrder.get(s.room.id) ?? 0) : -1);

@@ -3,12 +3,14 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type { Conference } from "../content/model.ts";
 import { exportFiles } from "../export/files.ts";
+import { mediaFiles, newMediaStats, type MediaStats } from "../media/files.ts";
 import { outputMarkerFile } from "./guard.ts";
 import type { PublicFile } from "./public-files.ts";
 
 /**
  * Renders the whole site in memory: every page (through Eleventy's `toJSON`), every export,
- * the public files and the output marker, as relative path → bytes. The conference must
+ * the resized images and share cards (counted in `media`), the public files and the output
+ * marker, as relative path → bytes. The conference must
  * already have been handed to Eleventy's data (`provideConference`). `outputDir` only sets
  * where Eleventy thinks the pages go; nothing is written.
  */
@@ -17,6 +19,7 @@ export async function renderSiteInMemory(
   publicFiles: readonly PublicFile[],
   outputDir: string,
   sourceDateEpoch: string | undefined,
+  media: MediaStats = newMediaStats(),
 ): Promise<{ files: Map<string, Buffer | string>; pages: number }> {
   const files = new Map<string, Buffer | string>();
   let pages = 0;
@@ -28,6 +31,9 @@ export async function renderSiteInMemory(
     if (page.outputPath.endsWith(".html")) pages++;
   }
   for (const file of exportFiles(conference, sourceDateEpoch)) {
+    files.set(path.join(...file.path.split("/").filter(Boolean)), file.content);
+  }
+  for await (const file of mediaFiles(conference, media)) {
     files.set(path.join(...file.path.split("/").filter(Boolean)), file.content);
   }
   for (const file of publicFiles) {

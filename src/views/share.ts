@@ -1,4 +1,5 @@
 import type { Event } from "../content/model.ts";
+import { CARD_SIZE, cardPath } from "../media/card-path.ts";
 
 /** An image for link previews (`og:image`), at its site path, with its size and alt text. */
 export interface ShareImage {
@@ -16,8 +17,7 @@ export interface CardPage {
   title: string;
 }
 
-/** The size of social cards and of the default share image: what Open Graph and X show large. */
-export const CARD_SIZE = { width: 1200, height: 630 } as const;
+export { CARD_SIZE };
 
 /** The site-wide image for pages without a card of their own: in `public/`, made by tests/make-icons.sh. */
 export const DEFAULT_SHARE_IMAGE = "/share.png";
@@ -30,7 +30,8 @@ export function shareImage(event: Event, page?: CardPage): ShareImage {
   if (page === undefined) {
     return { path: DEFAULT_SHARE_IMAGE, ...CARD_SIZE, type: "image/png", alt: `The ${event.name} logo` };
   }
-  return { path: `/cards/${page.collection}/${page.slug}.png`, ...CARD_SIZE, type: "image/png", alt: `${page.title} · ${event.name}` };
+  const path = cardPath(`/${page.collection}/${page.slug}/`) ?? DEFAULT_SHARE_IMAGE;
+  return { path, ...CARD_SIZE, type: "image/png", alt: `${page.title} · ${event.name}` };
 }
 
 /**

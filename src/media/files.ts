@@ -1,0 +1,122 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { peopleOf, type Conference, type Session, type Speaker } from "../content/model.ts";
+import { formatDay, formatTimeRange } from "../schedule/time.ts";
+import { hueOf } from "../views/components/Avatar.tsx";
+import { eventDates } from "../views/site.ts";
+import { cacheDir } from "./cache.ts";
+import { cardPath } from "./card-path.ts";
+import { cardPng, type CardContent, type CardPerson, type CardStats } from "./cards.ts";
+import { cachedCopy, imageFiles, largestFallback, type ImageStats } from "./images.ts";
+
+/** One generated file, at its site path. */
+export interface MediaFile {
+  path: string;
+  content: Buffer;
+}
+
+/** What a run made and what it took from the cache, for the command's report and for tests. */
+export interface MediaStats {
+  images: ImageStats;
+  cards: CardStats;
+}
+
+export function newMediaStats(): MediaStats {
+  return { images: { made: 0, cached: 0 }, cards: { drawn: 0, cached: 0 } };
+}
+
+/** Cards drawn at once: satori lays one out while resvg paints others on libuv's threads. */
+const CARDS_IN_FLIGHT = 4;
+
+/**
+ * Every generated binary file of the site: the resized copies of local images (speaker photos,
+ * images in posts), then a share card for every talk, workshop, speaker and post page. Made or
+ * taken from the cache one after another, so a writer holds a few files at once.
+ */
+export async function* mediaFiles(conference: Conference, stats: MediaStats = newMediaStats()): AsyncGenerator<MediaFile> {
+  yield* imageFiles(conference.images, stats.images);
+  const folder = cacheDir("cards");
+  const pending: Array<Promise<MediaFile>> = [];
+  for (const { path: where, card } of shareCards(conference)) {
+    const made = cardPng(card, folder, stats.cards).then((content) => ({ path: where, content }));
+    made.catch(() => undefined); // Awaited below; this keeps a failure while an earlier card is awaited from being "unhandled".
+    pending.push(made);
+    if (pending.length >= CARDS_IN_FLIGHT) yield await pending.shift()!;
+  }
+  while (pending.length > 0) yield await pending.shift()!;
+}
+
+/** Writes the generated files under `outputDir` and returns what was made and what came from the cache. */
+export async function writeMediaFiles(conference: Conference, outputDir: string): Promise<MediaStats> {
+  const stats = newMediaStats();
+  const made = new Set<string>();
+  for await (const file of mediaFiles(conference, stats)) {
+    const target = path.join(outputDir, ...file.path.split("/"));
+    const dir = path.dirname(target);
+    if (!made.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      made.add(dir);
+    }
+    await writeFile(target, file.content);
+  }
+  return stats;
+}
+
+/** "37 share cards drawn, 0 from the cache" (and the images, when there are any). */
+export function describeMediaStats(stats: MediaStats): string {
+  const cards = `${stats.cards.drawn + stats.cards.cached} share cards (${stats.cards.drawn} drawn, ${stats.cards.cached} from the cache)`;
+  const count = stats.images.made + stats.images.cached;
+  if (count === 0) return cards;
+  return `${cards}, ${count} ${count === 1 ? "image" : "images"} resized (${stats.images.made} made, ${stats.images.cached} from the cache)`;
+}
+
+const KIND_LABELS: Record<string, string> = {
+  talk: "Talk",
+  keynote: "Keynote",
+  panel: "Panel",
+  lightning: "Lightning talk",
+  "open-space": "Open space",
+};
+
+/** What every page with a card shows on it, in site order. */
+export function* shareCards(conference: Conference): Generator<{ path: string; card: CardContent }> {
+  const { event } = conference;
+  const common = { event: event.name, dates: eventDates(event) };
+  for (const session of [...conference.talkPages, ...conference.workshops]) {
+    const label =
+      session.type === "workshop" ? `Workshop · ${session.level[0]!.toUpperCase()}${session.level.slice(1)}` : (KIND_LABELS[session.kind] ?? "Talk");
+    yield {
+      path: cardPath(session.url)!,
+      card: { label, title: session.title, people: peopleOf(session).map(cardPerson), facts: sessionFacts(session), ...common },
+    };
+  }
+  for (const speaker of conference.speakers) {
+    const sessions = conference.sessionsOf(speaker);
+    const facts = sessions[0] ? sessionFacts(sessions[0]) : [];
+    if (sessions.length > 1) facts.push(`and ${sessions.length - 1} more`);
+    yield {
+      path: cardPath(speaker.url)!,
+      card: { label: "Speaker", title: speaker.name, subtitle: `${speaker.role}, ${speaker.company}`, people: [cardPerson(speaker)], facts, ...common },
+    };
+  }
+  for (const post of conference.posts) {
+    yield {
+      path: cardPath(post.url)!,
+      card: { label: "Blog", title: post.title, subtitle: `by ${post.author}`, people: [], facts: [formatDay(post.date)], ...common },
+    };
+  }
+}
+
+function sessionFacts(session: Session): string[] {
+  return [formatDay(session.start), formatTimeRange(session.start, session.end), session.room ? session.room.name : "All rooms"];
+}
+
+function cardPerson(speaker: Speaker): CardPerson {
+  const photo = speaker.picture && largestFallback(speaker.picture);
+  return {
+    name: speaker.name,
+    initials: speaker.initials,
+    hue: hueOf(speaker.slug),
+    ...(photo && speaker.picture ? { photo: { file: cachedCopy(photo), hash: speaker.picture.hash } } : {}),
+  };
+}
