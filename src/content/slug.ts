@@ -8,6 +8,12 @@ export function toSlug(value: string): string {
   return slugify(value.normalize("NFKC"), { lower: true, strict: true });
 }
 
+/**
+ * The longest slug: the site writes `<slug>.ics` beside `<slug>/index.html`, and a file name
+ * holds at most 255 bytes on the file systems Lectern builds on (slugs are ASCII).
+ */
+export const MAX_SLUG_LENGTH = 255 - ".ics".length;
+
 export type SlugResult = { ok: true; slug: string } | { ok: false; message: string };
 
 /**
@@ -25,6 +31,12 @@ export function slugFromFileName(stem: string): SlugResult {
   const slug = toSlug(stem);
   if (!slug) {
     return { ok: false, message: `file name "${stem}" gives an empty URL; use letters, digits and hyphens (e.g. my-talk.md)` };
+  }
+  if (slug.length > MAX_SLUG_LENGTH) {
+    return {
+      ok: false,
+      message: `file name gives an address of ${slug.length} characters, over the limit of ${MAX_SLUG_LENGTH} (the site writes <address>.ics, and a file name holds at most 255 bytes); shorten it`,
+    };
   }
   return { ok: true, slug };
 }
