@@ -16,7 +16,7 @@ import { BuildError, runCommand } from "./report.ts";
 export async function build(): Promise<{ pages: number; seconds: number }> {
   const started = performance.now();
   const { contentDir, outputDir, publicDir } = paths();
-  const conference = await loadConference({ contentDir, publicDir });
+  const conference = await loadConference({ contentDir, publicDir, outputDir });
   provideConference(conference);
 
   await recoverInterruptedBuilds(outputDir);

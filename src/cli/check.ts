@@ -6,8 +6,8 @@ import { runCommand } from "./report.ts";
 
 await runCommand("check", async () => {
   const started = performance.now();
-  const { contentDir, publicDir } = paths();
-  const conference = await loadConference({ contentDir, publicDir, render: false });
+  const { contentDir, outputDir, publicDir } = paths();
+  const conference = await loadConference({ contentDir, publicDir, outputDir, render: false });
   const ms = performance.now() - started;
   process.stdout.write(
     `lectern check: ${displayPath(contentDir)} is valid: ${conference.talks.length} programme entries, ` +

@@ -17,7 +17,7 @@ import { BuildError } from "./report.ts";
 export async function devBuild(): Promise<{ pages: number; seconds: number; changed: number }> {
   const started = performance.now();
   const { contentDir, outputDir, publicDir } = paths();
-  const conference = await loadConference({ contentDir, publicDir });
+  const conference = await loadConference({ contentDir, publicDir, outputDir });
   provideConference(conference);
 
   const wanted = new Map<string, Buffer | string>();

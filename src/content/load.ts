@@ -16,7 +16,7 @@ import { eventSchema, type Room } from "./event.ts";
 import { parseMarkdownFile, parseYaml, decodeText } from "./front-matter.ts";
 import { Conference, type Event, type Post, type Speaker, type Talk, type Workshop } from "./model.ts";
 import { postSchema } from "./post.ts";
-import { slugFromFileName } from "./slug.ts";
+import { outputPathProblem, slugFromFileName } from "./slug.ts";
 import { speakerSchema } from "./speaker.ts";
 import { didYouMean } from "./suggest.ts";
 import { ROW_KINDS, SPOKEN_KINDS, talkSchema } from "./talk.ts";
@@ -35,6 +35,11 @@ export interface LoadOptions {
    * validates, and skips loading the markdown and sanitising libraries.
    */
   render?: boolean;
+  /**
+   * The folder the site will be built into: a file whose pages' paths would be too long there
+   * is refused, so that `check` refuses what `build` would fail on (default: not checked).
+   */
+  outputDir?: string;
 }
 
 /** Turns bodies into HTML and plain text; a no-op when the caller only validates. */
@@ -83,10 +88,10 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
 
   const folder = scanContentFolder(contentDir, root, problems);
   const event = await readEvent(folder, problems);
-  const speakerFiles = readCollection(folder, "speakers", problems);
-  const talkFiles = readCollection(folder, "talks", problems);
-  const workshopFiles = readCollection(folder, "workshops", problems);
-  const postFiles = readCollection(folder, "blog", problems);
+  const speakerFiles = readCollection(folder, "speakers", problems, options.outputDir);
+  const talkFiles = readCollection(folder, "talks", problems, options.outputDir);
+  const workshopFiles = readCollection(folder, "workshops", problems, options.outputDir);
+  const postFiles = readCollection(folder, "blog", problems, options.outputDir);
 
   const speakers = new Map<string, Speaker>();
   // Speakers whose file is there but broken (or a speakers folder that could not be read):
@@ -327,7 +332,7 @@ interface CollectionFiles {
   complete: boolean;
 }
 
-function readCollection(folder: ContentFolder, collection: Collection, problems: ProblemList): CollectionFiles {
+function readCollection(folder: ContentFolder, collection: Collection, problems: ProblemList, outputDir: string | undefined): CollectionFiles {
   const listing = listCollection(folder, collection, problems);
   const broken = new Set<string>();
   for (const stem of listing.misnamed) {
@@ -343,6 +348,12 @@ function readCollection(folder: ContentFolder, collection: Collection, problems:
     if (!raw) continue;
     if (typeof raw === "string") {
       broken.add(raw);
+      continue;
+    }
+    const tooLong = outputDir === undefined ? undefined : outputPathProblem(outputDir, collection, raw.slug);
+    if (tooLong) {
+      problems.add(raw.file, "", tooLong);
+      broken.add(raw.slug);
       continue;
     }
     const key = raw.slug.normalize("NFC").toLowerCase();

@@ -40,3 +40,18 @@ export function slugFromFileName(stem: string): SlugResult {
   }
   return { ok: true, slug };
 }
+
+/** The longest path the system accepts, in bytes (Linux's PATH_MAX less its closing NUL). */
+export const MAX_PATH_BYTES = 4095;
+/** What `npm run build` adds to the output folder's path while it renders: `.lectern-new-<pid>`, pids up to 7 digits. */
+const STAGING_SUFFIX_BYTES = ".lectern-new-".length + 7;
+
+/**
+ * Why a content file's pages could not be written under `outputDir` (the longest is
+ * `<collection>/<slug>/index.html`), or undefined when they fit.
+ */
+export function outputPathProblem(outputDir: string, collection: string, slug: string): string | undefined {
+  const bytes = Buffer.byteLength(outputDir) + STAGING_SUFFIX_BYTES + `/${collection}/${slug}/index.html`.length;
+  if (bytes <= MAX_PATH_BYTES) return undefined;
+  return `file name makes a page path of ${bytes} bytes in the output folder, over the limit of ${MAX_PATH_BYTES}; shorten the file name or choose a shorter OUTPUT_DIR`;
+}

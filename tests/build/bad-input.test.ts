@@ -62,6 +62,20 @@ describe("a bad content folder", () => {
   });
 });
 
+test("a page path too long for OUTPUT_DIR: check and build refuse the same file with the same line", async () => {
+  const long = "a".repeat(251);
+  const content = await makeContent("small", { [`talks/${long}.md`]: talk(GOOD) });
+  // Short names still fit under this output folder; the 251-character one does not.
+  let output = await tempDir();
+  while (Buffer.byteLength(output) < 3800) output = path.join(output, "d".repeat(200));
+  const expected = `lectern COMMAND: 1 content problem:\n  ${content}/talks/${long}.md: file name makes a page path of ${Buffer.byteLength(output) + 20 + 7 + 251 + 11} bytes in the output folder, over the limit of 4095; shorten the file name or choose a shorter OUTPUT_DIR\n`;
+  for (const command of ["check", "build"] as const) {
+    const result = await runLectern(command, { CONTENT_DIR: content, OUTPUT_DIR: output });
+    assert.equal(result.stderr, expected.replace("COMMAND", command));
+    assert.equal(result.code, 1);
+  }
+});
+
 describe("hostile text in titles and names", () => {
   test("is escaped in the body, attributes and the title, and the page stays well-formed", async () => {
     const evil = `Break <script>alert("x")</script> & "quotes" 'too'`;

@@ -204,4 +204,18 @@ describe("file names", () => {
       `talks/${long}.md: file name gives an address of 252 characters, over the limit of 251 (the site writes <address>.ics, and a file name holds at most 255 bytes); shorten it`,
     ]);
   });
+
+  test("a page path too long for the output folder is refused when the output folder is known", async () => {
+    const dir = await makeContent("small", { [`talks/${"a".repeat(251)}.md`]: talk(GOOD) });
+    // The longest page: <output>.lectern-new-<pid of up to 7 digits>/talks/<251 characters>/index.html.
+    const fits = `/${"o".repeat(4095 - 20 - "/talks/".length - 251 - "/index.html".length - 1)}`;
+    await loadConference({ contentDir: dir, render: false, outputDir: fits });
+    await assert.rejects(loadConference({ contentDir: dir, render: false, outputDir: `${fits}o` }), (error: unknown) => {
+      assert.ok(error instanceof ContentError);
+      assert.deepEqual(error.problems.map(formatProblem), [
+        `${dir}/talks/${"a".repeat(251)}.md: file name makes a page path of 4096 bytes in the output folder, over the limit of 4095; shorten the file name or choose a shorter OUTPUT_DIR`,
+      ]);
+      return true;
+    });
+  });
 });
