@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
-import { mkdir, mkdtemp, rename, rm, symlink, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { ContentError, formatProblem } from "../../src/content/errors.ts";
 import { loadConference } from "../../src/content/load.ts";
-import { makeContent } from "../helpers.ts";
+import { makeContent, ROOT } from "../helpers.ts";
 
 const talk = (fields: string, body = "Abstract.") => `---\n${fields}\n---\n${body}\n`;
 const GOOD = "title: A talk\nspeakers: [sam-lee]\nstart: 2024-10-26 16:00\nduration: 30\nroom: main";
@@ -182,6 +182,17 @@ describe("no knock-on problems", () => {
       'talks/t.md: room: unknown room "mian" (did you mean "main"?)',
       'talks/t.md: duration: expected a number, got text "forty"',
     ]);
+  });
+
+  test("the README's example lines are what the sample with those mistakes gives", async () => {
+    const readme = await readFile(path.join(ROOT, "README.md"), "utf8");
+    const example = /lectern build: 2 content problems:\n((?:  .*\n)+)/.exec(readme)![1]!.trimEnd().split("\n").map((line) => line.trim());
+    const yelp = await readFile(path.join(ROOT, "content", "talks", "yelps-journey-into-containers.md"), "utf8");
+    const dir = await makeContent("sample", {
+      "talks/yelps-journey-into-containers.md": null,
+      "talks/yelps-journey.md": yelp.replace("  - chris-kuehl", "  - chris-kuhel").replace("duration: 30", "duration: forty"),
+    });
+    assert.deepEqual((await problemsIn(dir)).map((line) => `content/${line}`), example);
   });
 
   test("a workshop whose schema fails still has its leaders and start checked", async () => {
