@@ -71,9 +71,11 @@ export function isIgnored(name: string): boolean {
  */
 export function scanContentFolder(dir: string, root: string, problems: ProblemList): ContentFolder {
   const folder: ContentFolder = { dir, root, entries: new Map(), meant: new Set() };
-  const listed = listFolder(dir, root, problems);
-  if (!listed) return folder;
   const names = Object.keys(CONTENT_ENTRIES) as EntryName[];
+  const listed = listFolder(dir, root, problems);
+  // Nothing inside can be told apart from missing: nothing more is reported.
+  if (!listed) for (const name of names) folder.entries.set(name, "refused");
+  if (!listed) return folder;
   for (const entry of listed) {
     if (isIgnored(entry.name)) continue;
     const absolute = path.join(dir, entry.name);

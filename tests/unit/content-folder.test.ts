@@ -94,6 +94,12 @@ describe("what the loader reads", () => {
     );
   });
 
+  test("a content folder that is a file is one error", async () => {
+    const dir = path.join(await mkdtemp(path.join(tmpdir(), "lectern-")), "content");
+    await writeFile(dir, "x");
+    assert.deepEqual(await problemsIn(dir), [`${dir}: cannot be read (ENOTDIR)`]);
+  });
+
   test("a missing collection folder is fine", async () => {
     assert.deepEqual(await problemsAfter((dir) => rm(path.join(dir, "workshops"), { recursive: true })), []);
   });
