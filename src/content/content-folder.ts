@@ -57,12 +57,14 @@ export interface CollectionListing {
 }
 
 /**
- * Dotfiles, editor leftovers (`.#x.md`, `x.md~`, `#x.md#`, `.x.md.swp`, `.DS_Store`) and
+ * Dotfiles, editor leftovers (`.#x.md`, `x.md~`, `#x.md#`, `.x.md.swp`, `.DS_Store`, `Thumbs.db`) and
  * names set aside with a leading `_` (`_draft.md`, `_drafts/`) are not content.
  */
 export function isIgnored(name: string): boolean {
   // `..x` is not hidden: such names are refused by name, as they look like an escape.
-  return /^\.[^.]/.test(name) || name.startsWith("_") || name.endsWith("~") || (name.startsWith("#") && name.endsWith("#")) || /^(Thumbs\.db|desktop\.ini)$/i.test(name);
+  if (/^\.[^.]/.test(name) || name.startsWith("_") || name.endsWith("~")) return true;
+  // Emacs auto-saves, JetBrains' and Vim's short-lived files while saving, desktop litter.
+  return (name.startsWith("#") && name.endsWith("#")) || /___jb_(tmp|old)___$/.test(name) || /^(4913|Thumbs\.db|desktop\.ini)$/i.test(name);
 }
 
 /**

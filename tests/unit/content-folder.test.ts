@@ -84,7 +84,7 @@ describe("what the loader reads", () => {
   });
 
   test("dotfiles, editor leftovers and drafts are ignored", async () => {
-    const leftovers = [".#opening.md", "opening.md~", ".opening.md.swp", "#opening.md#", ".DS_Store", "_draft.md", "_drafts/x.md"];
+    const leftovers = [".#opening.md", "opening.md~", ".opening.md.swp", "#opening.md#", ".DS_Store", "_draft.md", "_drafts/x.md", "opening.md___jb_tmp___", "4913", "Thumbs.db"];
     assert.deepEqual(
       await problemsAfter(async (dir) => {
         for (const name of leftovers) await written(`talks/${name}`, "not front matter")(dir);
