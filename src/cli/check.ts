@@ -7,8 +7,8 @@ import { escapeForTerminal } from "./terminal.ts";
 
 await runCommand("check", async () => {
   const started = performance.now();
-  const { contentDir, publicDir } = paths();
-  const { conference } = await loadSite({ contentDir, publicDir, render: false });
+  const { contentDir, outputDir, publicDir } = paths();
+  const { conference } = await loadSite({ contentDir, publicDir, outputDir, render: false });
   const ms = performance.now() - started;
   process.stdout.write(
     escapeForTerminal(

@@ -17,7 +17,7 @@ export async function devBuild(): Promise<{ pages: number; seconds: number; chan
   const started = performance.now();
   const { contentDir, outputDir, publicDir } = paths();
   // Draft posts show in the dev server (marked as drafts), never in `npm run build`.
-  const { conference, publicFiles } = await loadSite({ contentDir, publicDir, drafts: true });
+  const { conference, publicFiles } = await loadSite({ contentDir, publicDir, outputDir, drafts: true });
   provideConference(conference);
 
   let rendered;

@@ -1,5 +1,5 @@
 import { ContentError, ProblemList } from "../content/errors.ts";
-import { loadConference } from "../content/load.ts";
+import { loadConference, type LoadOptions } from "../content/load.ts";
 import type { Conference } from "../content/model.ts";
 import { listPublicFiles, type PublicFile } from "../output/public-files.ts";
 
@@ -14,7 +14,7 @@ export interface SiteSource {
  * `build` and the dev server accept exactly the same input and report every problem of both
  * folders at once.
  */
-export async function loadSite(options: { contentDir: string; publicDir: string; render?: boolean; drafts?: boolean }): Promise<SiteSource> {
+export async function loadSite(options: LoadOptions & { publicDir: string }): Promise<SiteSource> {
   const problems = new ProblemList();
   const publicFiles = listPublicFiles(options.publicDir, problems);
   let conference: Conference;

@@ -1,17 +1,26 @@
-import { existsSync, readFileSync, realpathSync, type Dirent } from "node:fs";
-import { readdir, readFile, realpath } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { realpath } from "node:fs/promises";
 import path from "node:path";
 import { DateTime } from "luxon";
+import {
+  CONTENT_ENTRIES,
+  listCollection,
+  readContentBytes,
+  scanContentFolder,
+  type Collection,
+  type CollectionFile,
+  type ContentFolder,
+} from "./content-folder.ts";
 import { ContentError, displayPath, ProblemList } from "./errors.ts";
 import { DEFAULT_MAX_DAYS, eventSchema, MAX_EVENT_DAYS, type Room } from "./event.ts";
 import { parseMarkdownFile, parseYaml, decodeText } from "./front-matter.ts";
 import { Conference, type Event, type Post, type Speaker, type Talk, type Workshop } from "./model.ts";
 import { looksLikeSlug, postSchema, readingMinutes } from "./post.ts";
-import { slugFromFileName } from "./slug.ts";
+import { outputPathProblem, slugFromFileName } from "./slug.ts";
 import { speakerSchema } from "./speaker.ts";
 import { didYouMean } from "./suggest.ts";
 import { ROW_KINDS, SPOKEN_KINDS, talkSchema } from "./talk.ts";
-import { validate } from "./validate.ts";
+import { validate, validFields } from "./validate.ts";
 import type { PostImageWriter } from "./markdown.ts";
 import { ContentImages } from "../media/content-images.ts";
 import { workshopSchema } from "./workshop.ts";
@@ -37,6 +46,11 @@ export interface LoadOptions {
    * dev server turns it on; the published build never has drafts.
    */
   drafts?: boolean;
+  /**
+   * The folder the site will be built into: a file whose pages' paths would be too long there
+   * is refused, so that `check` refuses what `build` would fail on (default: not checked).
+   */
+  outputDir?: string;
 }
 
 /** Turns bodies into HTML and plain text; a no-op when the caller only validates. */
@@ -65,14 +79,8 @@ async function bodyRenderer(render: boolean, checkImages: boolean): Promise<Body
   };
 }
 
-/** The folders of a content folder and the URL prefix of their pages. */
-export const COLLECTIONS = {
-  talks: "/talks/",
-  speakers: "/speakers/",
-  workshops: "/workshops/",
-  blog: "/blog/",
-} as const;
-type Collection = keyof typeof COLLECTIONS;
+/** The URL prefix of a collection's pages: `/talks/`. */
+const urlOf = (collection: Collection): string => CONTENT_ENTRIES[collection].url;
 
 interface RawFile {
   file: string;
@@ -94,19 +102,20 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
   }
   const root = await realpath(contentDir);
 
-  const [event, talkFiles, speakerFiles, workshopFiles, postFiles] = await Promise.all([
-    readEvent(contentDir, problems),
-    readCollection(root, "talks", problems),
-    readCollection(root, "speakers", problems),
-    readCollection(root, "workshops", problems),
-    readCollection(root, "blog", problems),
-  ]);
-  const bodies = await bodyRenderer(options.render ?? true, postFiles.some((raw) => raw.body.includes("![")));
+  const folder = scanContentFolder(contentDir, root, problems);
+  const event = await readEvent(folder, problems);
+  const speakerFiles = readCollection(folder, "speakers", problems, options.outputDir);
+  const talkFiles = readCollection(folder, "talks", problems, options.outputDir);
+  const workshopFiles = readCollection(folder, "workshops", problems, options.outputDir);
+  const postFiles = readCollection(folder, "blog", problems, options.outputDir);
+  const bodies = await bodyRenderer(options.render ?? true, postFiles.files.some((raw) => raw.body.includes("![")));
   const images = new ContentImages(options.publicDir, problems);
 
   const speakers = new Map<string, Speaker>();
-  const invalidSpeakers = new Set<string>();
-  for (const raw of speakerFiles) {
+  // Speakers whose file is there but broken (or a speakers folder that could not be read):
+  // their own problem is reported, so references to them are not reported again.
+  const invalidSpeakers = new Set(speakerFiles.broken);
+  for (const raw of speakerFiles.files) {
     const fields = validate(speakerSchema, raw.data, raw.file, problems);
     if (!fields) {
       invalidSpeakers.add(raw.slug);
@@ -118,16 +127,24 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
       picture,
       slug: raw.slug,
       file: raw.file,
-      url: `${COLLECTIONS.speakers}${raw.slug}/`,
+      url: `${urlOf("speakers")}${raw.slug}/`,
       ...bodies.untrusted(raw.body),
       initials: initialsOf(fields.name),
     });
   }
 
-  const linker = new Linker(event, speakers, invalidSpeakers, problems);
+  const linker = new Linker(event, speakers, speakerFiles.complete ? invalidSpeakers : undefined, problems);
   const talks: Talk[] = [];
-  for (const raw of talkFiles) {
-    const fields = validate(talkSchema, raw.data, raw.file, problems);
+  for (const raw of talkFiles.files) {
+    // On a schema failure the valid reference and time fields are still checked, and their
+    // lines come first, as a reader meets them: an unknown speaker shows with a bad duration.
+    const own = new ProblemList();
+    const fields = validate(talkSchema, raw.data, raw.file, own);
+    if (!fields) {
+      const valid = validFields(talkSchema, raw.data, ["speakers", "room", "start"]);
+      linker.checkParts(raw.file, { field: "speakers", people: valid.speakers, room: valid.room === "all" ? undefined : valid.room, start: valid.start });
+    }
+    problems.items.push(...own.items);
     if (!fields) continue;
     const people = linker.people(raw.file, "speakers", fields.speakers, "speaker");
     if (fields.speakers.length === 0 && SPOKEN_KINDS.has(fields.kind)) {
@@ -142,7 +159,7 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
       type: "talk",
       slug: raw.slug,
       file: raw.file,
-      url: ROW_KINDS.has(fields.kind) ? undefined : `${COLLECTIONS.talks}${raw.slug}/`,
+      url: ROW_KINDS.has(fields.kind) ? undefined : `${urlOf("talks")}${raw.slug}/`,
       speakers: people,
       room,
       ...bodies.untrusted(raw.body),
@@ -150,8 +167,14 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
   }
 
   const workshops: Workshop[] = [];
-  for (const raw of workshopFiles) {
-    const fields = validate(workshopSchema, raw.data, raw.file, problems);
+  for (const raw of workshopFiles.files) {
+    const own = new ProblemList();
+    const fields = validate(workshopSchema, raw.data, raw.file, own);
+    if (!fields) {
+      const valid = validFields(workshopSchema, raw.data, ["leaders", "room", "start"]);
+      linker.checkParts(raw.file, { field: "leaders", people: valid.leaders, room: valid.room, start: valid.start });
+    }
+    problems.items.push(...own.items);
     if (!fields) continue;
     const leaders = linker.people(raw.file, "leaders", fields.leaders, "speaker");
     const room = linker.room(raw.file, fields.room);
@@ -163,7 +186,7 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
       type: "workshop",
       slug: raw.slug,
       file: raw.file,
-      url: `${COLLECTIONS.workshops}${raw.slug}/`,
+      url: `${urlOf("workshops")}${raw.slug}/`,
       leaders,
       room,
       ...bodies.untrusted(raw.body),
@@ -171,12 +194,12 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
   }
 
   const posts: Post[] = [];
-  for (const raw of postFiles) {
+  for (const raw of postFiles.files) {
     const fields = validate(postSchema, raw.data, raw.file, problems);
     if (!fields) continue;
-    if (raw.slug === "tags") problems.add(raw.file, "", `gives the address ${COLLECTIONS.blog}tags/, which the list of the blog's tags has; rename the file`);
+    if (raw.slug === "tags") problems.add(raw.file, "", `gives the address ${urlOf("blog")}tags/, which the list of the blog's tags has; rename the file`);
     const authorSpeaker = speakers.get(fields.author);
-    if (!authorSpeaker && looksLikeSlug(fields.author) && !invalidSpeakers.has(fields.author)) {
+    if (!authorSpeaker && looksLikeSlug(fields.author) && speakerFiles.complete && !invalidSpeakers.has(fields.author)) {
       const hint = didYouMean(fields.author, speakers.keys()) || "; for an author who is not a speaker, write their name as it should be shown";
       problems.add(raw.file, "author", `unknown speaker "${fields.author}"${hint}`);
     }
@@ -186,7 +209,7 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
       ...fields,
       slug: raw.slug,
       file: raw.file,
-      url: `${COLLECTIONS.blog}${raw.slug}/`,
+      url: `${urlOf("blog")}${raw.slug}/`,
       date: DateTime.fromISO(fields.date, { zone: event?.timezone ?? "utc" }),
       author: authorSpeaker?.name ?? fields.author,
       authorSpeaker,
@@ -217,8 +240,11 @@ class Linker {
   constructor(
     private readonly event: Event | undefined,
     private readonly speakers: ReadonlyMap<string, Speaker>,
-    /** Speakers whose own file has problems: already reported, so references to them are not. */
-    private readonly invalidSpeakers: ReadonlySet<string>,
+    /**
+     * Speakers whose own file has problems: already reported, so references to them are not.
+     * Undefined when the speakers folder itself could not be read: no reference can be checked.
+     */
+    private readonly invalidSpeakers: ReadonlySet<string> | undefined,
     private readonly problems: ProblemList,
   ) {
     this.rooms = new Map((event?.rooms ?? []).map((room) => [room.id, room]));
@@ -241,9 +267,19 @@ class Linker {
       listed.set(slug, i);
       const speaker = this.speakers.get(slug);
       if (speaker) found.push(speaker);
-      else if (!this.invalidSpeakers.has(slug)) this.problems.add(file, `${field}[${i}]`, `unknown ${noun} "${slug}"${didYouMean(slug, this.speakers.keys())}`);
+      else if (this.invalidSpeakers && !this.invalidSpeakers.has(slug)) this.problems.add(file, `${field}[${i}]`, `unknown ${noun} "${slug}"${didYouMean(slug, this.speakers.keys())}`);
     });
     return found;
+  }
+
+  /**
+   * The checks of a file whose schema failed, run on the fields that are valid by themselves,
+   * so that its unknown speaker shows together with its bad duration.
+   */
+  checkParts(file: string, parts: { field: string; people?: readonly string[]; room?: string; start?: string }): void {
+    if (parts.people) this.people(file, parts.field, parts.people, "speaker");
+    if (parts.room !== undefined) this.room(file, parts.room);
+    if (parts.start !== undefined) this.times(file, parts.start, 0);
   }
 
   /** The room, or null when it is unknown (undefined is reserved for "every room"). */
@@ -280,16 +316,14 @@ class Linker {
   }
 }
 
-async function readEvent(contentDir: string, problems: ProblemList): Promise<Event | undefined> {
-  const absolute = path.join(contentDir, "event.yaml");
-  const file = displayPath(absolute);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(absolute);
-  } catch {
-    problems.add(file, "", "file is missing; every content folder needs an event.yaml");
-    return undefined;
-  }
+async function readEvent(folder: ContentFolder, problems: ProblemList): Promise<Event | undefined> {
+  const found = folder.entries.get("event.yaml");
+  const file = displayPath(path.join(folder.dir, "event.yaml"));
+  // A misnamed event.yml was reported with a "did you mean"; saying event.yaml is missing would repeat it.
+  if (!found && !folder.meant.has("event.yaml")) problems.add(file, "", "file is missing; every content folder needs an event.yaml");
+  if (!found || found === "refused") return undefined;
+  const bytes = readContentBytes(folder.root, found, problems);
+  if (!bytes) return undefined;
   const text = decodeText(bytes, file, problems);
   if (text === undefined) return undefined;
   if (text.trim() === "") {
@@ -344,77 +378,63 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-async function readCollection(root: string, collection: Collection, problems: ProblemList): Promise<RawFile[]> {
-  const dir = path.join(root, collection);
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  const chosen = entries
-    .filter((entry) => entry.name.endsWith(".md") && !isEditorLeftover(entry.name))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+/** A collection's files, read and split, and what is known about the ones that could not be. */
+interface CollectionFiles {
+  files: RawFile[];
+  /** Slugs of files that exist but could not be read, parsed or named properly: already reported. */
+  broken: Set<string>;
+  /** False when the folder itself was refused or misnamed: its files are unknown, not absent. */
+  complete: boolean;
+}
 
+function readCollection(folder: ContentFolder, collection: Collection, problems: ProblemList, outputDir: string | undefined): CollectionFiles {
+  const listing = listCollection(folder, collection, problems);
+  const broken = new Set<string>();
+  for (const stem of listing.misnamed) {
+    const slug = slugFromFileName(stem);
+    if (slug.ok) broken.add(slug.slug);
+  }
+  const bySlug = new Map<string, string>();
+  const files: RawFile[] = [];
   // Read one after another with synchronous calls: for thousands of small files that is
   // several times faster than thousands of concurrent promise reads through libuv's pool.
-  const files = chosen.map((entry) => readContentFile(root, dir, entry, problems));
-  const bySlug = new Map<string, string>();
-  const result: RawFile[] = [];
-  for (const raw of files) {
+  for (const entry of listing.files) {
+    const raw = readContentFile(folder.root, entry, problems);
     if (!raw) continue;
+    if (typeof raw === "string") {
+      broken.add(raw);
+      continue;
+    }
+    const tooLong = outputDir === undefined ? undefined : outputPathProblem(outputDir, collection, raw.slug);
+    if (tooLong) {
+      problems.add(raw.file, "", tooLong);
+      broken.add(raw.slug);
+      continue;
+    }
     const key = raw.slug.normalize("NFC").toLowerCase();
     const other = bySlug.get(key);
     if (other) {
-      problems.add(raw.file, "", `gives the address ${COLLECTIONS[collection]}${raw.slug}/, which ${other} also has; rename one of them`);
+      problems.add(raw.file, "", `gives the address ${urlOf(collection)}${raw.slug}/, which ${other} also has; rename one of them`);
       continue;
     }
     bySlug.set(key, raw.file);
-    result.push(raw);
+    files.push(raw);
   }
-  return result;
+  return { files, broken, complete: listing.complete };
 }
 
-function readContentFile(root: string, dir: string, entry: Dirent, problems: ProblemList): RawFile | undefined {
-  const { name } = entry;
-  const absolute = path.join(dir, name);
-  const file = displayPath(absolute);
-  const slug = slugFromFileName(name.slice(0, -".md".length));
+/** The file read and split; its slug alone when it could not be; undefined when its name gives no slug. */
+function readContentFile(root: string, entry: CollectionFile, problems: ProblemList): RawFile | string | undefined {
+  const file = displayPath(entry.path.absolute);
+  const slug = slugFromFileName(entry.name.slice(0, -".md".length));
   if (!slug.ok) {
     problems.add(file, "", slug.message);
     return undefined;
   }
-  if (entry.isSymbolicLink()) {
-    let target: string;
-    try {
-      target = realpathSync(absolute);
-    } catch {
-      problems.add(file, "", "is a symbolic link to nothing");
-      return undefined;
-    }
-    if (!target.startsWith(root + path.sep)) {
-      problems.add(file, "", "is a symbolic link to a file outside the content folder");
-      return undefined;
-    }
-  } else if (!entry.isFile()) {
-    return undefined;
-  }
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(absolute);
-  } catch (error) {
-    problems.add(file, "", `cannot be read (${(error as NodeJS.ErrnoException).code ?? "unknown error"})`);
-    return undefined;
-  }
-  const text = decodeText(bytes, file, problems);
-  if (text === undefined) return undefined;
-  const parsed = parseMarkdownFile(text, file, problems);
-  return parsed && { file, slug: slug.slug, data: parsed.data, body: parsed.body };
-}
-
-/** Hidden files, editor lock files (`.#x.md`) and drafts kept aside (`_x.md`) are not content. */
-function isEditorLeftover(name: string): boolean {
-  return name.startsWith(".#") || name.startsWith("_") || name === ".md" || /^\.[^.]/.test(name);
+  const bytes = readContentBytes(root, entry.path, problems);
+  const text = bytes && decodeText(bytes, file, problems);
+  const parsed = text === undefined ? undefined : parseMarkdownFile(text, file, problems);
+  return parsed ? { file, slug: slug.slug, data: parsed.data, body: parsed.body } : slug.slug;
 }
 
 function initialsOf(name: string): string {

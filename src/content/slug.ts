@@ -8,6 +8,12 @@ export function toSlug(value: string): string {
   return slugify(value.normalize("NFKC"), { lower: true, strict: true });
 }
 
+/**
+ * The longest slug: the site writes `<slug>.ics` beside `<slug>/index.html`, and a file name
+ * holds at most 255 bytes on the file systems Lectern builds on (slugs are ASCII).
+ */
+export const MAX_SLUG_LENGTH = 255 - ".ics".length;
+
 export type SlugResult = { ok: true; slug: string } | { ok: false; message: string };
 
 /**
@@ -26,5 +32,26 @@ export function slugFromFileName(stem: string): SlugResult {
   if (!slug) {
     return { ok: false, message: `file name "${stem}" gives an empty URL; use letters, digits and hyphens (e.g. my-talk.md)` };
   }
+  if (slug.length > MAX_SLUG_LENGTH) {
+    return {
+      ok: false,
+      message: `file name gives an address of ${slug.length} characters, over the limit of ${MAX_SLUG_LENGTH} (the site writes <address>.ics, and a file name holds at most 255 bytes); shorten it`,
+    };
+  }
   return { ok: true, slug };
+}
+
+/** The longest path the system accepts, in bytes (Linux's PATH_MAX less its closing NUL). */
+export const MAX_PATH_BYTES = 4095;
+/** What `npm run build` adds to the output folder's path while it renders: `.lectern-new-<pid>`, pids up to 7 digits. */
+const STAGING_SUFFIX_BYTES = ".lectern-new-".length + 7;
+
+/**
+ * Why a content file's pages could not be written under `outputDir` (the longest is
+ * `<collection>/<slug>/index.html`), or undefined when they fit.
+ */
+export function outputPathProblem(outputDir: string, collection: string, slug: string): string | undefined {
+  const bytes = Buffer.byteLength(outputDir) + STAGING_SUFFIX_BYTES + `/${collection}/${slug}/index.html`.length;
+  if (bytes <= MAX_PATH_BYTES) return undefined;
+  return `file name makes a page path of ${bytes} bytes in the output folder, over the limit of ${MAX_PATH_BYTES}; shorten the file name or choose a shorter OUTPUT_DIR`;
 }

@@ -54,6 +54,26 @@ function plainMessage(issue: z.core.$ZodRawIssue): string {
   }
 }
 
+/**
+ * The fields among `keys` whose values are valid on their own, parsed. When a file fails its
+ * schema, checks that need only these fields (references, times) can still run, so every
+ * independent problem of the file is reported at once.
+ */
+export function validFields<S extends AnySchema, K extends keyof z.output<S> & string>(
+  schema: S,
+  data: Record<string, unknown>,
+  keys: readonly K[],
+): Partial<Pick<z.output<S>, K>> {
+  const shape = objectShape(unwrap(schema)) ?? {};
+  const result: Partial<Pick<z.output<S>, K>> = {};
+  for (const key of keys) {
+    const field = shape[key];
+    const parsed = field && z.safeParse(field, data[key]);
+    if (parsed?.success) result[key] = parsed.data as z.output<S>[K];
+  }
+  return result;
+}
+
 /** `speakers[1]`, `venue.name`. */
 export function fieldPath(path: readonly PropertyKey[]): string {
   let out = "";

@@ -26,8 +26,8 @@ let current: Promise<Conference> | undefined;
  * with `provideConference`; Eleventy run on its own loads it here, once.
  */
 export function conferenceData(): Promise<Conference> {
-  const { contentDir, publicDir } = paths();
-  current ??= loadConference({ contentDir, publicDir });
+  const { contentDir, outputDir, publicDir } = paths();
+  current ??= loadConference({ contentDir, publicDir, outputDir });
   return current;
 }
 

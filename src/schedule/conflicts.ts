@@ -2,43 +2,100 @@ import type { Problem } from "../content/errors.ts";
 import { peopleOf, type Session } from "../content/model.ts";
 import { formatTimeRange } from "./time.ts";
 
+/** How many of the sessions one session clashes with are named on its line; the rest are counted. */
+export const CLASHES_NAMED = 3;
+
+/** The sessions one session clashes with for one reason: the first few, and how many in all. */
+interface Clashes {
+  first: Session[];
+  count: number;
+}
+
 /**
  * Sessions that cannot happen as written: two in one room at once (a session without a
- * room takes every room), or one person in two sessions at once. Each clash is reported
- * once, on the file that comes first in the programme, naming the other file and both times.
+ * room takes every room), or one person in two sessions at once. Each clash is reported on
+ * the file that comes first in the programme. A clash with one other session names that file
+ * and both times; a session that clashes with several gets one line for each reason, naming
+ * the first few and counting the rest, so a crowded slot gives a line a session, not a line a pair.
  */
 export function findScheduleConflicts(sessions: readonly Session[]): Problem[] {
-  const ordered = [...sessions].sort(
-    (a, b) => a.start.toMillis() - b.start.toMillis() || compareText(a.file, b.file),
-  );
+  const ordered = sessions
+    .map((session) => ({
+      session,
+      start: session.start.toMillis(),
+      end: session.end.toMillis(),
+      people: new Set(peopleOf(session).map((person) => person.slug)),
+    }))
+    .sort((a, b) => a.start - b.start || compareText(a.session.file, b.session.file));
   const problems: Problem[] = [];
   for (let i = 0; i < ordered.length; i++) {
     const a = ordered[i]!;
+    const sameRoom = clashes();
+    const spanning = clashes();
+    const people = peopleOf(a.session);
+    const booked = people.map(() => clashes());
     for (let j = i + 1; j < ordered.length; j++) {
       const b = ordered[j]!;
       if (b.start >= a.end) break;
-      const times = () => `(${describeTimes(a, b)})`;
-      if (!a.room || !b.room) {
-        problems.push({ file: a.file, field: "start", message: `overlaps ${b.file} ${times()}: a session without a room spans every room` });
-      } else if (a.room.id === b.room.id) {
-        problems.push({ file: a.file, field: "start", message: `overlaps ${b.file} in room "${a.room.id}" ${times()}` });
-      }
-      const others = new Set(peopleOf(b).map((person) => person.slug));
-      peopleOf(a).forEach((person, index) => {
-        if (!others.has(person.slug)) return;
-        const field = `${a.type === "talk" ? "speakers" : "leaders"}[${index}]`;
-        problems.push({ file: a.file, field, message: `"${person.slug}" is booked twice at once: also in ${b.file} ${times()}` });
+      if (!a.session.room || !b.session.room) add(spanning, b.session);
+      else if (a.session.room.id === b.session.room.id) add(sameRoom, b.session);
+      people.forEach((person, index) => {
+        if (b.people.has(person.slug)) add(booked[index]!, b.session);
       });
     }
+    const file = a.session.file;
+    if (sameRoom.count > 0) {
+      problems.push({ file, field: "start", message: overlaps(a.session, sameRoom, ` in room "${a.session.room!.id}"`) });
+    }
+    if (spanning.count > 0) {
+      problems.push({ file, field: "start", message: `${overlaps(a.session, spanning, "")}: a session without a room spans every room` });
+    }
+    booked.forEach((found, index) => {
+      if (found.count === 0) return;
+      const field = `${a.session.type === "talk" ? "speakers" : "leaders"}[${index}]`;
+      const who = `"${people[index]!.slug}"`;
+      const message =
+        found.count === 1
+          ? `${who} is booked twice at once: also in ${found.first[0]!.file} (${describeTimes(a.session, found.first)})`
+          : `${who} is booked in ${found.count + 1} sessions at once (${describeTimes(a.session, found.first)}): also in ${names(found)}`;
+      problems.push({ file, field, message });
+    });
   }
   return problems;
 }
 
-/** "09:00–09:30 EDT and 09:15–09:45 EDT", with the dates when the two start on different days. */
-function describeTimes(a: Session, b: Session): string {
-  const sameDay = a.start.hasSame(b.start, "day");
+function clashes(): Clashes {
+  return { first: [], count: 0 };
+}
+
+function add(found: Clashes, session: Session): void {
+  if (found.first.length < CLASHES_NAMED) found.first.push(session);
+  found.count++;
+}
+
+/** `overlaps b.md in room "hall" (09:00–09:30 EDT and 09:15–09:45 EDT)`, or `overlaps 4 sessions in room "hall" (…): b.md, c.md, d.md and 1 more`. */
+function overlaps(session: Session, found: Clashes, where: string): string {
+  if (found.count === 1) return `overlaps ${found.first[0]!.file}${where} (${describeTimes(session, found.first)})`;
+  return `overlaps ${found.count} sessions${where} (${describeTimes(session, found.first)}): ${names(found)}`;
+}
+
+/** "b.md, c.md and d.md", or "b.md, c.md, d.md and 7 more". */
+function names(found: Clashes): string {
+  const files = found.first.map((session) => session.file);
+  const rest = found.count - files.length;
+  if (rest > 0) return `${files.join(", ")} and ${rest} more`;
+  return files.length === 1 ? files[0]! : `${files.slice(0, -1).join(", ")} and ${files.at(-1)}`;
+}
+
+/**
+ * "09:00–09:30 EDT and 09:15–09:45 EDT" for a pair, with the dates when they start on
+ * different days; for a session that clashes with several, its own time only.
+ */
+function describeTimes(a: Session, others: readonly Session[]): string {
+  // Both are in the event's zone; luxon's hasSame converts and rounds both, which costs far more.
+  const sameDay = others.every((b) => a.start.day === b.start.day && a.start.month === b.start.month && a.start.year === b.start.year);
   const one = (s: Session) => `${sameDay ? "" : `${s.start.toFormat("yyyy-MM-dd")} `}${formatTimeRange(s.start, s.end)}`;
-  return `${one(a)} and ${one(b)}`;
+  return others.length === 1 ? `${one(a)} and ${one(others[0]!)}` : one(a);
 }
 
 function compareText(a: string, b: string): number {

@@ -19,6 +19,8 @@ const CASES: Array<[string, Record<string, string>, string]> = [
   ["unknown time zone", { "event.yaml": "name: a\ntagline: b\nurl: https://x.org\ntimezone: Europe/Berln\nstart: 2024-10-26\nend: 2024-10-27\nvenue: {name: a, address: b}\nrooms: [{id: main, name: M}]\n" }, 'event.yaml: timezone: unknown time zone "Europe/Berln" (did you mean "Europe/Berlin"?)'],
   ["empty file", { "speakers/nobody.md": "" }, "speakers/nobody.md: file is empty; it needs front matter between `---` lines"],
   ["slug collision", { "talks/Opening.md": talk(GOOD) }, "talks/opening.md: gives the address /talks/opening/, which CONTENT/talks/Opening.md also has; rename one of them"],
+  ["misnamed folder", { "posts/hello.md": talk("title: x\ndate: 2024-09-01\nauthor: a") }, 'posts: unknown folder, not read (did you mean "blog/"?)'],
+  ["file name too long for the output", { [`talks/${"a".repeat(252)}.md`]: talk(GOOD) }, `talks/${"a".repeat(252)}.md: file name gives an address of 252 characters, over the limit of 251 (the site writes <address>.ics, and a file name holds at most 255 bytes); shorten it`],
   ["escaping file name", { "talks/..%2f..%2fx.md": talk(GOOD) }, 'talks/..%2f..%2fx.md: file name "..%2f..%2fx" could write outside the output folder; use letters, digits and hyphens (e.g. my-talk.md)'],
 ];
 
@@ -58,6 +60,20 @@ describe("a bad content folder", () => {
       `lectern check: 2 content problems:\n  ${bad}/talks/a.md: speakers[0]: unknown speaker "nobody"\n  ${bad}/talks/b.md: duration: expected a number, got text "forty"\n`,
     );
   });
+});
+
+test("a page path too long for OUTPUT_DIR: check and build refuse the same file with the same line", async () => {
+  const long = "a".repeat(251);
+  const content = await makeContent("small", { [`talks/${long}.md`]: talk(GOOD) });
+  // Short names still fit under this output folder; the 251-character one does not.
+  let output = await tempDir();
+  while (Buffer.byteLength(output) < 3800) output = path.join(output, "d".repeat(200));
+  const expected = `lectern COMMAND: 1 content problem:\n  ${content}/talks/${long}.md: file name makes a page path of ${Buffer.byteLength(output) + 20 + 7 + 251 + 11} bytes in the output folder, over the limit of 4095; shorten the file name or choose a shorter OUTPUT_DIR\n`;
+  for (const command of ["check", "build"] as const) {
+    const result = await runLectern(command, { CONTENT_DIR: content, OUTPUT_DIR: output });
+    assert.equal(result.stderr, expected.replace("COMMAND", command));
+    assert.equal(result.code, 1);
+  }
 });
 
 describe("hostile text in titles and names", () => {

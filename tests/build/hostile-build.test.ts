@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { cp, readdir, rm } from "node:fs/promises";
+import { chmod, cp, readdir, rm, symlink } from "node:fs/promises";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { recoverInterruptedBuilds } from "../../src/cli/build.ts";
@@ -33,6 +33,51 @@ describe("files and paths", () => {
     const result = await runLectern("check", { CONTENT_DIR: content });
     assert.equal(result.code, 1);
     assert.match(result.stderr, /speakers\/caf.+\.md: gives the address \/speakers\/cafe\/, which .*speakers\/caf.+\.md also has; rename one of them/);
+  });
+});
+
+/**
+ * Runs `npm run check` on `content` in one Node process (no tsx wrapper, so a kill reaches
+ * it), killed after 30 s; as the unprivileged user "nobody" when `asNobody` and run as root.
+ */
+function checkWithin(content: string, asNobody = false): Promise<{ code: number | null; stderr: string; ms: number }> {
+  const node = [process.execPath, "--import", "tsx", path.join(ROOT, "src", "cli", "check.ts")];
+  const [command, ...args] = asNobody && process.getuid?.() === 0 ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", ...node] : node;
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(command!, args, { cwd: ROOT, env: { ...process.env, CONTENT_DIR: content }, stdio: ["ignore", "ignore", "pipe"], timeout: 30_000, killSignal: "SIGKILL" });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stderr: stderr.split(`${content}/`).join(""), ms: Date.now() - started }));
+  });
+}
+
+describe("content that is not plain files", () => {
+  const NOT_PLAIN = "is not a regular file (a pipe, socket or device); content must be plain files";
+  const cases: Array<[string, (content: string) => Promise<unknown>, string]> = [
+    ["event.yaml as a named pipe", async (c) => { await rm(path.join(c, "event.yaml")); execFileSync("mkfifo", [path.join(c, "event.yaml")]); }, `event.yaml: ${NOT_PLAIN}`],
+    ["a talk as a named pipe", async (c) => execFileSync("mkfifo", [path.join(c, "talks", "pipe.md")]), `talks/pipe.md: ${NOT_PLAIN}`],
+    ["event.yaml linked to /dev/zero", async (c) => { await rm(path.join(c, "event.yaml")); await symlink("/dev/zero", path.join(c, "event.yaml")); }, "event.yaml: is a symbolic link to a file outside the content folder"],
+    ["a talk linked to /dev/zero", (c) => symlink("/dev/zero", path.join(c, "talks", "zero.md")), "talks/zero.md: is a symbolic link to a file outside the content folder"],
+  ];
+  for (const [name, setup, line] of cases) {
+    test(`${name}: check ends at once with one line`, async () => {
+      const content = await makeContent("small");
+      await setup(content);
+      const result = await checkWithin(content);
+      assert.equal(result.stderr, `lectern check: 1 content problem:\n  ${line}\n`, `after ${result.ms} ms`);
+      assert.equal(result.code, 1);
+    });
+  }
+
+  test("a folder that cannot be read is an error, not an empty folder", async () => {
+    const content = await makeContent("small");
+    await chmod(path.dirname(content), 0o755);
+    await chmod(path.join(content, "talks"), 0);
+    const result = await checkWithin(content, true);
+    assert.equal(result.stderr, "lectern check: 1 content problem:\n  talks: cannot be read (EACCES)\n");
+    assert.equal(result.code, 1);
   });
 });
 

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, test } from "node:test";
+import { performance } from "node:perf_hooks";
 import { ContentError } from "../../src/content/errors.ts";
 import { loadConference } from "../../src/content/load.ts";
 import { FIXTURES, makeContent } from "../helpers.ts";
@@ -60,6 +61,45 @@ describe("schedule conflicts", () => {
     assert.deepEqual(
       await problems({ "talks/double.md": talk("speakers: [ada-lovelace, ben-okafor]\nstart: 2024-10-26 14:30\nduration: 30\nroom: main") }),
       ['content/workshops/cluster-lab.md: leaders[0]: "ben-okafor" is booked twice at once: also in content/talks/double.md (13:00–15:00 CEST and 14:30–15:00 CEST)'],
+    );
+  });
+
+  test("a session that clashes with several gets one line naming them", async () => {
+    const slot = (room: string) => talk(`speakers: [ben-okafor]\nstart: 2024-10-26 09:45\nduration: 15\nroom: ${room}`);
+    assert.deepEqual(
+      await problems({ "talks/c1.md": slot("main"), "talks/c2.md": slot("main"), "talks/c3.md": slot("main") }),
+      [
+        'content/talks/c1.md: start: overlaps 2 sessions in room "main" (09:45–10:00 CEST): content/talks/c2.md and content/talks/c3.md',
+        'content/talks/c1.md: speakers[0]: "ben-okafor" is booked in 3 sessions at once (09:45–10:00 CEST): also in content/talks/c2.md and content/talks/c3.md',
+        'content/talks/c2.md: start: overlaps content/talks/c3.md in room "main" (09:45–10:00 CEST and 09:45–10:00 CEST)',
+        'content/talks/c2.md: speakers[0]: "ben-okafor" is booked twice at once: also in content/talks/c3.md (09:45–10:00 CEST and 09:45–10:00 CEST)',
+        'content/talks/go-fast.md: speakers[0]: "ben-okafor" is booked in 4 sessions at once (09:30–10:00 CEST): also in content/talks/c1.md, content/talks/c2.md and content/talks/c3.md',
+        'content/talks/rust-in-anger.md: start: overlaps 3 sessions in room "main" (09:30–10:15 CEST): content/talks/c1.md, content/talks/c2.md and content/talks/c3.md',
+      ],
+    );
+  });
+
+  test("1,500 sessions in one slot give a line or two a session, not one a pair", async (t) => {
+    const changes: Record<string, string> = {};
+    const count = 1500;
+    for (let i = 0; i < count; i++) {
+      changes[`talks/crowd-${String(i).padStart(4, "0")}.md`] = talk("speakers: [ben-okafor]\nstart: 2024-10-26 16:00\nduration: 30\nroom: main");
+    }
+    const started = performance.now();
+    const lines = await problems(changes);
+    t.diagnostic(`loaded and checked ${count} clashing sessions in ${Math.round(performance.now() - started)} ms`);
+    const bytes = Buffer.byteLength(lines.join("\n"));
+    t.diagnostic(`${lines.length} lines, ${bytes} bytes`);
+    // Every session but the last clashes with the later ones in its room and through its speaker.
+    assert.equal(lines.length, 2 * (count - 1));
+    assert.ok(bytes < 2 * count * 250, `${bytes} bytes`);
+    assert.equal(
+      lines[0],
+      'content/talks/crowd-0000.md: start: overlaps 1499 sessions in room "main" (16:00–16:30 CEST): content/talks/crowd-0001.md, content/talks/crowd-0002.md, content/talks/crowd-0003.md and 1496 more',
+    );
+    assert.equal(
+      lines[1],
+      'content/talks/crowd-0000.md: speakers[0]: "ben-okafor" is booked in 1500 sessions at once (16:00–16:30 CEST): also in content/talks/crowd-0001.md, content/talks/crowd-0002.md, content/talks/crowd-0003.md and 1496 more',
     );
   });
 
