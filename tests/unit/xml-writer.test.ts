@@ -61,11 +61,14 @@ test("any UTF-16 text: xmlbuilder2's bytes, and it reads back without the charac
       const xml = written(texts, attribute);
       const expected = [attribute, ...texts.flatMap((text) => [text, text])].map((text) => text.replace(NOT_XML, ""));
       assert.deepEqual(readBack(xml), expected);
-      const noWhitespaceEscapes = (text: string) => text.replace(/[\t\n\r]/g, "");
+      // xmlbuilder2 also leaves text that looks like an entity reference ("&A;", "&#9;") as it
+      // is, which is not well-formed XML when the entity is undefined; the writer escapes the
+      // "&". Such texts are compared by reading back (above), not byte for byte.
+      const noWhitespaceEscapes = (text: string) => text.replace(/[\t\n\r]/g, "").replace(/&(?=#?[\w.:-]*;)/g, "");
       const plainTexts = texts.map(noWhitespaceEscapes);
       assert.equal(written(plainTexts, noWhitespaceEscapes(attribute)), reference(plainTexts, noWhitespaceEscapes(attribute)));
     }),
-    { numRuns: 500 },
+    { numRuns: 500, examples: [[["&A;", "&#9;"], "&amp;"]] },
   );
 });
 
