@@ -37,6 +37,10 @@ function readBack(xml: string): string[] {
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 const unit = fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code));
 const anyText = fc.oneof(fc.string({ unit }), fc.string({ unit: "binary" }), fc.string());
+// xmlbuilder2 cannot be the reference for text that looks like an entity reference: it writes
+// "&A;" unescaped (not well-formed XML) and its parser reads "&amp;#0;" back as U+0000. Such
+// texts have their own test below.
+const notEntityLike = anyText.map((text) => text.replace(/&(?=#?[\w.:-]*;)/g, "+"));
 
 const HOSTILE = [
   `Tom & Jerry <b>"quoted"</b> 'single' > end`,
@@ -57,19 +61,24 @@ test("hostile text: the same bytes as xmlbuilder2 where it escapes fully, and ev
 
 test("any UTF-16 text: xmlbuilder2's bytes, and it reads back without the characters XML cannot hold", () => {
   fc.assert(
-    fc.property(fc.array(anyText, { maxLength: 5 }), anyText, (texts, attribute) => {
+    fc.property(fc.array(notEntityLike, { maxLength: 5 }), notEntityLike, (texts, attribute) => {
       const xml = written(texts, attribute);
       const expected = [attribute, ...texts.flatMap((text) => [text, text])].map((text) => text.replace(NOT_XML, ""));
       assert.deepEqual(readBack(xml), expected);
-      // xmlbuilder2 also leaves text that looks like an entity reference ("&A;", "&#9;") as it
-      // is, which is not well-formed XML when the entity is undefined; the writer escapes the
-      // "&". Such texts are compared by reading back (above), not byte for byte.
-      const noWhitespaceEscapes = (text: string) => text.replace(/[\t\n\r]/g, "").replace(/&(?=#?[\w.:-]*;)/g, "");
+      const noWhitespaceEscapes = (text: string) => text.replace(/[\t\n\r]/g, "");
       const plainTexts = texts.map(noWhitespaceEscapes);
       assert.equal(written(plainTexts, noWhitespaceEscapes(attribute)), reference(plainTexts, noWhitespaceEscapes(attribute)));
     }),
-    { numRuns: 500, examples: [[["&A;", "&#9;"], "&amp;"]] },
+    { numRuns: 500 },
   );
+});
+
+test("text that looks like an entity reference is written with its & escaped", () => {
+  const xml = written(["&A;", "&#0;", "&amp;"], "&#x41;");
+  assert.ok(xml.includes(`<root a="&amp;#x41;">`), xml);
+  assert.ok(xml.includes(`<item v="&amp;A;">&amp;A;</item>`), xml);
+  assert.ok(xml.includes(`<item v="&amp;#0;">&amp;#0;</item>`), xml);
+  assert.ok(xml.includes(`<item v="&amp;amp;">&amp;amp;</item>`), xml);
 });
 
 test("the writer refuses to finish a document with open elements", () => {
