@@ -10,11 +10,11 @@ import { closestMatch } from "./suggest.ts";
  */
 export const CONTENT_ENTRIES = {
   "event.yaml": { kind: "file" },
-  talks: { kind: "folder", url: "/talks/", aliases: ["keynotes", "sessions", "programme", "program"] },
-  speakers: { kind: "folder", url: "/speakers/", aliases: ["people"] },
-  workshops: { kind: "folder", url: "/workshops/", aliases: [] },
-  blog: { kind: "folder", url: "/blog/", aliases: ["posts", "news"] },
-} as const satisfies Record<string, { kind: "file" } | { kind: "folder"; url: string; aliases: readonly string[] }>;
+  talks: { kind: "folder", aliases: ["keynotes", "sessions", "programme", "program"] },
+  speakers: { kind: "folder", aliases: ["people"] },
+  workshops: { kind: "folder", aliases: [] },
+  blog: { kind: "folder", aliases: ["posts", "news"] },
+} as const satisfies Record<string, { kind: "file" } | { kind: "folder"; aliases: readonly string[] }>;
 
 export type EntryName = keyof typeof CONTENT_ENTRIES;
 /** The folders of markdown files (talks/, speakers/, …). */

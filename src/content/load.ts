@@ -2,8 +2,8 @@ import { existsSync } from "node:fs";
 import { realpath } from "node:fs/promises";
 import path from "node:path";
 import { DateTime } from "luxon";
+import { pagePath, SITE_PATHS } from "../site/urls.ts";
 import {
-  CONTENT_ENTRIES,
   listCollection,
   readContentBytes,
   scanContentFolder,
@@ -80,7 +80,6 @@ async function bodyRenderer(render: boolean, checkImages: boolean): Promise<Body
 }
 
 /** The URL prefix of a collection's pages: `/talks/`. */
-const urlOf = (collection: Collection): string => CONTENT_ENTRIES[collection].url;
 
 interface RawFile {
   file: string;
@@ -127,7 +126,7 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
       picture,
       slug: raw.slug,
       file: raw.file,
-      url: `${urlOf("speakers")}${raw.slug}/`,
+      url: pagePath("speakers", raw.slug),
       ...bodies.untrusted(raw.body),
       initials: initialsOf(fields.name),
     });
@@ -159,7 +158,7 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
       type: "talk",
       slug: raw.slug,
       file: raw.file,
-      url: ROW_KINDS.has(fields.kind) ? undefined : `${urlOf("talks")}${raw.slug}/`,
+      url: ROW_KINDS.has(fields.kind) ? undefined : pagePath("talks", raw.slug),
       speakers: people,
       room,
       ...bodies.untrusted(raw.body),
@@ -186,7 +185,7 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
       type: "workshop",
       slug: raw.slug,
       file: raw.file,
-      url: `${urlOf("workshops")}${raw.slug}/`,
+      url: pagePath("workshops", raw.slug),
       leaders,
       room,
       ...bodies.untrusted(raw.body),
@@ -197,7 +196,7 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
   for (const raw of postFiles.files) {
     const fields = validate(postSchema, raw.data, raw.file, problems);
     if (!fields) continue;
-    if (raw.slug === "tags") problems.add(raw.file, "", `gives the address ${urlOf("blog")}tags/, which the list of the blog's tags has; rename the file`);
+    if (raw.slug === "tags") problems.add(raw.file, "", `gives the address ${SITE_PATHS.blogTags}, which the list of the blog's tags has; rename the file`);
     const authorSpeaker = speakers.get(fields.author);
     if (!authorSpeaker && looksLikeSlug(fields.author) && speakerFiles.complete && !invalidSpeakers.has(fields.author)) {
       const hint = didYouMean(fields.author, speakers.keys()) || "; for an author who is not a speaker, write their name as it should be shown";
@@ -209,7 +208,7 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
       ...fields,
       slug: raw.slug,
       file: raw.file,
-      url: `${urlOf("blog")}${raw.slug}/`,
+      url: pagePath("blog", raw.slug),
       date: DateTime.fromISO(fields.date, { zone: event?.timezone ?? "utc" }),
       author: authorSpeaker?.name ?? fields.author,
       authorSpeaker,
@@ -414,7 +413,7 @@ function readCollection(folder: ContentFolder, collection: Collection, problems:
     const key = raw.slug.normalize("NFC").toLowerCase();
     const other = bySlug.get(key);
     if (other) {
-      problems.add(raw.file, "", `gives the address ${urlOf(collection)}${raw.slug}/, which ${other} also has; rename one of them`);
+      problems.add(raw.file, "", `gives the address ${pagePath(collection, raw.slug)}, which ${other} also has; rename one of them`);
       continue;
     }
     bySlug.set(key, raw.file);

@@ -7,6 +7,7 @@ import type { WorkshopFile } from "./workshop.ts";
 import type { LocalImage } from "../media/images.ts";
 import { groupByConferenceDay } from "../schedule/grid.ts";
 import { groupByTag, groupTagged, taggedUrls, tagUrls, type TagGroup, type Tagged } from "../schedule/tags.ts";
+import { blogPagePath, SITE_PATHS } from "../site/urls.ts";
 
 export type { Room } from "./event.ts";
 
@@ -143,7 +144,7 @@ export class Conference {
 
   /** Every tag of the posts with its posts (newest first) and page `/blog/tags/<slug>/`, sorted by name. */
   get blogTags(): ReadonlyArray<Tagged<Post>> {
-    this.blogTagGroups ??= groupTagged(this.posts, BLOG_TAGS_URL);
+    this.blogTagGroups ??= groupTagged(this.posts, SITE_PATHS.blogTags);
     return this.blogTagGroups;
   }
 
@@ -195,8 +196,6 @@ export class Conference {
 /** Posts a page of the blog's index. */
 export const POSTS_PER_PAGE = 10;
 
-/** Where the blog's tag pages live. */
-export const BLOG_TAGS_URL = "/blog/tags/";
 
 /** One page of the blog's index. */
 export interface BlogPage {
@@ -207,17 +206,13 @@ export interface BlogPage {
   posts: Post[];
 }
 
-/** The address of page `number` of the blog's index. */
-export function blogPageUrl(number: number): string {
-  return number === 1 ? "/blog/" : `/blog/page/${number}/`;
-}
 
 /** Splits posts (newest first) into index pages of POSTS_PER_PAGE. */
 export function paginatePosts(posts: readonly Post[], size = POSTS_PER_PAGE): BlogPage[] {
   const pages: BlogPage[] = [];
   for (let start = 0; start === 0 || start < posts.length; start += size) {
     const number = pages.length + 1;
-    pages.push({ number, url: blogPageUrl(number), posts: posts.slice(start, start + size) });
+    pages.push({ number, url: blogPagePath(number), posts: posts.slice(start, start + size) });
   }
   return pages;
 }

@@ -1,6 +1,6 @@
 import type { Conference } from "../content/model.ts";
 import { BACKGROUND_COLOUR, THEME_COLOUR } from "../views/share.ts";
-import { absoluteUrl } from "../views/site.ts";
+import { absoluteUrl, SITE_PATHS } from "../site/urls.ts";
 import { XmlWriter } from "./xml-writer.ts";
 
 /** A page search engines may list: its site path and, where Lectern knows it, when it last changed. */
@@ -18,18 +18,18 @@ export interface IndexedPage {
 export function indexedPages(conference: Conference): IndexedPage[] {
   const paths = (urls: Iterable<string>) => Array.from(urls, (path) => ({ path }));
   return [
-    { path: "/" },
-    { path: "/schedule/" },
-    { path: "/schedule/tags/" },
+    { path: SITE_PATHS.home },
+    { path: SITE_PATHS.schedule },
+    { path: SITE_PATHS.scheduleTags },
     ...paths(conference.tags.map((tag) => tag.url)),
-    { path: "/talks/" },
+    { path: SITE_PATHS.talks },
     ...paths(conference.talkPages.map((talk) => talk.url!)),
-    { path: "/speakers/" },
+    { path: SITE_PATHS.speakers },
     ...paths(conference.speakers.map((speaker) => speaker.url)),
-    { path: "/workshops/" },
+    { path: SITE_PATHS.workshops },
     ...paths(conference.workshops.map((workshop) => workshop.url)),
     ...paths(conference.blogPages.map((page) => page.url)),
-    { path: "/blog/tags/" },
+    { path: SITE_PATHS.blogTags },
     ...paths(conference.blogTags.map((tag) => tag.url)),
     ...conference.posts.map((post) => ({ path: post.url, lastmod: post.date.toISODate()! })),
   ];
@@ -51,7 +51,7 @@ export function renderSitemap(conference: Conference): string {
  * only at the root of a host, so a site under a path needs its host's robots.txt to name the sitemap.
  */
 export function renderRobots(conference: Conference): string {
-  return `User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(conference.event, "/sitemap.xml")}\n`;
+  return `User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(conference.event, SITE_PATHS.sitemap)}\n`;
 }
 
 /** The PNG icons in `public/` (made by tests/make-icons.sh) and the SVG favicon, as the manifest lists them. */

@@ -1,6 +1,7 @@
 import type { DateTime } from "luxon";
 import type { Conference, Event, Post } from "../content/model.ts";
-import { absoluteUrl, BLOG_FEEDS } from "../views/site.ts";
+import { absoluteUrl, rewriteAddresses, SITE_PATHS } from "../site/urls.ts";
+import { BLOG_FEEDS } from "../views/site.ts";
 import { GENERATOR } from "./generator.ts";
 import { XmlWriter } from "./xml-writer.ts";
 
@@ -24,7 +25,7 @@ export function renderAtomFeed(conference: Conference): string {
   xml.leaf("subtitle", event.tagline);
   xml.leaf("id", absoluteUrl(event, ATOM.path));
   xml.leaf("link", "", { rel: "self", type: ATOM.type, href: absoluteUrl(event, ATOM.path) });
-  xml.leaf("link", "", { rel: "alternate", type: "text/html", href: absoluteUrl(event, "/blog/") });
+  xml.leaf("link", "", { rel: "alternate", type: "text/html", href: absoluteUrl(event, SITE_PATHS.blog) });
   xml.leaf("updated", isoDate(posts[0]?.date ?? event.start));
   xml.leaf("generator", GENERATOR.name, { version: GENERATOR.version });
   for (const post of posts) {
@@ -53,7 +54,7 @@ export function renderJsonFeed(conference: Conference): string {
   const feed = {
     version: "https://jsonfeed.org/version/1.1",
     title: feedTitle(event),
-    home_page_url: absoluteUrl(event, "/blog/"),
+    home_page_url: absoluteUrl(event, SITE_PATHS.blog),
     feed_url: absoluteUrl(event, JSON_FEED.path),
     description: event.tagline,
     language: event.language,
@@ -89,8 +90,6 @@ function imageUrl(event: Event, photo: string): string {
   return photo.startsWith("/") ? absoluteUrl(event, photo) : photo;
 }
 
-const URL_ATTRIBUTE = /(\s(?:href|src)=")([^"]*)"/g;
-const SRCSET_ATTRIBUTE = /(\ssrcset=")([^"]*)"/g;
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /**
@@ -100,18 +99,9 @@ const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
  */
 export function absoluteLinks(html: string, event: Event, postPath: string): string {
   const page = absoluteUrl(event, postPath);
-  const resolve = (value: string) => {
+  return rewriteAddresses(html, (value) => {
     if (value === "" || HAS_SCHEME.test(value)) return value;
     if (value.startsWith("/")) return absoluteUrl(event, value);
     return new URL(value, page).href;
-  };
-  return html
-    .replace(URL_ATTRIBUTE, (_, start: string, value: string) => `${start}${resolve(value)}"`)
-    .replace(SRCSET_ATTRIBUTE, (_, start: string, value: string) => {
-      const candidates = value.split(",").map((candidate) => {
-        const [address = "", ...descriptor] = candidate.trim().split(/\s+/);
-        return [resolve(address), ...descriptor].join(" ");
-      });
-      return `${start}${candidates.join(", ")}"`;
-    });
+  });
 }

@@ -1,11 +1,11 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Conference } from "../content/model.ts";
-import { absoluteUrl } from "../views/site.ts";
+import { absoluteUrl, calendarPath, SITE_PATHS } from "../site/urls.ts";
 import { renderScheduleJson } from "./c3voc-json.ts";
 import { renderManifest, renderRobots, renderSitemap } from "./discovery.ts";
 import { renderScheduleXml } from "./frab-xml.ts";
-import { calendarPath, renderIcs } from "./ics.ts";
+import { renderIcs } from "./ics.ts";
 import { scheduleData } from "./schedule-data.ts";
 import { exportedSessions } from "./sessions.ts";
 import { exportStamp } from "./stamp.ts";
@@ -26,17 +26,17 @@ export function* exportFiles(conference: Conference, sourceDateEpoch: string | u
   const { event } = conference;
   const stamp = exportStamp(event, sourceDateEpoch);
   const sessions = exportedSessions(conference);
-  yield { path: "/schedule.ics", content: renderIcs(conference, sessions, { stamp, name: event.name, path: "/schedule.ics" }) };
+  yield { path: SITE_PATHS.scheduleIcs, content: renderIcs(conference, sessions, { stamp, name: event.name, path: SITE_PATHS.scheduleIcs }) };
   const data = scheduleData(conference);
-  yield { path: "/schedule.json", content: renderScheduleJson(data) };
-  yield { path: "/schedule.xml", content: renderScheduleXml(data, absoluteUrl(event, "/schedule.xml")) };
+  yield { path: SITE_PATHS.scheduleJson, content: renderScheduleJson(data) };
+  yield { path: SITE_PATHS.scheduleXml, content: renderScheduleXml(data, absoluteUrl(event, SITE_PATHS.scheduleXml)) };
   for (const session of sessions) {
     const where = calendarPath(session);
     yield { path: where, content: renderIcs(conference, [session], { stamp, name: session.title, path: where }) };
   }
-  yield { path: "/sitemap.xml", content: renderSitemap(conference) };
-  yield { path: "/robots.txt", content: renderRobots(conference) };
-  yield { path: "/site.webmanifest", content: renderManifest(conference) };
+  yield { path: SITE_PATHS.sitemap, content: renderSitemap(conference) };
+  yield { path: SITE_PATHS.robots, content: renderRobots(conference) };
+  yield { path: SITE_PATHS.manifest, content: renderManifest(conference) };
 }
 
 /**

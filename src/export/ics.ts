@@ -1,6 +1,6 @@
 import type { DateTime } from "luxon";
 import { peopleOf, type Conference, type Session } from "../content/model.ts";
-import { absoluteUrl } from "../views/site.ts";
+import { absoluteUrl } from "../site/urls.ts";
 import { sessionGuid } from "./ids.ts";
 
 /**
@@ -118,7 +118,3 @@ export function foldLines(text: string): string {
 
 const ASCII = /^[\x00-\x7f]*$/;
 
-/** Where a session's own calendar file is published: `/talks/<slug>.ics`, `/workshops/<slug>.ics`. */
-export function calendarPath(session: Session): string {
-  return `/${session.type}s/${session.slug}.ics`;
-}

@@ -1,6 +1,6 @@
 import { v5 as uuidv5 } from "uuid";
 import type { Event, Room, Session, Speaker } from "../content/model.ts";
-import { absoluteUrl } from "../views/site.ts";
+import { absoluteUrl } from "../site/urls.ts";
 
 /** The largest id that fits a signed 32-bit integer, which is what the apps store. */
 const MAX_ID = 2 ** 31 - 1;

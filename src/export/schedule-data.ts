@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { DateTime } from "luxon";
 import { peopleOf, type Conference, type Room, type Session } from "../content/model.ts";
 import { dayStart } from "../schedule/grid.ts";
-import { absoluteUrl } from "../views/site.ts";
+import { absoluteUrl } from "../site/urls.ts";
 import { toSlug } from "../content/slug.ts";
 import { conferenceAcronym, personGuid, personIds, roomGuid, sessionGuid, sessionIds } from "./ids.ts";
 import { exportedSessions } from "./sessions.ts";

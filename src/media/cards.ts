@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { CARD_SIZE } from "./card-path.ts";
+import { CARD_SIZE } from "./card-size.ts";
 
 /** One person on a card: a photo (a local file) or initials on their avatar colour. */
 export interface CardPerson {

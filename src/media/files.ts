@@ -5,7 +5,7 @@ import { formatDay, formatTimeRange } from "../schedule/time.ts";
 import { hueOf } from "../views/components/Avatar.tsx";
 import { eventDates } from "../views/site.ts";
 import { cacheDir } from "./cache.ts";
-import { cardPath } from "./card-path.ts";
+import { cardPath } from "../site/urls.ts";
 import { cardPng, type CardContent, type CardPerson, type CardStats } from "./cards.ts";
 import { cachedCopy, imageFiles, largestFallback, type ImageStats } from "./images.ts";
 

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { SITE_PATHS } from "../site/urls.ts";
 import { displayPath } from "../content/errors.ts";
 import { cacheDir } from "./cache.ts";
 
@@ -73,7 +74,7 @@ function imageOptions(preset: ImagePreset, fallback: string): Record<string, unk
   return {
     widths: [...IMAGE_PRESETS[preset].widths],
     formats: ["avif", "webp", fallback],
-    urlPath: "/img/",
+    urlPath: SITE_PATHS.images,
     // The hash in each file name is of the file's bytes, so a copy in the cache is the right
     // one; eleventy-img's own memory cache would keep an edited file's old hash in `npm start`.
     useCache: false,

@@ -1,7 +1,8 @@
+import { SITE_PATHS } from "../site/urls.ts";
 import type { PageData } from "../eleventy/types.ts";
 import { NotFoundPage } from "../views/NotFoundPage.tsx";
 
-export const data = { permalink: "/404.html", eleventyExcludeFromCollections: true };
+export const data = { permalink: SITE_PATHS.notFound, eleventyExcludeFromCollections: true };
 
 export function render({ conference }: PageData) {
   return <NotFoundPage event={conference.event} />;

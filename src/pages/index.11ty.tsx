@@ -1,7 +1,8 @@
+import { SITE_PATHS } from "../site/urls.ts";
 import type { PageData } from "../eleventy/types.ts";
 import { HomePage } from "../views/HomePage.tsx";
 
-export const data = { permalink: "/", eleventyExcludeFromCollections: true };
+export const data = { permalink: SITE_PATHS.home, eleventyExcludeFromCollections: true };
 
 export function render({ conference }: PageData) {
   return <HomePage conference={conference} />;

@@ -1,7 +1,8 @@
+import { SITE_PATHS } from "../site/urls.ts";
 import type { PageData } from "../eleventy/types.ts";
 import { SpeakersIndexPage } from "../views/IndexPages.tsx";
 
-export const data = { permalink: "/speakers/", eleventyExcludeFromCollections: true };
+export const data = { permalink: SITE_PATHS.speakers, eleventyExcludeFromCollections: true };
 
 export function render({ conference }: PageData) {
   return <SpeakersIndexPage event={conference.event} speakers={conference.speakers} />;

@@ -1,3 +1,4 @@
+import { SITE_PATHS } from "../site/urls.ts";
 import type { Session } from "../content/model.ts";
 import { toSlug } from "../content/slug.ts";
 
@@ -15,7 +16,7 @@ export interface TagGroup {
 
 /** Every tag of the programme, sorted by name; tags that differ only in case or punctuation are one tag. */
 export function groupByTag(sessions: readonly Session[]): readonly TagGroup[] {
-  return groupTagged(sessions, "/schedule/tags/").map(({ items, ...group }) => ({ ...group, sessions: items }));
+  return groupTagged(sessions, SITE_PATHS.scheduleTags).map(({ items, ...group }) => ({ ...group, sessions: items }));
 }
 
 /** The tag pages of each tag name, for linking tags shown on entries. */

@@ -1,4 +1,5 @@
-import { BLOG_TAGS_URL, type Conference, type Post } from "../content/model.ts";
+import type { Conference, Post } from "../content/model.ts";
+import { SITE_PATHS } from "../site/urls.ts";
 import type { Tagged } from "../schedule/tags.ts";
 import { PostSummary } from "./IndexPages.tsx";
 import { Layout } from "./Layout.tsx";
@@ -13,11 +14,11 @@ export function BlogTagPage({ conference, tag }: { conference: Conference; tag: 
       title={`Posts tagged ${tag.name}`}
       description={`The ${tag.items.length} ${noun} tagged ${tag.name} on the ${conference.event.name} blog.`}
       path={tag.url}
-      structuredData={ldDocument(breadcrumbLd(conference.event, [{ name: "Blog tags", path: BLOG_TAGS_URL }], `Posts tagged ${tag.name}`))}
+      structuredData={ldDocument(breadcrumbLd(conference.event, [{ name: "Blog tags", path: SITE_PATHS.blogTags }], `Posts tagged ${tag.name}`))}
     >
       <header class="page-head">
         <p class="breadcrumb">
-          <a href={BLOG_TAGS_URL}>Blog tags</a>
+          <a href={SITE_PATHS.blogTags}>Blog tags</a>
         </p>
         <h1>
           Posts tagged <span class="topic-name">{tag.name}</span>
@@ -43,12 +44,12 @@ export function BlogTagsPage({ conference }: { conference: Conference }) {
       event={event}
       title="Blog tags"
       description={`The tags of the ${event.name} blog.`}
-      path={BLOG_TAGS_URL}
-      structuredData={ldDocument(breadcrumbLd(event, [{ name: "Blog", path: "/blog/" }], "Blog tags"))}
+      path={SITE_PATHS.blogTags}
+      structuredData={ldDocument(breadcrumbLd(event, [{ name: "Blog", path: SITE_PATHS.blog }], "Blog tags"))}
     >
       <header class="page-head">
         <p class="breadcrumb">
-          <a href="/blog/">Blog</a>
+          <a href={SITE_PATHS.blog}>Blog</a>
         </p>
         <h1>Blog tags</h1>
       </header>

@@ -1,3 +1,4 @@
+import { SITE_PATHS } from "../site/urls.ts";
 import type { Conference } from "../content/model.ts";
 import { sessionAnchors } from "../schedule/tags.ts";
 import { formatDay } from "../schedule/time.ts";
@@ -15,7 +16,7 @@ export function HomePage({ conference }: { conference: Conference }) {
   const keynotes = talks.filter((talk) => talk.kind === "keynote");
   const anchors = sessionAnchors(conference.sessions);
   return (
-    <Layout event={event} title={event.name} description={event.tagline} path="/" structuredData={ldDocument(conferenceLd(conference))}>
+    <Layout event={event} title={event.name} description={event.tagline} path={SITE_PATHS.home} structuredData={ldDocument(conferenceLd(conference))}>
       <section class="hero" aria-labelledby="hero_title">
         <h1 id="hero_title">{event.name}</h1>
         <p class="hero__tagline">{event.tagline}</p>
@@ -27,19 +28,19 @@ export function HomePage({ conference }: { conference: Conference }) {
         </p>
         <ul class="button-row">
           <li>
-            <a class="button" href="/talks/">
+            <a class="button" href={SITE_PATHS.talks}>
               Browse the {talks.length} talks
             </a>
           </li>
           {workshops.length > 0 && (
             <li>
-              <a class="button button--quiet" href="/workshops/">
+              <a class="button button--quiet" href={SITE_PATHS.workshops}>
                 {workshops.length} workshops
               </a>
             </li>
           )}
           <li>
-            <a class="button button--quiet" href="/speakers/">
+            <a class="button button--quiet" href={SITE_PATHS.speakers}>
               {speakers.length} speakers
             </a>
           </li>

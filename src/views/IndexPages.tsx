@@ -1,4 +1,5 @@
-import { BLOG_TAGS_URL, type BlogPage, type Conference, type Event, type Post, type Session, type Speaker } from "../content/model.ts";
+import { SITE_PATHS } from "../site/urls.ts";
+import { type BlogPage, type Conference, type Event, type Post, type Session, type Speaker } from "../content/model.ts";
 import { sessionAnchors } from "../schedule/tags.ts";
 import { formatDay } from "../schedule/time.ts";
 import { Avatar } from "./components/Avatar.tsx";
@@ -28,7 +29,7 @@ function SessionsByDay({ conference, sessions }: { conference: Conference; sessi
 export function TalksIndexPage({ conference }: { conference: Conference }) {
   const talks = conference.talkPages;
   return (
-    <Layout event={conference.event} title="Talks" description={`All ${talks.length} talks of ${conference.event.name}, day by day.`} path="/talks/">
+    <Layout event={conference.event} title="Talks" description={`All ${talks.length} talks of ${conference.event.name}, day by day.`} path={SITE_PATHS.talks}>
       <header class="page-head">
         <h1>Talks</h1>
         <p class="lede">
@@ -43,7 +44,7 @@ export function TalksIndexPage({ conference }: { conference: Conference }) {
 export function WorkshopsIndexPage({ conference }: { conference: Conference }) {
   const { workshops, event } = conference;
   return (
-    <Layout event={event} title="Workshops" description={`Hands-on workshops at ${event.name}.`} path="/workshops/">
+    <Layout event={event} title="Workshops" description={`Hands-on workshops at ${event.name}.`} path={SITE_PATHS.workshops}>
       <header class="page-head">
         <h1>Workshops</h1>
         <p class="lede">Hands-on sessions: bring a laptop and check the list of what to install first.</p>
@@ -55,7 +56,7 @@ export function WorkshopsIndexPage({ conference }: { conference: Conference }) {
 
 export function SpeakersIndexPage({ event, speakers }: { event: Event; speakers: readonly Speaker[] }) {
   return (
-    <Layout event={event} title="Speakers" description={`The ${speakers.length} speakers and workshop leaders of ${event.name}.`} path="/speakers/">
+    <Layout event={event} title="Speakers" description={`The ${speakers.length} speakers and workshop leaders of ${event.name}.`} path={SITE_PATHS.speakers}>
       <header class="page-head">
         <h1>Speakers</h1>
         <p class="lede">{speakers.length} people sharing what they build and run.</p>
@@ -104,7 +105,7 @@ export function BlogIndexPage({ conference, page }: { conference: Conference; pa
         <h1>{title}</h1>
         {blogTags.length > 0 && (
           <p class="lede">
-            <a href={BLOG_TAGS_URL}>Posts by tag</a>
+            <a href={SITE_PATHS.blogTags}>Posts by tag</a>
           </p>
         )}
       </header>

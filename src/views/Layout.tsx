@@ -1,7 +1,8 @@
 import type { ComponentChildren } from "preact";
 import type { Event } from "../content/model.ts";
 import { truncate } from "../content/markdown.ts";
-import { absoluteUrl, BLOG_FEEDS, eventDates, NAV, PROGRAMME_EXPORTS } from "./site.ts";
+import { absoluteUrl, SITE_PATHS } from "../site/urls.ts";
+import { BLOG_FEEDS, eventDates, NAV, PROGRAMME_EXPORTS } from "./site.ts";
 import { jsonForScript, type Json } from "./structured-data.ts";
 import { HeadMeta, type ShareMeta } from "./components/HeadMeta.tsx";
 
@@ -36,7 +37,7 @@ export function Layout({ event, title, description, path, structuredData, share,
         <meta name="description" content={summary} />
         {noindex ? <meta name="robots" content="noindex" /> : <link rel="canonical" href={canonical} />}
         <HeadMeta event={event} title={title} description={summary} canonical={noindex ? undefined : canonical} share={share} />
-        <link rel="stylesheet" href="/styles.css" />
+        <link rel="stylesheet" href={SITE_PATHS.styles} />
         {PROGRAMME_EXPORTS.map((file) => (
           <link key={file.path} rel="alternate" type={file.type} href={absoluteUrl(event, file.path)} title={`${event.name} programme (${file.format})`} />
         ))}
@@ -53,7 +54,7 @@ export function Layout({ event, title, description, path, structuredData, share,
         </a>
         <header class="site-header">
           <div class="wrap site-header__inner">
-            <a class="brand" href="/">
+            <a class="brand" href={SITE_PATHS.home}>
               <span class="brand__name">{event.name}</span>
               <span class="brand__dates">
                 {eventDates(event)} · {event.venue.name}

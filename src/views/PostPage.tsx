@@ -3,7 +3,7 @@ import { DraftBadge, PostAuthor, PostDate, readingTime } from "./components/Post
 import { Prose } from "./components/Prose.tsx";
 import { TagList } from "./components/SessionBits.tsx";
 import { Layout } from "./Layout.tsx";
-import { absoluteUrl } from "./site.ts";
+import { absoluteUrl, SITE_PATHS } from "../site/urls.ts";
 import { breadcrumbLd, ldDocument, postLd } from "./structured-data.ts";
 
 /** A blog post: title, date, author, reading time, the post, its tags and the posts before and after it. */
@@ -21,12 +21,12 @@ export function PostPage({ conference, post }: { conference: Conference; post: P
         card: { collection: "blog", slug: post.slug, title: post.title },
         article: { published: post.date.toISODate()!, author: post.authorSpeaker ? absoluteUrl(event, post.authorSpeaker.url) : post.author, tags: post.tags },
       }}
-      structuredData={ldDocument(postLd(event, post), breadcrumbLd(event, [{ name: "Blog", path: "/blog/" }], post.title))}
+      structuredData={ldDocument(postLd(event, post), breadcrumbLd(event, [{ name: "Blog", path: SITE_PATHS.blog }], post.title))}
     >
       <article class="post">
         <header class="page-head">
           <p class="breadcrumb">
-            <a href="/blog/">Blog</a>
+            <a href={SITE_PATHS.blog}>Blog</a>
           </p>
           <DraftBadge post={post} />
           <h1>{post.title}</h1>

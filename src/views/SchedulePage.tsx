@@ -1,3 +1,4 @@
+import { SITE_PATHS } from "../site/urls.ts";
 import type { Conference, Session } from "../content/model.ts";
 import { buildDayGrid, type DayGrid } from "../schedule/grid.ts";
 import { sessionAnchors, type TagGroup } from "../schedule/tags.ts";
@@ -20,7 +21,7 @@ export function SchedulePage({ conference }: { conference: Conference }) {
       event={event}
       title="Schedule"
       description={`The programme of ${event.name}: ${count} talks and workshops, day by day and room by room.`}
-      path="/schedule/"
+      path={SITE_PATHS.schedule}
     >
       <header class="page-head schedule-head">
         <h1>Schedule</h1>
@@ -45,7 +46,7 @@ export function SchedulePage({ conference }: { conference: Conference }) {
       <p class="schedule-exports">
         <CalendarLinks event={event} />{" "}
         <span class="schedule-exports__apps">
-          For schedule apps: <a href="/schedule.json">schedule.json</a> · <a href="/schedule.xml">schedule.xml</a>
+          For schedule apps: <a href={SITE_PATHS.scheduleJson}>schedule.json</a> · <a href={SITE_PATHS.scheduleXml}>schedule.xml</a>
         </span>
       </p>
       {grids.map((grid) => (

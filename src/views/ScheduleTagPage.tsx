@@ -1,3 +1,4 @@
+import { SITE_PATHS } from "../site/urls.ts";
 import type { Conference } from "../content/model.ts";
 import type { TagGroup } from "../schedule/tags.ts";
 import { formatDay } from "../schedule/time.ts";
@@ -17,11 +18,11 @@ export function ScheduleTagPage({ conference, tag }: { conference: Conference; t
       title={`Topic: ${tag.name}`}
       description={`The ${tag.sessions.length} ${noun} on ${tag.name} at ${conference.event.name}.`}
       path={tag.url}
-      structuredData={ldDocument(breadcrumbLd(conference.event, [{ name: "Schedule", path: "/schedule/" }], `Topic: ${tag.name}`))}
+      structuredData={ldDocument(breadcrumbLd(conference.event, [{ name: "Schedule", path: SITE_PATHS.schedule }], `Topic: ${tag.name}`))}
     >
       <header class="page-head">
         <p class="breadcrumb">
-          <a href="/schedule/">Schedule</a>
+          <a href={SITE_PATHS.schedule}>Schedule</a>
         </p>
         <h1>
           Topic: <span class="topic-name">{tag.name}</span>
@@ -55,12 +56,12 @@ export function ScheduleTagsPage({ conference }: { conference: Conference }) {
       event={conference.event}
       title="Topics"
       description={`The topics of ${conference.event.name}'s programme.`}
-      path="/schedule/tags/"
-      structuredData={ldDocument(breadcrumbLd(conference.event, [{ name: "Schedule", path: "/schedule/" }], "Topics"))}
+      path={SITE_PATHS.scheduleTags}
+      structuredData={ldDocument(breadcrumbLd(conference.event, [{ name: "Schedule", path: SITE_PATHS.schedule }], "Topics"))}
     >
       <header class="page-head">
         <p class="breadcrumb">
-          <a href="/schedule/">Schedule</a>
+          <a href={SITE_PATHS.schedule}>Schedule</a>
         </p>
         <h1>Topics</h1>
       </header>

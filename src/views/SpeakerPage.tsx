@@ -1,3 +1,4 @@
+import { SITE_PATHS } from "../site/urls.ts";
 import type { Event, Session, Speaker } from "../content/model.ts";
 import { Avatar } from "./components/Avatar.tsx";
 import { Prose } from "./components/Prose.tsx";
@@ -29,14 +30,14 @@ export function SpeakerPage({
       description={speaker.summary || `${speaker.name}, ${speaker.role} at ${speaker.company}`}
       path={speaker.url}
       share={{ type: "profile", card: { collection: "speakers", slug: speaker.slug, title: speaker.name } }}
-      structuredData={ldDocument(personLd(event, speaker, sessions), breadcrumbLd(event, [{ name: "Speakers", path: "/speakers/" }], speaker.name))}
+      structuredData={ldDocument(personLd(event, speaker, sessions), breadcrumbLd(event, [{ name: "Speakers", path: SITE_PATHS.speakers }], speaker.name))}
     >
       <article class="speaker">
         <header class="page-head speaker__head">
           <Avatar speaker={speaker} size="l" />
           <div>
             <p class="breadcrumb">
-              <a href="/speakers/">Speakers</a>
+              <a href={SITE_PATHS.speakers}>Speakers</a>
             </p>
             <h1>{speaker.name}</h1>
             <p class="page-head__meta">

@@ -2,7 +2,7 @@ import type { Event, Talk } from "../content/model.ts";
 import { PeopleList } from "./components/PeopleList.tsx";
 import { Prose } from "./components/Prose.tsx";
 import { KindBadge, SessionWhen, TagList } from "./components/SessionBits.tsx";
-import { calendarPath } from "../export/ics.ts";
+import { calendarPath, SITE_PATHS } from "../site/urls.ts";
 import { Layout } from "./Layout.tsx";
 import { breadcrumbLd, ldDocument, sessionLd } from "./structured-data.ts";
 
@@ -28,12 +28,12 @@ export function TalkPage({
       description={talk.summary}
       path={talk.url}
       share={{ card: { collection: "talks", slug: talk.slug, title: talk.title } }}
-      structuredData={ldDocument(sessionLd(event, talk), breadcrumbLd(event, [{ name: "Talks", path: "/talks/" }], talk.title))}
+      structuredData={ldDocument(sessionLd(event, talk), breadcrumbLd(event, [{ name: "Talks", path: SITE_PATHS.talks }], talk.title))}
     >
       <article class="session">
         <header class="page-head">
           <p class="breadcrumb">
-            <a href="/talks/">Talks</a>
+            <a href={SITE_PATHS.talks}>Talks</a>
           </p>
           <KindBadge session={talk} />
           <h1>{talk.title}</h1>

@@ -2,7 +2,7 @@ import type { Event, Workshop } from "../content/model.ts";
 import { PeopleList } from "./components/PeopleList.tsx";
 import { Prose } from "./components/Prose.tsx";
 import { KindBadge, SessionWhen, TagList } from "./components/SessionBits.tsx";
-import { calendarPath } from "../export/ics.ts";
+import { calendarPath, SITE_PATHS } from "../site/urls.ts";
 import { Layout } from "./Layout.tsx";
 import { breadcrumbLd, ldDocument, sessionLd } from "./structured-data.ts";
 import { formatDuration } from "./site.ts";
@@ -24,12 +24,12 @@ export function WorkshopPage({
       description={workshop.summary}
       path={workshop.url}
       share={{ card: { collection: "workshops", slug: workshop.slug, title: workshop.title } }}
-      structuredData={ldDocument(sessionLd(event, workshop), breadcrumbLd(event, [{ name: "Workshops", path: "/workshops/" }], workshop.title))}
+      structuredData={ldDocument(sessionLd(event, workshop), breadcrumbLd(event, [{ name: "Workshops", path: SITE_PATHS.workshops }], workshop.title))}
     >
       <article class="session">
         <header class="page-head">
           <p class="breadcrumb">
-            <a href="/workshops/">Workshops</a>
+            <a href={SITE_PATHS.workshops}>Workshops</a>
           </p>
           <KindBadge session={workshop} />
           <h1>{workshop.title}</h1>

@@ -1,5 +1,6 @@
 import type { Event } from "../content/model.ts";
-import { CARD_SIZE, cardPath } from "../media/card-path.ts";
+import { CARD_SIZE } from "../media/card-size.ts";
+import { cardPath } from "../site/urls.ts";
 
 /** An image for link previews (`og:image`), at its site path, with its size and alt text. */
 export interface ShareImage {

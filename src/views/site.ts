@@ -1,30 +1,17 @@
 import type { Event } from "../content/model.ts";
 import { formatDateRange } from "../schedule/time.ts";
+import { SITE_PATHS } from "../site/urls.ts";
 
 /** The main navigation: label and the URL prefix that marks a page as inside it. */
 export const NAV = [
-  { label: "Home", href: "/" },
-  { label: "Schedule", href: "/schedule/" },
-  { label: "Talks", href: "/talks/" },
-  { label: "Speakers", href: "/speakers/" },
-  { label: "Workshops", href: "/workshops/" },
-  { label: "Blog", href: "/blog/" },
+  { label: "Home", href: SITE_PATHS.home },
+  { label: "Schedule", href: SITE_PATHS.schedule },
+  { label: "Talks", href: SITE_PATHS.talks },
+  { label: "Speakers", href: SITE_PATHS.speakers },
+  { label: "Workshops", href: SITE_PATHS.workshops },
+  { label: "Blog", href: SITE_PATHS.blog },
 ] as const;
 
-/** The absolute URL of a site path, under the event's canonical base URL (which may have a path). */
-export function absoluteUrl(event: Event, sitePath: string): string {
-  let base = baseUrls.get(event);
-  if (base === undefined) {
-    base = new URL(event.url.endsWith("/") ? event.url : `${event.url}/`).href;
-    baseUrls.set(event, base);
-  }
-  const relative = sitePath.replace(/^\//, "");
-  // Lectern's own paths need no resolving: URL-safe characters and no "." or ".." segments.
-  if (SAFE_PATH.test(relative) && !DOT_SEGMENT.test(relative) && !base.includes("?") && !base.includes("#")) return base + relative;
-  return new URL(relative, base).href;
-}
-
-const baseUrls = new WeakMap<Event, string>();
 
 /**
  * The whole programme's exports as every page's head names them (`<link rel="alternate">`).
@@ -32,23 +19,17 @@ const baseUrls = new WeakMap<Event, string>();
  * for frab XML); no type is registered for the c3voc JSON, so it is plain `application/json`.
  */
 export const PROGRAMME_EXPORTS = [
-  { path: "/schedule.xml", type: "application/vnd.c3voc.schedule+xml", format: "frab XML" },
-  { path: "/schedule.json", type: "application/json", format: "c3voc JSON" },
-  { path: "/schedule.ics", type: "text/calendar", format: "iCalendar" },
+  { path: SITE_PATHS.scheduleXml, type: "application/vnd.c3voc.schedule+xml", format: "frab XML" },
+  { path: SITE_PATHS.scheduleJson, type: "application/json", format: "c3voc JSON" },
+  { path: SITE_PATHS.scheduleIcs, type: "text/calendar", format: "iCalendar" },
 ] as const;
 
 /** The blog's feeds, which every page's head names (`<link rel="alternate">`). */
 export const BLOG_FEEDS = [
-  { path: "/blog/feed.xml", type: "application/atom+xml", format: "Atom" },
-  { path: "/blog/feed.json", type: "application/feed+json", format: "JSON Feed" },
+  { path: SITE_PATHS.atomFeed, type: "application/atom+xml", format: "Atom" },
+  { path: SITE_PATHS.jsonFeed, type: "application/feed+json", format: "JSON Feed" },
 ] as const;
 
-/** `webcal://` and the host and path of `/schedule.ics`: calendar apps subscribe to it and fetch updates. */
-export function calendarSubscriptionUrl(event: Event): string {
-  return absoluteUrl(event, "/schedule.ics").replace(/^https?:/, "webcal:");
-}
-const SAFE_PATH = /^[a-z0-9\-_~./]*$/i;
-const DOT_SEGMENT = /(^|\/)\.\.?(\/|$)/;
 
 /** `2 hours`, `45 minutes`, `1 hour 30 minutes`. */
 export function formatDuration(minutes: number): string {

@@ -1,7 +1,7 @@
 import type { Conference, Event, Post, Session, Speaker } from "../content/model.ts";
 import { peopleOf } from "../content/model.ts";
 import { shareImage } from "./share.ts";
-import { absoluteUrl } from "./site.ts";
+import { absoluteUrl, SITE_PATHS } from "../site/urls.ts";
 
 export type Json = string | number | boolean | null | Json[] | JsonObject;
 export type JsonObject = { [key: string]: Json };
@@ -34,7 +34,7 @@ const SCHEDULED = "https://schema.org/EventScheduled";
 
 /** The `@id` of the conference's Event, defined on the home page. */
 export function conferenceId(event: Event): string {
-  return `${absoluteUrl(event, "/")}#event`;
+  return `${absoluteUrl(event, SITE_PATHS.home)}#event`;
 }
 
 /** The `@id` of a session's Event, defined on its page. */
@@ -91,7 +91,7 @@ export function conferenceLd(conference: Conference): JsonObject {
     eventAttendanceMode: OFFLINE,
     location: place(event),
     image: absoluteUrl(event, shareImage(event).path),
-    url: absoluteUrl(event, "/"),
+    url: absoluteUrl(event, SITE_PATHS.home),
     ...organizer(event),
     subEvent: sessions.filter(withPage).map((session) => ({
       "@type": "Event",
@@ -126,7 +126,7 @@ export function sessionLd(event: Event, session: Session & { url: string }): Jso
       name: person.name,
       url: absoluteUrl(event, person.url),
     })),
-    superEvent: { "@type": "Event", "@id": conferenceId(event), name: event.name, url: absoluteUrl(event, "/") },
+    superEvent: { "@type": "Event", "@id": conferenceId(event), name: event.name, url: absoluteUrl(event, SITE_PATHS.home) },
   };
 }
 
@@ -174,7 +174,7 @@ export function postLd(event: Event, post: Post): JsonObject {
     ...(post.tags.length > 0 ? { keywords: post.tags } : {}),
     publisher: event.organiser
       ? { "@type": "Organization", name: event.organiser.name, ...(event.organiser.url ? { url: event.organiser.url } : {}) }
-      : { "@type": "Organization", name: event.name, url: absoluteUrl(event, "/") },
+      : { "@type": "Organization", name: event.name, url: absoluteUrl(event, SITE_PATHS.home) },
   };
 }
 

@@ -6,7 +6,7 @@ import sharp from "sharp";
 import { loadConference } from "../../src/content/load.ts";
 import type { Conference } from "../../src/content/model.ts";
 import { provideConference } from "../../src/eleventy/conference-data.ts";
-import { cardPath } from "../../src/media/card-path.ts";
+import { cardPath } from "../../src/site/urls.ts";
 import { newMediaStats } from "../../src/media/files.ts";
 import { renderSiteInMemory } from "../../src/output/render.ts";
 import { checkBuiltSite, formatProblems } from "../browser/site-check.ts";

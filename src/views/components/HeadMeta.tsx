@@ -1,6 +1,6 @@
 import type { Event } from "../../content/model.ts";
 import { ogLocale, shareImage, THEME_COLOUR, type CardPage } from "../share.ts";
-import { absoluteUrl } from "../site.ts";
+import { absoluteUrl, SITE_PATHS } from "../../site/urls.ts";
 
 /** How a page presents itself when shared: its Open Graph type, its card, and for a post its date, author and tags. */
 export interface ShareMeta {
@@ -50,10 +50,10 @@ export function HeadMeta({ event, title, description, canonical, share = {} }: H
       <meta name="twitter:card" content="summary_large_image" />
       <meta name="twitter:image:alt" content={image.alt} />
       <meta name="theme-color" content={THEME_COLOUR} />
-      <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+      <link rel="icon" href={SITE_PATHS.favicon} type="image/svg+xml" />
       <link rel="icon" href="/icon-192.png" type="image/png" sizes="192x192" />
       <link rel="apple-touch-icon" href="/apple-touch-icon.png" />
-      <link rel="manifest" href="/site.webmanifest" />
+      <link rel="manifest" href={SITE_PATHS.manifest} />
     </>
   );
 }
