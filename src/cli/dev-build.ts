@@ -1,6 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { paths, provideConference } from "../eleventy/conference-data.ts";
 import { renderSiteInMemory } from "../output/render.ts";
+import { basePath } from "../site/urls.ts";
 import { syncFolder } from "../output/sync.ts";
 import { loadSite } from "./load-site.ts";
 import { BuildError } from "./report.ts";
@@ -13,7 +14,7 @@ import { BuildError } from "./report.ts";
  * than the rendering. (The published build keeps its all-or-nothing swap.) The dev command
  * has checked and locked the output folder before starting this builder.
  */
-export async function devBuild(): Promise<{ pages: number; seconds: number; changed: number }> {
+export async function devBuild(): Promise<{ pages: number; seconds: number; changed: number; basePath: string }> {
   const started = performance.now();
   const { contentDir, outputDir, publicDir } = paths();
   // Draft posts show in the dev server (marked as drafts), never in `npm run build`.
@@ -31,7 +32,7 @@ export async function devBuild(): Promise<{ pages: number; seconds: number; chan
   lastBuild = undefined;
   const { changed, files } = await syncFolder(outputDir, rendered.files, previous);
   lastBuild = { dir: outputDir, files };
-  return { pages: rendered.pages, seconds: (performance.now() - started) / 1000, changed };
+  return { pages: rendered.pages, seconds: (performance.now() - started) / 1000, changed, basePath: basePath(conference.event) };
 }
 
 /** What the previous build in this process wrote, so an unchanged file is known without reading it. */

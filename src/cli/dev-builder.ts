@@ -7,7 +7,7 @@ export type BuilderRequest = { type: "build" };
 
 /** What the builder answers after each build (and `ready` once, when it has started). */
 export type BuilderReply =
-  | { type: "built"; pages: number; ms: number }
+  | { type: "built"; pages: number; ms: number; basePath: string }
   | { type: "content-error"; summary: string; problems: Array<{ file: string; field: string; message: string }> }
   | { type: "build-error"; summary: string; detail: string };
 
@@ -19,8 +19,8 @@ export type BuilderReply =
  */
 async function run(): Promise<BuilderReply> {
   try {
-    const { pages, seconds } = await devBuild();
-    return { type: "built", pages, ms: Math.round(seconds * 1000) };
+    const { pages, seconds, basePath } = await devBuild();
+    return { type: "built", pages, ms: Math.round(seconds * 1000), basePath };
   } catch (error) {
     if (error instanceof ContentError) {
       return { type: "content-error", summary: error.message, problems: error.problems.map((p) => ({ ...p })) };

@@ -8,8 +8,8 @@ import path from "node:path";
 /** The path the browser's live-reload script listens on (server-sent events). */
 export const EVENTS_PATH = "/__lectern/events";
 
-const RELOAD_SCRIPT =
-  `<script>(() => { const s = new EventSource(${JSON.stringify(EVENTS_PATH)}); ` +
+const reloadScript = (base: string) =>
+  `<script>(() => { const s = new EventSource(${JSON.stringify(base + EVENTS_PATH.slice(1))}); ` +
   `s.addEventListener("reload", () => location.reload()); })();</script>`;
 
 const TYPES: Record<string, string> = {
@@ -49,6 +49,11 @@ export interface DevServerOptions {
   portAttempts?: number;
   /** While this returns a page, every HTML request gets it (with status 500) instead of the site. */
   errorPage?: () => string | undefined;
+  /**
+   * The base path the site is served under (`/boston-2016/` for an event `url` with a path),
+   * as the last build said; default `/`. Requests outside it get a 404, `/` a redirect to it.
+   */
+  basePath?: () => string;
 }
 
 export interface DevServer {
@@ -95,7 +100,15 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       send(res, 405, "text/plain; charset=utf-8", "method not allowed\n");
       return;
     }
-    const rawPath = (req.url ?? "/").split(/[?#]/, 1)[0] ?? "/";
+    const base = options.basePath?.() ?? "/";
+    const requested = (req.url ?? "/").split(/[?#]/, 1)[0] ?? "/";
+    const under = underBase(requested, base);
+    if (under.redirect) {
+      res.writeHead(302, { Location: under.redirect, "Cache-Control": "no-store" });
+      res.end();
+      return;
+    }
+    const rawPath = under.sitePath;
     if (rawPath === EVENTS_PATH) {
       res.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-store", Connection: "keep-alive" });
       res.write(": connected\n\n");
@@ -104,14 +117,14 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       return;
     }
 
-    const found = await resolveFile(root, rawPath);
+    const found = rawPath === undefined ? undefined : await resolveFile(root, rawPath);
     const page = options.errorPage?.();
     if (page !== undefined && (!found || found.file.endsWith(".html"))) {
-      send(res, 500, TYPES[".html"]!, withReloadScript(page), req.method === "HEAD");
+      send(res, 500, TYPES[".html"]!, withReloadScript(page, base), req.method === "HEAD");
       return;
     }
     if (found?.redirect) {
-      res.writeHead(301, { Location: found.redirect, "Cache-Control": "no-store" });
+      res.writeHead(301, { Location: base + found.redirect.slice(1), "Cache-Control": "no-store" });
       res.end();
       return;
     }
@@ -127,7 +140,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   async function sendFile(req: http.IncomingMessage, res: http.ServerResponse, file: string, status: number): Promise<void> {
     const type = contentType(file);
     if (type.startsWith("text/html")) {
-      send(res, status, type, withReloadScript(await readFile(file, "utf8")), req.method === "HEAD");
+      send(res, status, type, withReloadScript(await readFile(file, "utf8"), options.basePath?.() ?? "/"), req.method === "HEAD");
       return;
     }
     const info = await stat(file);
@@ -239,9 +252,21 @@ async function existingInside(root: string, candidate: string): Promise<string |
   }
 }
 
-function withReloadScript(html: string): string {
+function withReloadScript(html: string, base: string): string {
+  const script = reloadScript(base);
   const at = html.lastIndexOf("</body>");
-  return at === -1 ? html + RELOAD_SCRIPT : html.slice(0, at) + RELOAD_SCRIPT + html.slice(at);
+  return at === -1 ? html + script : html.slice(0, at) + script + html.slice(at);
+}
+
+/**
+ * Where a request lands when the site is served under `base`: the site path inside it, a
+ * redirect (`/` and the base without its slash lead to the base), or neither (outside the site).
+ */
+export function underBase(requested: string, base: string): { sitePath?: string; redirect?: string } {
+  if (base === "/") return { sitePath: requested };
+  if (requested.startsWith(base)) return { sitePath: `/${requested.slice(base.length)}` };
+  if (requested === "/" || requested === base.slice(0, -1)) return { redirect: base };
+  return {};
 }
 
 function send(res: http.ServerResponse, status: number, type: string, body: string, headOnly = false): void {

@@ -39,6 +39,8 @@ async function dev(): Promise<void> {
   const complain = (text: string) => process.stderr.write(`lectern dev: ${escapeForTerminal(text)}\n`);
 
   let errorPage: string | undefined;
+  /** The base path of the site's `url` (`/boston-2016/`), from the last good build. */
+  let basePath = "/";
   let server: DevServer | undefined;
   let builder: ChildProcess | undefined;
   let busy = false;
@@ -103,6 +105,7 @@ async function dev(): Promise<void> {
     const wasBroken = errorPage !== undefined;
     if (reply.type === "built") {
       errorPage = undefined;
+      basePath = reply.basePath;
       const ms = Math.round(performance.now() - since);
       say(`${cause}${wasBroken ? "fixed; " : ""}built ${reply.pages} pages in ${ms} ms`);
     } else if (reply.type === "content-error") {
@@ -216,8 +219,8 @@ async function dev(): Promise<void> {
   }, PARENT_CHECK_MS).unref();
 
   await pump();
-  server = await startDevServer({ root: outputDir, host, port, errorPage: () => errorPage });
-  say(`serving ${displayPath(outputDir)} at ${server.url}`);
+  server = await startDevServer({ root: outputDir, host, port, errorPage: () => errorPage, basePath: () => basePath });
+  say(`serving ${displayPath(outputDir)} at ${server.url}${basePath.slice(1)}`);
   say(
     `watching ${[contentDir, publicDir].map(displayPath).join(", ")} (rebuild) and src/ (restart); ` +
       (host === "127.0.0.1" || host === "localhost" || host === "::1"

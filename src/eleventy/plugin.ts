@@ -1,6 +1,8 @@
 import { pathToFileURL } from "node:url";
 import { isValidElement, type VNode } from "preact";
-import { renderToString } from "preact-render-to-string";
+import type { Conference } from "../content/model.ts";
+import { basePath } from "../site/urls.ts";
+import { renderPage } from "../views/render.ts";
 
 // Eleventy ships no TypeScript types for its configuration API; this is the part Lectern uses.
 export interface EleventyConfig {
@@ -14,15 +16,18 @@ interface RenderContext {
   defaultRenderer(data: unknown): Promise<unknown>;
 }
 
-/** Renders what a route file returns: a preact element becomes an HTML document, text passes through. */
-export function renderOutput(result: unknown): string {
-  if (isValidElement(result)) return `<!DOCTYPE html>${renderToString(result as VNode)}`;
-  return String(result ?? "");
+/**
+ * Renders what a route file returns: a preact element becomes an HTML document whose
+ * addresses are hrefs under the site's base path; text (feeds) passes through.
+ */
+export function renderOutput(result: unknown, data: unknown): string {
+  if (!isValidElement(result)) return String(result ?? "");
+  const conference = (data as { conference?: Conference }).conference;
+  return renderPage(result as VNode, conference ? basePath(conference.event) : "/");
 }
 
 /** Everything Lectern adds to Eleventy, in one place. */
 export function lecternPlugin(eleventyConfig: EleventyConfig): void {
-
   eleventyConfig.addTemplateFormats(["11ty.tsx"]);
   eleventyConfig.addExtension(["11ty.tsx"], {
     key: "11ty.js",
@@ -30,7 +35,7 @@ export function lecternPlugin(eleventyConfig: EleventyConfig): void {
       return async function (this: RenderContext, data: unknown) {
         // A Buffer, not a string: Eleventy keeps every page's output until the build ends, and
         // UTF-8 bytes take half the memory of V8's two-byte strings (pages hold "–", "·").
-        return Buffer.from(renderOutput(await this.defaultRenderer(data)));
+        return Buffer.from(renderOutput(await this.defaultRenderer(data), data));
       };
     },
   });

@@ -39,7 +39,7 @@ export async function newSiteContext(
  * exceptions, failed or 4xx/5xx requests, horizontal scrolling at phone width, and pages whose
  * main content or navigation is not shown without JavaScript.
  */
-export async function checkPagesInBrowser(browser: Browser, origin: string, pages: string[]): Promise<Problem[]> {
+export async function checkPagesInBrowser(browser: Browser, origin: string, pages: string[], base = "/"): Promise<Problem[]> {
   const problems: Problem[] = [];
   for (const viewport of [PHONE, DESKTOP]) {
     const context = await newSiteContext(browser, origin, { viewport });
@@ -48,7 +48,7 @@ export async function checkPagesInBrowser(browser: Browser, origin: string, page
     for (const page of pages) {
       const report = (message: string) => problems.push({ page, message: `at ${viewport.width} px: ${message}` });
       watcher.reset();
-      await tab.goto(origin + page, { waitUntil: "load" });
+      await tab.goto(origin + base + page.slice(1), { waitUntil: "load" });
       for (const message of watcher.messages) report(message);
       if (viewport === PHONE) {
         const overflow = await horizontalOverflow(tab);
@@ -58,7 +58,7 @@ export async function checkPagesInBrowser(browser: Browser, origin: string, page
     }
     await context.close();
   }
-  problems.push(...(await checkWithoutJavaScript(browser, origin, pages)));
+  problems.push(...(await checkWithoutJavaScript(browser, origin, pages, base)));
   return problems;
 }
 
@@ -120,12 +120,12 @@ export async function axeViolations(tab: Page): Promise<string[]> {
 }
 
 /** With JavaScript off, each page still shows its heading, main content and navigation. */
-export async function checkWithoutJavaScript(browser: Browser, origin: string, pages: string[]): Promise<Problem[]> {
+export async function checkWithoutJavaScript(browser: Browser, origin: string, pages: string[], base = "/"): Promise<Problem[]> {
   const problems: Problem[] = [];
   const context = await newSiteContext(browser, origin, { viewport: PHONE, javaScriptEnabled: false });
   const tab = await context.newPage();
   for (const page of pages) {
-    await tab.goto(origin + page, { waitUntil: "load" });
+    await tab.goto(origin + base + page.slice(1), { waitUntil: "load" });
     const report = (message: string) => problems.push({ page, message: `without JavaScript: ${message}` });
     const main = tab.locator("main");
     if ((await main.count()) !== 1 || !(await main.isVisible())) report("no visible <main>");

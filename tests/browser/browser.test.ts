@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdir } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -170,6 +170,40 @@ if ("missing" in chromiumPath && process.env.CI === "true") {
       } finally {
         await broken.close();
       }
+    });
+  });
+
+  describe("the sample site hosted under a sub-path, in Chromium", { skip }, () => {
+    const base = "/boston-2016/";
+    let browser: Browser;
+    let server: StaticServer;
+    let pages: string[];
+
+    before(async () => {
+      const event = (await readFile(path.join(ROOT, "content", "event.yaml"), "utf8")).replace(/^url: .*$/m, `url: https://example.org${base}`);
+      const site = await buildSite(await makeContent("sample", { "event.yaml": event }));
+      pages = await listPages(site);
+      server = await serveSite(site, base);
+      browser = await launchChromium((chromiumPath as { path: string }).path);
+    });
+    after(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    test("every page passes the browser gate served under /boston-2016/; a request outside it would get HTTP 404 and fail it", async (t) => {
+      const started = Date.now();
+      const problems = await checkPagesInBrowser(browser, server.origin, pages, base);
+      t.diagnostic(`${pages.length} pages under ${base}, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      assert.equal(formatProblems(problems), "", `problems on ${new Set(problems.map((p) => p.page)).size} of ${pages.length} pages`);
+    });
+
+    test("the server answers nothing outside the base path: the check above cannot pass by accident", async () => {
+      const outside = await fetch(`${server.origin}/talks/autopilot/`);
+      assert.equal(outside.status, 404);
+      const inside = await fetch(`${server.origin}${base}talks/autopilot/`);
+      assert.equal(inside.status, 200);
+      assert.match(await inside.text(), new RegExp(`<link rel="stylesheet" href="${base}styles\\.css"`));
     });
   });
 }

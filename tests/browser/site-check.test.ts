@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { before, describe, test } from "node:test";
-import { buildSite, FIXTURES, listFiles, makeContent, tempDir } from "../helpers.ts";
+import { buildSite, FIXTURES, listFiles, makeContent, ROOT, tempDir } from "../helpers.ts";
 import { checkBuiltSite, checkLinks, formatProblems, listPages, validateHtml } from "./site-check.ts";
 
 describe("the built sample site, file by file", () => {
@@ -20,8 +20,9 @@ describe("the built sample site, file by file", () => {
     }
   });
 
-  test("every link, image, stylesheet, feed, export and #fragment resolves to a built file", async () => {
-    const problems = await checkLinks(site);
+  test("every link, image, stylesheet, feed, export, #fragment and absolute self-link resolves to a built file", async () => {
+    const siteUrl = /^url: (.*)$/m.exec(await readFile(path.join(ROOT, "content", "event.yaml"), "utf8"))![1]!.trim();
+    const problems = await checkLinks(site, { siteUrl });
     assert.equal(formatProblems(problems), "", "broken references");
   });
 

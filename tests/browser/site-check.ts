@@ -27,9 +27,15 @@ function pageAddress(file: string): string {
   return "/" + file.replace(/(^|\/)index\.html$/, "$1");
 }
 
+/** Where the built site is published: its canonical address, whose path is the base path hrefs carry. */
+export interface Hosting {
+  /** e.g. `https://example.org/boston-2016/`; absolute links under it are checked as internal ones. */
+  siteUrl?: string;
+}
+
 /** Runs every check that needs no browser: links and references, then the HTML validator. */
-export async function checkBuiltSite(siteDir: string): Promise<Problem[]> {
-  return [...(await checkLinks(siteDir)), ...(await validateHtml(siteDir))];
+export async function checkBuiltSite(siteDir: string, hosting: Hosting = {}): Promise<Problem[]> {
+  return [...(await checkLinks(siteDir, hosting)), ...(await validateHtml(siteDir))];
 }
 
 /** Every built HTML file through html-validate with the project's `.htmlvalidate.mjs`. */
@@ -79,9 +85,9 @@ const EXTERNAL_SCHEMES = new Set(["http:", "https:", "mailto:", "tel:", "webcal:
  * feeds, exports, `#fragments`) resolves to a built file, and that every external one is a
  * well-formed URL. Works on the files alone: no server, no browser.
  */
-export async function checkLinks(siteDir: string): Promise<Problem[]> {
+export async function checkLinks(siteDir: string, hosting: Hosting = {}): Promise<Problem[]> {
   const files = await listFiles(siteDir);
-  const site = new SiteFiles(siteDir, new Set(files));
+  const site = new SiteFiles(siteDir, new Set(files), hosting.siteUrl ? new URL(hosting.siteUrl) : undefined);
   const problems: Problem[] = [];
   for (const file of files) {
     const page = pageAddress(file);
@@ -121,10 +127,16 @@ class SiteFiles {
   private readonly parser = new HtmlValidate(htmlValidateConfig).getConfigFor("page.html").then((config) => new Parser(config));
   private readonly ids = new Map<string, Promise<Set<string>>>();
 
+  /** The path every href must start with: the site's base path, `/` by default. */
+  private readonly base: string;
+
   constructor(
     private readonly dir: string,
     private readonly files: Set<string>,
-  ) {}
+    private readonly siteUrl?: URL,
+  ) {
+    this.base = siteUrl?.pathname ?? "/";
+  }
 
   async htmlReferences(file: string): Promise<Reference[]> {
     const root = await this.parse(file);
@@ -151,9 +163,14 @@ class SiteFiles {
     if (/\s/.test(value.trim())) return `${shown} contains white space (encode it as %20)`;
     let url: URL;
     try {
-      url = new URL(value.trim(), BASE + page);
+      url = new URL(value.trim(), BASE + this.base + page.slice(1));
     } catch {
       return `${shown} is not a well-formed URL`;
+    }
+    // An absolute address of the published site is checked like a link within it.
+    if (this.siteUrl && url.origin === this.siteUrl.origin) {
+      if (!url.pathname.startsWith(this.base)) return `${shown} leaves the site's base path ${this.base}`;
+      url = new URL(url.pathname + url.hash, BASE);
     }
     if (url.origin !== BASE) {
       if (!EXTERNAL_SCHEMES.has(url.protocol)) return `${shown} uses the scheme ${url.protocol}, which is not allowed`;
@@ -163,9 +180,10 @@ class SiteFiles {
       if (!url.protocol.startsWith("http") && url.pathname === "") return `${shown} has no address after ${url.protocol}`;
       return undefined;
     }
+    if (!url.pathname.startsWith(this.base)) return `${shown} leaves the site's base path ${this.base}`;
     let target: string | undefined;
     try {
-      target = this.resolve(decodeURIComponent(url.pathname));
+      target = this.resolve(decodeURIComponent(`/${url.pathname.slice(this.base.length)}`));
     } catch {
       return `${shown} has a malformed %-escape`;
     }

@@ -147,7 +147,7 @@ export async function waitForPage(
 export function reloadListener(baseUrl: string): Promise<{ next(): Promise<number>; close(): void }> {
   return new Promise((resolve, reject) => {
     const waiting: Array<(at: number) => void> = [];
-    const req = http.get(new URL("/__lectern/events", baseUrl), (res) => {
+    const req = http.get(new URL("__lectern/events", baseUrl), (res) => {
       res.setEncoding("utf8");
       res.on("data", (chunk: string) => {
         if (chunk.includes("event: reload")) {
