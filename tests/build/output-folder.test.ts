@@ -180,3 +180,25 @@ test("public files: links leading out of the folder and non-files are refused; l
   assert.ok(copied.isFile() && !copied.isSymbolicLink());
   assert.equal(await readFile(path.join(outputDir, "alias.css"), "utf8"), await readFile(path.join(publicDir, "styles.css"), "utf8"));
 });
+
+test("a public file that cannot be read: check and build report it in one line instead of failing half-way", async (t) => {
+  if (process.getuid?.() === 0 && !existsSync("/usr/bin/setpriv")) {
+    t.skip("running as root without setpriv: every file is readable");
+    return;
+  }
+  const { base, contentDir, publicDir } = await workspace();
+  await writeFile(path.join(publicDir, "secret.txt"), "no\n");
+  await chmod(path.join(publicDir, "secret.txt"), 0o000);
+  // Root reads every file, so the check runs as the unprivileged user "nobody" then.
+  await chmod(base, 0o755);
+  const node = [process.execPath, "--import", "tsx", path.join(ROOT, "src", "cli", "check.ts")];
+  const [command, ...args] = process.getuid?.() === 0 ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", ...node] : node;
+  const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+    const child = spawn(command!, args, { cwd: ROOT, env: { ...process.env, CONTENT_DIR: contentDir, PUBLIC_DIR: publicDir }, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("close", (code) => resolve({ code, stderr }));
+  });
+  assert.equal(result.code, 1, result.stderr);
+  assert.match(result.stderr, /^lectern check: 1 content problem:\n {2}\S*public\/secret\.txt: cannot be read \(EACCES\)\n$/);
+});
