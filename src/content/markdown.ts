@@ -1,5 +1,7 @@
 import MarkdownIt from "markdown-it";
 import sanitizeHtml from "sanitize-html";
+import type { StateCore } from "markdown-it";
+import { isProgrammeHref, mayHoldProgrammeLinks, type LinkResolver } from "./programme-links.ts";
 
 /**
  * Abstracts, bios and workshop descriptions come from speakers: raw HTML in them is
@@ -10,6 +12,34 @@ const untrusted = new MarkdownIt({ html: false, xhtmlOut: true, linkify: true, t
 
 /** Blog posts are written by organisers and may carry HTML, which is sanitised. */
 const organiser = new MarkdownIt({ html: true, xhtmlOut: true, linkify: true, typographer: true });
+
+/** What both renderers read from markdown-it's `env`. */
+interface LinkEnv {
+  /** Resolves programme links (`talk:slug`); without one they lose their address. */
+  links?: LinkResolver;
+}
+
+for (const md of [untrusted, organiser]) {
+  // A programme link is looked up as written; markdown-it would percent-encode it first.
+  const normalizeLink = md.normalizeLink.bind(md);
+  md.normalizeLink = (url) => (isProgrammeHref(url) ? url : normalizeLink(url));
+  md.core.ruler.push("programme_links", resolveProgrammeLinks);
+}
+
+/** Gives each programme link its page's path, on the tokens, so that a parse alone checks them. */
+function resolveProgrammeLinks(state: StateCore): void {
+  const env = state.env as LinkEnv;
+  for (const block of state.tokens) {
+    if (block.type !== "inline") continue;
+    for (const token of block.children ?? []) {
+      const href = token.type === "link_open" ? token.attrGet("href") : null;
+      if (href === null || !isProgrammeHref(href)) continue;
+      const url = env.links?.(href);
+      if (url === undefined) token.attrs = token.attrs?.filter(([name]) => name !== "href") ?? null;
+      else token.attrSet("href", url);
+    }
+  }
+}
 
 const ALIGN = [/^(left|right|center)$/];
 
@@ -32,9 +62,10 @@ const SANITIZE: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
 };
 
-/** Markdown from a speaker (abstracts, bios, workshop descriptions) to safe HTML. */
-export function renderUntrusted(markdown: string): string {
-  return untrusted.render(markdown);
+/** Markdown from a speaker (abstracts, bios, workshop descriptions) to safe HTML; `links` resolves programme links. */
+export function renderUntrusted(markdown: string, links?: LinkResolver): string {
+  const env: LinkEnv = { links };
+  return untrusted.render(markdown, env);
 }
 
 /**
@@ -44,7 +75,13 @@ export function renderUntrusted(markdown: string): string {
  */
 export type PostImageWriter = (src: string, alt: string, index: number) => string | undefined;
 
-interface PostEnv {
+/** How a post's images and programme links are written. */
+export interface PostOptions {
+  writeImage?: PostImageWriter;
+  links?: LinkResolver;
+}
+
+interface PostEnv extends LinkEnv {
   writeImage?: PostImageWriter;
   images: number;
 }
@@ -60,9 +97,9 @@ organiser.renderer.rules.image = (tokens, idx, options, env: PostEnv, self) => {
  * Markdown with HTML from an organiser (blog posts) to sanitised HTML. The page's own ids
  * all hold an underscore, so a post's ids (and its links to them) get hyphens instead,
  * and an id used twice (or empty) is dropped after its first use. `writeImage` writes each
- * markdown image (the image pipeline's `<picture>`).
+ * markdown image (the image pipeline's `<picture>`); `links` resolves programme links.
  */
-export function renderPost(markdown: string, writeImage?: PostImageWriter): string {
+export function renderPost(markdown: string, { writeImage, links }: PostOptions = {}): string {
   const seen = new Set<string>();
   const allowed = new Set(SANITIZE.allowedTags || []);
   const transformTags: sanitizeHtml.IOptions["transformTags"] = {
@@ -80,7 +117,7 @@ export function renderPost(markdown: string, writeImage?: PostImageWriter): stri
       return { tagName, attribs: attributes };
     },
   };
-  const env: PostEnv = { writeImage, images: 0 };
+  const env: PostEnv = { writeImage, links, images: 0 };
   return sanitizeHtml(organiser.render(markdown, env), { ...SANITIZE, transformTags });
 }
 
@@ -89,11 +126,21 @@ function postId(id: string): string {
   return id.trim().replace(/[_\s]+/g, "-");
 }
 
-/** A speaker's markdown as safe HTML and as plain text, from one parse. */
-export function untrustedBody(markdown: string): { html: string; summary: string } {
-  const env = {};
+/** A speaker's markdown as safe HTML and as plain text, from one parse; `links` resolves programme links. */
+export function untrustedBody(markdown: string, links?: LinkResolver): { html: string; summary: string } {
+  const env: LinkEnv = { links };
   const tokens = untrusted.parse(markdown, env);
   return { html: untrusted.renderer.render(tokens, untrusted.options, env), summary: textOf(tokens) };
+}
+
+/**
+ * Checks a body's programme links without rendering it: parses only a body that may hold one,
+ * with the parser that would render it (a post's HTML blocks hold no markdown links).
+ */
+export function checkProgrammeLinks(markdown: string, kind: "untrusted" | "post", links: LinkResolver): void {
+  if (!mayHoldProgrammeLinks(markdown)) return;
+  const env: LinkEnv = { links };
+  (kind === "post" ? organiser : untrusted).parse(markdown, env);
 }
 
 /** The markdown's text with no markup, whitespace collapsed: for meta descriptions and exports. */
