@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { formatProblem, ProblemList } from "../../src/content/errors.ts";
+import { ContentError, formatProblem, ProblemList } from "../../src/content/errors.ts";
+import { loadConference } from "../../src/content/load.ts";
 import { checkProgrammeLinks, renderPost, renderUntrusted } from "../../src/content/markdown.ts";
 import { ProgrammeLinks, type LinkTarget } from "../../src/content/programme-links.ts";
+import { makeContent } from "../helpers.ts";
 
 const FILE = "content/blog/recap.md";
 
@@ -137,5 +139,64 @@ describe("programme links in markdown", () => {
       assert.deepEqual(checked.items, rendered.items, kind);
       assert.equal(rendered.items.length, kind === "post" ? 4 : 5, kind);
     }
+  });
+});
+
+/** Loads the `small` fixture with changes, rendering or only validating; every problem line, paths relative to the content folder. */
+async function loadProblems(changes: Record<string, string>, render: boolean): Promise<string[]> {
+  const dir = await makeContent("small", changes);
+  try {
+    await loadConference({ contentDir: dir, render });
+  } catch (error) {
+    assert.ok(error instanceof ContentError, `expected a ContentError, got ${String(error)}`);
+    return error.problems.map((p) => formatProblem(p).split(`${dir}/`).join(""));
+  }
+  return [];
+}
+
+const SPEAKER = "---\nname: Sam Lee\ncompany: Acme\nrole: SRE\n---\n";
+const TALK = "---\ntitle: Opening keynote\nspeakers: [jana-novak]\nstart: 2024-10-26 09:00\nduration: 45\nroom: main\nkind: keynote\n---\n";
+const WORKSHOP = "---\ntitle: Hands-on platforms\nleaders: [sam-lee]\nstart: 2024-10-26 14:00\nduration: 120\nroom: side\nlevel: beginner\n---\n";
+const POST = "---\ntitle: Hello\ndate: 2024-09-01\nauthor: The Organisers\n---\n";
+
+describe("programme links in a content folder", () => {
+  test("a bio links to a talk, read before it, and every body kind links to every kind", async () => {
+    const dir = await makeContent("small", {
+      "speakers/sam-lee.md": `${SPEAKER}Sam opens with [the keynote](talk:opening).`,
+      "talks/opening.md": `${TALK}With [Sam](speaker:sam-lee) and [news](post:hello).`,
+      "workshops/hands-on.md": `${WORKSHOP}After [the keynote](talk:opening).`,
+      "blog/hello.md": `${POST}Join [the workshop](workshop:hands-on).`,
+    });
+    const conference = await loadConference({ contentDir: dir });
+    const html = (items: ReadonlyArray<{ slug: string; html: string }>, slug: string) => items.find((item) => item.slug === slug)?.html;
+    assert.equal(html(conference.speakers, "sam-lee"), '<p>Sam opens with <a href="/talks/opening/">the keynote</a>.</p>\n');
+    assert.equal(html(conference.talks, "opening"), '<p>With <a href="/speakers/sam-lee/">Sam</a> and <a href="/blog/hello/">news</a>.</p>\n');
+    assert.equal(html(conference.workshops, "hands-on"), '<p>After <a href="/talks/opening/">the keynote</a>.</p>\n');
+    assert.equal(html(conference.posts, "hello"), '<p>Join <a href="/workshops/hands-on/">the workshop</a>.</p>\n');
+  });
+
+  test("every bad link in every body is reported at once, the same when only validating", async () => {
+    const changes = {
+      "speakers/sam-lee.md": `${SPEAKER}Sam opens with [the keynote](talk:openin).`,
+      "speakers/broken.md": "---\nname: Broken\n---\nSee [lunch](talk:lunch).",
+      "talks/opening.md": `${TALK}With [Sam](speaker:sam-le).`,
+      "talks/late-night.md": "---\ntitle: Late\nspeakers: [sam-lee]\nstart: 2024-10-26 23:30\nduration: forty\nroom: side\n---\nSee [x](speaker:broken) and [y](workshop:hands-on).",
+      "workshops/hands-on.md": `${WORKSHOP}After [the keynote](talk:late-night).`,
+      "blog/hello.md": `${POST}Join [the workshop](workshop:hands-onn) and [the draft](post:draft).`,
+      "blog/draft.md": "---\ntitle: Draft\ndate: 2024-09-02\nauthor: The Organisers\ndraft: true\n---\nSee [nothing](post:nope).",
+    };
+    const expected = [
+      'blog/draft.md: link "post:nope": unknown post "nope"',
+      'blog/hello.md: link "workshop:hands-onn": unknown workshop "hands-onn" (did you mean "hands-on"?)',
+      'blog/hello.md: link "post:draft": post "draft" is a draft, which the published site leaves out',
+      "speakers/broken.md: company: required field is missing",
+      "speakers/broken.md: role: required field is missing",
+      'speakers/broken.md: link "talk:lunch": talk "lunch" is a meal row, which has no page; link to its row in the schedule instead: /schedule/#lunch',
+      'speakers/sam-lee.md: link "talk:openin": unknown talk "openin" (did you mean "opening"?)',
+      'talks/late-night.md: duration: expected a number, got text "forty"',
+      'talks/opening.md: link "speaker:sam-le": unknown speaker "sam-le" (did you mean "sam-lee"?)',
+    ];
+    assert.deepEqual(await loadProblems(changes, true), expected);
+    assert.deepEqual(await loadProblems(changes, false), expected);
   });
 });
