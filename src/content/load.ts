@@ -72,22 +72,26 @@ interface BodyRenderer {
 async function bodyRenderer(render: boolean, files: readonly RawFile[], posts: readonly RawFile[]): Promise<BodyRenderer> {
   const empty = (): RenderedBody => ({ html: "", summary: "" });
   const hasImage = (body: string) => body.includes("![");
-  if (!render && !posts.some((raw) => hasImage(raw.body)) && !files.some((raw) => mayHoldProgrammeLinks(raw.body))) {
-    return { untrusted: empty, post: empty, checkLinks: () => undefined, truncate: (text) => text };
-  }
-  const markdown = await import("./markdown.ts");
   if (!render) {
+    const checkImages = posts.some((raw) => hasImage(raw.body));
+    if (!checkImages && !files.some((raw) => mayHoldProgrammeLinks(raw.body))) {
+      return { untrusted: empty, post: empty, checkLinks: () => undefined, truncate: (text) => text };
+    }
+    // The renderers load the sanitiser too: only a post's images need them when validating.
+    const { checkProgrammeLinks } = await import("./markdown-parsers.ts");
+    const markdown = checkImages ? await import("./markdown.ts") : undefined;
     return {
-      untrusted: (body, links) => (markdown.checkProgrammeLinks(body, "untrusted", links), empty()),
+      untrusted: (body, links) => (checkProgrammeLinks(body, "untrusted", links), empty()),
       post: (body, writeImage, links) => {
-        if (hasImage(body)) markdown.renderPost(body, { writeImage, links });
-        else markdown.checkProgrammeLinks(body, "post", links);
+        if (markdown && hasImage(body)) markdown.renderPost(body, { writeImage, links });
+        else checkProgrammeLinks(body, "post", links);
         return empty();
       },
-      checkLinks: markdown.checkProgrammeLinks,
+      checkLinks: checkProgrammeLinks,
       truncate: (text) => text,
     };
   }
+  const markdown = await import("./markdown.ts");
   return {
     untrusted: (body, links) => markdown.untrustedBody(body, links),
     post: (body, writeImage, links) => ({ html: markdown.renderPost(body, { writeImage, links }), summary: markdown.plainText(body) }),
