@@ -68,11 +68,13 @@ export class ProgrammeLinks {
     const slug = href.slice(colon + 1);
     if (slug === "") return { problem: `name a ${scheme} after "${scheme}:": its file name without .md` };
     const target = this.known.targets[scheme].get(slug);
-    if (target?.url === undefined && target) {
-      return { problem: `${scheme} "${slug}" is a ${target.kind} row, which has no page; link to its row in the schedule instead: /schedule/#${slug}` };
+    if (target) {
+      if (target.url === undefined) {
+        return { problem: `${scheme} "${slug}" is a ${target.kind} row, which has no page; link to its row in the schedule instead: /schedule/#${slug}` };
+      }
+      if (target.isDraft && !isDraft) return { problem: `post "${slug}" is a draft, which the published site leaves out` };
+      return target.url;
     }
-    if (target?.isDraft && !isDraft) return { problem: `post "${slug}" is a draft, which the published site leaves out` };
-    if (target) return target.url;
     const broken = this.known.broken[scheme];
     if (!broken || broken.has(slug)) return undefined;
     const elsewhere = PROGRAMME_SCHEMES.find((other) => other !== scheme && this.known.targets[other].get(slug)?.url !== undefined);
@@ -91,15 +93,16 @@ function didYouMeanSlug(slug: string, candidates: readonly string[]): string {
   let match = closestMatch(slug, candidates);
   if (match === undefined && slug.length >= 4) {
     const limit = Math.max(1, Math.floor(slug.length / 4));
-    let best = limit + 1;
+    let bestDistance = limit + 1;
     for (const candidate of candidates) {
-      const start = Math.min(
-        editDistance(slug, candidate.slice(0, slug.length), best),
-        editDistance(slug, candidate.slice(0, slug.length + 1), best),
+      const distance = Math.min(
+        editDistance(slug, candidate.slice(0, slug.length), limit),
+        editDistance(slug, candidate.slice(0, slug.length + 1), limit),
       );
-      if (start < best || (start === best && match !== undefined && candidate.length < match.length)) {
-        if (start <= limit) match = candidate;
-        best = Math.min(best, start);
+      // Of equally close ones, the shortest: the least the reader did not write.
+      if (distance < bestDistance || (distance === bestDistance && match !== undefined && candidate.length < match.length)) {
+        match = candidate;
+        bestDistance = distance;
       }
     }
   }

@@ -63,10 +63,12 @@ describe("programme links in markdown", () => {
   });
 
   test("a slug of another kind, an empty slug, and a slug with no close match", () => {
-    assert.deepEqual(render("[a](talk:kubernetes-deep-dive) [b](workshop:) [c](speaker:nobody-at-all)").problems, [
+    assert.deepEqual(render("[a](talk:kubernetes-deep-dive) [b](workshop:) [c](speaker:nobody-at-all) [d](talk:yelps) [e](talk:Lunch-Day-1)").problems, [
       'content/blog/recap.md: link "talk:kubernetes-deep-dive": unknown talk "kubernetes-deep-dive" (a workshop has that name: write "workshop:kubernetes-deep-dive")',
       'content/blog/recap.md: link "workshop:": name a workshop after "workshop:": its file name without .md',
       'content/blog/recap.md: link "speaker:nobody-at-all": unknown speaker "nobody-at-all"',
+      'content/blog/recap.md: link "talk:yelps": unknown talk "yelps" (did you mean "yelps-journey-into-containers"?)',
+      'content/blog/recap.md: link "talk:Lunch-Day-1": unknown talk "Lunch-Day-1"',
     ]);
   });
 
