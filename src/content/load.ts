@@ -22,6 +22,7 @@ import { didYouMean } from "./suggest.ts";
 import { ROW_KINDS, SPOKEN_KINDS, talkSchema } from "./talk.ts";
 import { validate, validFields } from "./validate.ts";
 import type { PostImageWriter } from "./markdown.ts";
+import { mayHoldProgrammeLinks, ProgrammeLinks, type LinkResolver, type LinkTarget } from "./programme-links.ts";
 import { ContentImages } from "../media/content-images.ts";
 import { workshopSchema } from "./workshop.ts";
 import { findScheduleConflicts } from "../schedule/conflicts.ts";
@@ -53,33 +54,62 @@ export interface LoadOptions {
   outputDir?: string;
 }
 
-/** Turns bodies into HTML and plain text; a no-op when the caller only validates. */
+type RenderedBody = { html: string; summary: string };
+
+/** Turns bodies into HTML and plain text, resolving programme links; only checks when the caller only validates. */
 interface BodyRenderer {
-  untrusted(markdown: string): { html: string; summary: string };
-  post(markdown: string, writeImage: PostImageWriter): { html: string; summary: string };
+  untrusted(markdown: string, links: LinkResolver): RenderedBody;
+  post(markdown: string, writeImage: PostImageWriter, links: LinkResolver): RenderedBody;
+  /** Checks the programme links of a body that gets no page (a file with problems, a draft left out). */
+  checkLinks(markdown: string, kind: "untrusted" | "post", links: LinkResolver): void;
   truncate(text: string): string;
 }
 
-/** `checkImages`: when only validating, still render the posts that hold images, to check them. */
-async function bodyRenderer(render: boolean, checkImages: boolean): Promise<BodyRenderer> {
-  const empty = () => ({ html: "", summary: "" });
-  if (!render && !checkImages) return { untrusted: empty, post: empty, truncate: (text) => text };
-  const markdown = await import("./markdown.ts");
+/**
+ * When only validating, the markdown libraries are loaded only if some body may hold a programme
+ * link or some post holds an image (both are checked by parsing just those bodies).
+ */
+async function bodyRenderer(render: boolean, files: readonly RawFile[], posts: readonly RawFile[]): Promise<BodyRenderer> {
+  const empty = (): RenderedBody => ({ html: "", summary: "" });
+  const hasImage = (body: string) => body.includes("![");
   if (!render) {
+    const checkImages = posts.some((raw) => hasImage(raw.body));
+    if (!checkImages && !files.some((raw) => mayHoldProgrammeLinks(raw.body))) {
+      return { untrusted: empty, post: empty, checkLinks: () => undefined, truncate: (text) => text };
+    }
+    // The renderers load the sanitiser too: only a post's images need them when validating.
+    const { checkProgrammeLinks } = await import("./markdown-parsers.ts");
+    const markdown = checkImages ? await import("./markdown.ts") : undefined;
     return {
-      untrusted: empty,
-      post: (body, writeImage) => (markdown.renderPost(body, writeImage), { html: "", summary: "" }),
+      untrusted: (body, links) => (checkProgrammeLinks(body, "untrusted", links), empty()),
+      post: (body, writeImage, links) => {
+        if (markdown && hasImage(body)) markdown.renderPost(body, { writeImage, links });
+        else checkProgrammeLinks(body, "post", links);
+        return empty();
+      },
+      checkLinks: checkProgrammeLinks,
       truncate: (text) => text,
     };
   }
+  const markdown = await import("./markdown.ts");
   return {
-    untrusted: (body) => markdown.untrustedBody(body),
-    post: (body, writeImage) => ({ html: markdown.renderPost(body, writeImage), summary: markdown.plainText(body) }),
+    untrusted: (body, links) => markdown.untrustedBody(body, links),
+    post: (body, writeImage, links) => ({ html: markdown.renderPost(body, { writeImage, links }), summary: markdown.plainText(body) }),
+    checkLinks: markdown.checkProgrammeLinks,
     truncate: markdown.truncate,
   };
 }
 
 /** The URL prefix of a collection's pages: `/talks/`. */
+
+/**
+ * A body to render once every slug is known. `apply` stores the result on the file's object;
+ * without one (a file with problems, a draft left out) only the body's links are checked.
+ */
+type BodyJob =
+  | { raw: RawFile; kind: "untrusted"; apply?: (body: RenderedBody) => void }
+  | { raw: RawFile; kind: "post"; isDraft: boolean; apply?: undefined }
+  | { raw: RawFile; kind: "post"; isDraft: boolean; writeImage: PostImageWriter; apply: (body: RenderedBody) => void };
 
 interface RawFile {
   file: string;
@@ -107,8 +137,9 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
   const talkFiles = readCollection(folder, "talks", problems, options.outputDir);
   const workshopFiles = readCollection(folder, "workshops", problems, options.outputDir);
   const postFiles = readCollection(folder, "blog", problems, options.outputDir);
-  const bodies = await bodyRenderer(options.render ?? true, postFiles.files.some((raw) => raw.body.includes("![")));
   const images = new ContentImages(options.publicDir, problems);
+  // Bodies are rendered last, when every slug is known: a bio may link to a talk, a talk to a post.
+  const jobs: BodyJob[] = [];
 
   const speakers = new Map<string, Speaker>();
   // Speakers whose file is there but broken (or a speakers folder that could not be read):
@@ -118,22 +149,27 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
     const fields = validate(speakerSchema, raw.data, raw.file, problems);
     if (!fields) {
       invalidSpeakers.add(raw.slug);
+      jobs.push({ raw, kind: "untrusted" });
       continue;
     }
     const picture = fields.photo === undefined ? undefined : images.photo(raw.file, fields.photo);
-    speakers.set(raw.slug, {
+    const speaker: Speaker = {
       ...fields,
       picture,
       slug: raw.slug,
       file: raw.file,
       url: pagePath("speakers", raw.slug),
-      ...bodies.untrusted(raw.body),
+      html: "",
+      summary: "",
       initials: initialsOf(fields.name),
-    });
+    };
+    speakers.set(raw.slug, speaker);
+    jobs.push({ raw, kind: "untrusted", apply: (body) => Object.assign(speaker, body) });
   }
 
   const linker = new Linker(event, speakers, speakerFiles.complete ? invalidSpeakers : undefined, problems);
   const talks: Talk[] = [];
+  const invalidTalks = new Set(talkFiles.broken);
   for (const raw of talkFiles.files) {
     // On a schema failure the valid reference and time fields are still checked, and their
     // lines come first, as a reader meets them: an unknown speaker shows with a bad duration.
@@ -144,15 +180,23 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
       linker.checkParts(raw.file, { field: "speakers", people: valid.speakers, room: valid.room === "all" ? undefined : valid.room, start: valid.start });
     }
     problems.items.push(...own.items);
-    if (!fields) continue;
+    if (!fields) {
+      invalidTalks.add(raw.slug);
+      jobs.push({ raw, kind: "untrusted" });
+      continue;
+    }
     const people = linker.people(raw.file, "speakers", fields.speakers, "speaker");
     if (fields.speakers.length === 0 && SPOKEN_KINDS.has(fields.kind)) {
       problems.add(raw.file, "speakers", `a ${fields.kind} needs at least one speaker (rows such as lunch take kind: break or kind: meal)`);
     }
     const room = fields.room === undefined || fields.room === "all" ? undefined : linker.room(raw.file, fields.room);
     const times = linker.times(raw.file, fields.start, fields.duration);
-    if (!times || room === null) continue;
-    talks.push({
+    if (!times || room === null) {
+      invalidTalks.add(raw.slug);
+      jobs.push({ raw, kind: "untrusted" });
+      continue;
+    }
+    const talk: Talk = {
       ...fields,
       ...times,
       type: "talk",
@@ -161,11 +205,15 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
       url: ROW_KINDS.has(fields.kind) ? undefined : pagePath("talks", raw.slug),
       speakers: people,
       room,
-      ...bodies.untrusted(raw.body),
-    });
+      html: "",
+      summary: "",
+    };
+    talks.push(talk);
+    jobs.push({ raw, kind: "untrusted", apply: (body) => Object.assign(talk, body) });
   }
 
   const workshops: Workshop[] = [];
+  const invalidWorkshops = new Set(workshopFiles.broken);
   for (const raw of workshopFiles.files) {
     const own = new ProblemList();
     const fields = validate(workshopSchema, raw.data, raw.file, own);
@@ -174,12 +222,20 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
       linker.checkParts(raw.file, { field: "leaders", people: valid.leaders, room: valid.room, start: valid.start });
     }
     problems.items.push(...own.items);
-    if (!fields) continue;
+    if (!fields) {
+      invalidWorkshops.add(raw.slug);
+      jobs.push({ raw, kind: "untrusted" });
+      continue;
+    }
     const leaders = linker.people(raw.file, "leaders", fields.leaders, "speaker");
     const room = linker.room(raw.file, fields.room);
     const times = linker.times(raw.file, fields.start, fields.duration);
-    if (!times || !room) continue;
-    workshops.push({
+    if (!times || !room) {
+      invalidWorkshops.add(raw.slug);
+      jobs.push({ raw, kind: "untrusted" });
+      continue;
+    }
+    const workshop: Workshop = {
       ...fields,
       ...times,
       type: "workshop",
@@ -188,34 +244,82 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
       url: pagePath("workshops", raw.slug),
       leaders,
       room,
-      ...bodies.untrusted(raw.body),
-    });
+      html: "",
+      summary: "",
+    };
+    workshops.push(workshop);
+    jobs.push({ raw, kind: "untrusted", apply: (body) => Object.assign(workshop, body) });
   }
 
   const posts: Post[] = [];
+  const postTargets = new Map<string, LinkTarget>();
+  const invalidPosts = new Set(postFiles.broken);
   for (const raw of postFiles.files) {
     const fields = validate(postSchema, raw.data, raw.file, problems);
-    if (!fields) continue;
+    if (!fields) {
+      invalidPosts.add(raw.slug);
+      jobs.push({ raw, kind: "post", isDraft: raw.data.draft === true });
+      continue;
+    }
+    const url = pagePath("blog", raw.slug);
+    postTargets.set(raw.slug, { url, isDraft: fields.draft });
     if (raw.slug === "tags") problems.add(raw.file, "", `gives the address ${SITE_PATHS.blogTags}, which the list of the blog's tags has; rename the file`);
     const authorSpeaker = speakers.get(fields.author);
     if (!authorSpeaker && looksLikeSlug(fields.author) && speakerFiles.complete && !invalidSpeakers.has(fields.author)) {
       const hint = didYouMean(fields.author, speakers.keys()) || "; for an author who is not a speaker, write their name as it should be shown";
       problems.add(raw.file, "author", `unknown speaker "${fields.author}"${hint}`);
     }
-    if (fields.draft && !options.drafts) continue;
-    const body = bodies.post(raw.body, images.postImages(raw.file));
-    posts.push({
+    if (fields.draft && !options.drafts) {
+      jobs.push({ raw, kind: "post", isDraft: true });
+      continue;
+    }
+    const post: Post = {
       ...fields,
       slug: raw.slug,
       file: raw.file,
-      url: pagePath("blog", raw.slug),
+      url,
       date: DateTime.fromISO(fields.date, { zone: event?.timezone ?? "utc" }),
       author: authorSpeaker?.name ?? fields.author,
       authorSpeaker,
-      html: body.html,
-      summary: fields.summary ?? bodies.truncate(body.summary),
-      readingMinutes: readingMinutes(body.summary),
+      html: "",
+      summary: "",
+      readingMinutes: 0,
+    };
+    posts.push(post);
+    jobs.push({
+      raw,
+      kind: "post",
+      isDraft: fields.draft,
+      writeImage: images.postImages(raw.file),
+      apply: (body) => {
+        post.html = body.html;
+        post.summary = fields.summary ?? bodies.truncate(body.summary);
+        post.readingMinutes = readingMinutes(body.summary);
+      },
     });
+  }
+
+  const links = new ProgrammeLinks({
+    targets: {
+      talk: new Map(talks.map((talk) => [talk.slug, talk.url === undefined ? { url: undefined, kind: talk.kind } : { url: talk.url }])),
+      speaker: new Map([...speakers.values()].map((speaker) => [speaker.slug, { url: speaker.url }])),
+      workshop: new Map(workshops.map((workshop) => [workshop.slug, { url: workshop.url }])),
+      post: postTargets,
+    },
+    broken: {
+      talk: talkFiles.complete ? invalidTalks : undefined,
+      speaker: speakerFiles.complete ? invalidSpeakers : undefined,
+      workshop: workshopFiles.complete ? invalidWorkshops : undefined,
+      post: postFiles.complete ? invalidPosts : undefined,
+    },
+  });
+  const allFiles = [...speakerFiles.files, ...talkFiles.files, ...workshopFiles.files, ...postFiles.files];
+  const bodies = await bodyRenderer(options.render ?? true, allFiles, postFiles.files);
+  for (const job of jobs) {
+    const resolve = links.resolverFor(job.raw.file, problems, job.kind === "post" && job.isDraft);
+    if (!job.apply) bodies.checkLinks(job.raw.body, job.kind, resolve);
+    else if (job.kind === "post") job.apply(bodies.post(job.raw.body, job.writeImage, resolve));
+    else job.apply(bodies.untrusted(job.raw.body, resolve));
   }
 
   for (const clash of findScheduleConflicts([...talks, ...workshops])) problems.add(clash.file, clash.field, clash.message);

@@ -1,15 +1,9 @@
-import MarkdownIt from "markdown-it";
+import type MarkdownIt from "markdown-it";
 import sanitizeHtml from "sanitize-html";
+import { organiser, untrusted, type LinkEnv } from "./markdown-parsers.ts";
+import type { LinkResolver } from "./programme-links.ts";
 
-/**
- * Abstracts, bios and workshop descriptions come from speakers: raw HTML in them is
- * shown as text, and markdown-it refuses `javascript:`, `vbscript:`, `file:` and `data:` links.
- * `xhtmlOut` writes void elements self-closed (`<img />`, `<br />`), as the rest of the page is.
- */
-const untrusted = new MarkdownIt({ html: false, xhtmlOut: true, linkify: true, typographer: true });
-
-/** Blog posts are written by organisers and may carry HTML, which is sanitised. */
-const organiser = new MarkdownIt({ html: true, xhtmlOut: true, linkify: true, typographer: true });
+export { checkProgrammeLinks } from "./markdown-parsers.ts";
 
 const ALIGN = [/^(left|right|center)$/];
 
@@ -32,9 +26,10 @@ const SANITIZE: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
 };
 
-/** Markdown from a speaker (abstracts, bios, workshop descriptions) to safe HTML. */
-export function renderUntrusted(markdown: string): string {
-  return untrusted.render(markdown);
+/** Markdown from a speaker (abstracts, bios, workshop descriptions) to safe HTML; `links` resolves programme links. */
+export function renderUntrusted(markdown: string, links?: LinkResolver): string {
+  const env: LinkEnv = { links };
+  return untrusted.render(markdown, env);
 }
 
 /**
@@ -44,7 +39,13 @@ export function renderUntrusted(markdown: string): string {
  */
 export type PostImageWriter = (src: string, alt: string, index: number) => string | undefined;
 
-interface PostEnv {
+/** How a post's images and programme links are written. */
+export interface PostOptions {
+  writeImage?: PostImageWriter;
+  links?: LinkResolver;
+}
+
+interface PostEnv extends LinkEnv {
   writeImage?: PostImageWriter;
   images: number;
 }
@@ -60,9 +61,9 @@ organiser.renderer.rules.image = (tokens, idx, options, env: PostEnv, self) => {
  * Markdown with HTML from an organiser (blog posts) to sanitised HTML. The page's own ids
  * all hold an underscore, so a post's ids (and its links to them) get hyphens instead,
  * and an id used twice (or empty) is dropped after its first use. `writeImage` writes each
- * markdown image (the image pipeline's `<picture>`).
+ * markdown image (the image pipeline's `<picture>`); `links` resolves programme links.
  */
-export function renderPost(markdown: string, writeImage?: PostImageWriter): string {
+export function renderPost(markdown: string, { writeImage, links }: PostOptions = {}): string {
   const seen = new Set<string>();
   const allowed = new Set(SANITIZE.allowedTags || []);
   const transformTags: sanitizeHtml.IOptions["transformTags"] = {
@@ -80,7 +81,7 @@ export function renderPost(markdown: string, writeImage?: PostImageWriter): stri
       return { tagName, attribs: attributes };
     },
   };
-  const env: PostEnv = { writeImage, images: 0 };
+  const env: PostEnv = { writeImage, links, images: 0 };
   return sanitizeHtml(organiser.render(markdown, env), { ...SANITIZE, transformTags });
 }
 
@@ -89,9 +90,9 @@ function postId(id: string): string {
   return id.trim().replace(/[_\s]+/g, "-");
 }
 
-/** A speaker's markdown as safe HTML and as plain text, from one parse. */
-export function untrustedBody(markdown: string): { html: string; summary: string } {
-  const env = {};
+/** A speaker's markdown as safe HTML and as plain text, from one parse; `links` resolves programme links. */
+export function untrustedBody(markdown: string, links?: LinkResolver): { html: string; summary: string } {
+  const env: LinkEnv = { links };
   const tokens = untrusted.parse(markdown, env);
   return { html: untrusted.renderer.render(tokens, untrusted.options, env), summary: textOf(tokens) };
 }

@@ -3,7 +3,9 @@ import { before, describe, test } from "node:test";
 import { loadConference } from "../../src/content/load.ts";
 import type { Conference } from "../../src/content/model.ts";
 import { buildSite, listFiles, makeContent, readPage, ROOT } from "../helpers.ts";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { checkLinks, formatProblems } from "../browser/site-check.ts";
 
 let site: string;
 let conference: Conference;
@@ -137,12 +139,36 @@ describe("the sample site (ContainerDays Boston 2016)", () => {
     for (const talk of conference.talkPages) assert.ok(html.includes(`href="${talk.url}"`), talk.slug);
   });
 
-  test("the recap post links into the programme and every such link resolves", async () => {
+  test("the recap post links into the programme with talk:, speaker: and workshop: links, and every link resolves", async () => {
+    const source = await readFile(path.join(ROOT, "content", "blog", "containerdays-boston-recap.md"), "utf8");
+    const written = all(source, /\]\(((?:talk|speaker|workshop|post):[^)\s]*)\)/g);
+    assert.deepEqual(all(source, /\]\((\/[^)]*)\)/g), [], "site paths written by hand instead of programme links");
+    const pages = new Map<string, string | undefined>([
+      ...conference.talks.map((t) => [`talk:${t.slug}`, t.url] as const),
+      ...conference.speakers.map((s) => [`speaker:${s.slug}`, s.url] as const),
+      ...conference.workshops.map((w) => [`workshop:${w.slug}`, w.url] as const),
+    ]);
+    const expected = written.map((link) => pages.get(link));
+    assert.deepEqual(written, [
+      "talk:understanding-cluster-schedulers",
+      "talk:from-hello-world-to-real-world",
+      "speaker:ray-tsang",
+      "workshop:kubernetes-deep-dive",
+      "talk:yelps-journey-into-containers",
+      "speaker:chris-kuehl",
+      "talk:introduction-to-overlay-networks",
+      "speaker:andrey-sibiryov",
+      "talk:kubernetes-in-production",
+      "speaker:mike-splain",
+      "talk:complianceops",
+      "speaker:elliot-murphy",
+    ]);
     const html = await readPage(site, "/blog/containerdays-boston-recap/");
-    const files = new Set(await listFiles(site));
-    const internal = all(html, /href="(\/[^"#]*)"/g);
-    assert.ok(internal.some((href) => href.startsWith("/talks/")));
-    for (const href of internal) assert.ok(files.has(href.endsWith("/") ? `${href.slice(1)}index.html` : href.slice(1)), `broken link ${href}`);
+    const body = html.slice(html.indexOf('class="prose'));
+    const linked = all(body, /<a href="(\/(?:talks|speakers|workshops)\/[^"]*)"/g);
+    assert.deepEqual(linked.slice(0, expected.length), expected);
+    assert.ok(!html.includes("talk:") && !html.includes("speaker:") && !html.includes("workshop:"));
+    assert.equal(formatProblems(await checkLinks(site)), "");
   });
 });
 
