@@ -13,6 +13,8 @@ export interface SessionCell {
   rowspan: number;
   /** True for the second and later cells of a break shown in rooms that are not side by side. */
   isRepeat: boolean;
+  /** For a break, meal or social without a room that leaves some rooms out: every room it is shown in. */
+  shownIn?: Room[];
 }
 
 /** A room that is free for one row. */
@@ -66,10 +68,10 @@ export function buildDayGrid(date: DateTime, sessions: readonly Session[], rooms
   // Every cell by the row it begins in; rooms taken first, so a flexible row knows which are free.
   const starting: SessionCell[][] = boundaries.map(() => []);
   const taken = rooms.map(() => [] as Array<[number, number]>);
-  const place = (session: Session, column: number, colspan: number, isRepeat: boolean) => {
+  const place = (session: Session, column: number, colspan: number, isRepeat: boolean, shownIn?: Room[]) => {
     const row = rowOf.get(session.start.toMillis())!;
     const rowspan = rowOf.get(session.end.toMillis())! - row;
-    starting[row]!.push({ kind: "session", session, column, colspan, rowspan, isRepeat });
+    starting[row]!.push({ kind: "session", session, column, colspan, rowspan, isRepeat, ...(shownIn ? { shownIn } : {}) });
     for (let c = column; c < column + colspan; c++) taken[c]!.push([row, row + rowspan]);
   };
   const flexible: Session[] = [];
@@ -82,12 +84,13 @@ export function buildDayGrid(date: DateTime, sessions: readonly Session[], rooms
     const from = rowOf.get(session.start.toMillis())!;
     const to = rowOf.get(session.end.toMillis())!;
     const free = taken.map((spans) => spans.every(([a, b]) => b <= from || a >= to));
+    const shownIn = rooms.filter((_, column) => free[column]);
     let cells = 0;
     for (let column = 0; column < rooms.length; column++) {
       if (!free[column]) continue;
       let colspan = 1;
       while (free[column + colspan]) colspan++;
-      place(session, column, colspan, cells++ > 0);
+      place(session, column, colspan, cells++ > 0, shownIn.length < rooms.length ? shownIn : undefined);
       column += colspan - 1;
     }
   }
