@@ -117,7 +117,7 @@ function placeholders(kind: ScaffoldKind, title: string, context: ScaffoldContex
         leaders: "[]",
         start: "",
         duration: "120",
-        blocks: "# [{start: YYYY-MM-DD 09:00, duration: 480}, {start: YYYY-MM-DD 09:00, duration: 240}]",
+        blocks: `# [{start: ${context.days?.first ?? "YYYY-MM-DD"} 09:00, duration: 480}, {start: ${context.days?.last ?? "YYYY-MM-DD"} 09:00, duration: 240}]`,
         prerequisites: "[]",
         tags: "[]",
       };

@@ -223,7 +223,7 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
     });
   }
 
-  for (const clash of findScheduleConflicts([...talks, ...workshops.flatMap(programmeEntries)])) problems.add(clash.file, clash.field, clash.message);
+  for (const clash of findScheduleConflicts([...talks, ...workshops.flatMap(programmeEntries)], event?.rooms)) problems.add(clash.file, clash.field, clash.message);
   problems.throwIfAny();
   const byStart = <T extends { start: DateTime; slug: string }>(a: T, b: T) =>
     a.start.toMillis() - b.start.toMillis() || a.slug.localeCompare(b.slug);

@@ -1,5 +1,5 @@
 import type { Problem } from "../content/errors.ts";
-import { peopleOf, type Session } from "../content/model.ts";
+import { peopleOf, type Room, type Session } from "../content/model.ts";
 import { ROW_KINDS } from "../content/talk.ts";
 import { formatTimeRange } from "./time.ts";
 
@@ -20,7 +20,7 @@ interface Clashes {
  * and both times; a session that clashes with several gets one line for each reason, naming
  * the first few and counting the rest, so a crowded slot gives a line a session, not a line a pair.
  */
-export function findScheduleConflicts(sessions: readonly Session[]): Problem[] {
+export function findScheduleConflicts(sessions: readonly Session[], rooms: readonly Room[] = []): Problem[] {
   const ordered = sessions
     .map((session) => ({
       session,
@@ -66,6 +66,30 @@ export function findScheduleConflicts(sessions: readonly Session[]): Problem[] {
           : `${who} is booked in ${found.count + 1} sessions at once (${describeTimes(a.session, found.first)}): also in ${names(found)}`;
       problems.push({ file, field, message });
     });
+  }
+  problems.push(...rowsWithoutRoom(ordered, rooms));
+  return problems;
+}
+
+/** Breaks, meals and socials without a room during which every room is taken: the grid would have nowhere to show them. */
+function rowsWithoutRoom(ordered: ReadonlyArray<{ session: Session; start: number; end: number }>, rooms: readonly Room[]): Problem[] {
+  const problems: Problem[] = [];
+  if (rooms.length === 0) return problems;
+  for (const row of ordered) {
+    if (!isFlexibleRow(row.session)) continue;
+    const taken = new Set<string>();
+    for (const other of ordered) {
+      if (other.start >= row.end) break;
+      if (other.end > row.start && other.session.room) taken.add(other.session.room.id);
+    }
+    if (rooms.every((room) => taken.has(room.id))) {
+      const { session } = row;
+      problems.push({
+        file: session.file,
+        field: "start",
+        message: `every room is taken during it (${formatTimeRange(session.start, session.end)}), and a ${session.type === "talk" ? session.kind : "session"} without a room is shown in the rooms that are free; give it a room or move it`,
+      });
+    }
   }
   return problems;
 }

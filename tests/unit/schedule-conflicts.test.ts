@@ -178,6 +178,18 @@ describe("schedule conflicts", () => {
       );
     });
 
+    test("a break without a room needs a free room", async () => {
+      assert.deepEqual(
+        await withLab("blocks: [{start: 2024-10-26 10:00, duration: 480}, {start: 2024-10-27 09:00, duration: 240}]", {
+          "talks/in-main.md": talk("speakers: [ben-okafor]\nstart: 2024-10-26 11:30\nduration: 60\nroom: main"),
+          "talks/in-side.md": talk("speakers: [ada-lovelace]\nstart: 2024-10-26 12:30\nduration: 30\nroom: side"),
+        }),
+        [
+          "content/talks/lunch.md: start: every room is taken during it (12:00–13:00 CEST), and a meal without a room is shown in the rooms that are free; give it a room or move it",
+        ],
+      );
+    });
+
     test("its blocks must not overlap one another", async () => {
       assert.deepEqual(await withLab("blocks: [{start: 2024-10-26 10:00, duration: 480}, {start: 2024-10-26 17:00, duration: 60}]"), [
         "content/workshops/all-day.md: blocks[1].start: overlaps blocks[0] (2024-10-26 17:00–18:00 CEST and 2024-10-26 10:00–18:00 CEST)",
