@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
+import path from "node:path";
 import { describe, test } from "node:test";
 import { ContentError, formatProblem } from "../../src/content/errors.ts";
 import { loadConference } from "../../src/content/load.ts";
-import { makeContent } from "../helpers.ts";
+import { shareCards } from "../../src/media/files.ts";
+import { FIXTURES, makeContent } from "../helpers.ts";
 
 const HEAD = "title: W\nleaders: [sam-lee]\nroom: side\nlevel: beginner";
 const workshop = (fields: string) => `---\n${HEAD}\n${fields}\n---\nBody.\n`;
@@ -99,5 +101,12 @@ describe("a workshop's times: start and duration, or blocks", () => {
     assert.deepEqual(await problems("blocks:\n  - {start: 2024-10-26 14:00, duration: 60}\n  - {start: 2024-10-26 13:00, duration: 120}"), [
       "workshops/hands-on.md: blocks[1].start: overlaps blocks[0] (2024-10-26 13:00–15:00 CEST and 2024-10-26 14:00–15:00 CEST)",
     ]);
+  });
+
+  test("the share card of a workshop in several blocks names its first block and counts the rest", async () => {
+    const conference = await loadConference({ contentDir: path.join(FIXTURES, "workshop-days") });
+    const cards = [...shareCards(conference)];
+    assert.deepEqual(cards.find((c) => c.path.includes("workshops/build-a-platform"))!.card.facts, ["Monday 12 May 2025", "10:00–17:00 CEST and 1 more part", "Lab"]);
+    assert.deepEqual(cards.find((c) => c.path.includes("speakers/ola-nowak"))!.card.facts, ["Monday 12 May 2025", "10:00–17:00 CEST and 1 more part", "Lab"]);
   });
 });
