@@ -180,9 +180,8 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
     const room = linker.room(raw.file, fields.room);
     const blocks = workshopBlocks(raw.file, fields, linker, problems);
     if (!blocks || !room) continue;
-    const { blocks: _written, ...rest } = fields;
     workshops.push({
-      ...rest,
+      ...fields,
       start: blocks[0]!.start,
       end: blocks.at(-1)!.end,
       duration: blocks.reduce((sum, block) => sum + block.duration, 0),
