@@ -112,7 +112,15 @@ function placeholders(kind: ScaffoldKind, title: string, context: ScaffoldContex
         photo: "# /images/photo.jpg",
       };
     case "workshop":
-      return { title: name, leaders: "[]", duration: "120", prerequisites: "[]", tags: "[]" };
+      return {
+        title: name,
+        leaders: "[]",
+        start: "",
+        duration: "120",
+        blocks: `# [{start: ${context.days?.first ?? "YYYY-MM-DD"} 09:00, duration: 480}, {start: ${context.days?.last ?? "YYYY-MM-DD"} 09:00, duration: 240}]`,
+        prerequisites: "[]",
+        tags: "[]",
+      };
     case "post":
       return { title: name, date: context.today, tags: "[]", summary: "# One sentence for listings." };
   }

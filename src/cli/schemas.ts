@@ -18,7 +18,7 @@ const SOURCES = [
   { name: "event", title: "Lectern event.yaml", schema: eventSchema, module: "event.ts", schemaName: "eventSchema", lists: { rooms: "roomSchema" } },
   { name: "talk", title: "Lectern talk (front matter of talks/*.md)", schema: talkSchema, module: "talk.ts", schemaName: "talkSchema" },
   { name: "speaker", title: "Lectern speaker (front matter of speakers/*.md)", schema: speakerSchema, module: "speaker.ts", schemaName: "speakerSchema" },
-  { name: "workshop", title: "Lectern workshop (front matter of workshops/*.md)", schema: workshopSchema, module: "workshop.ts", schemaName: "workshopSchema" },
+  { name: "workshop", title: "Lectern workshop (front matter of workshops/*.md)", schema: workshopSchema, module: "workshop.ts", schemaName: "workshopSchema", lists: { blocks: "timeBlockSchema" } },
   { name: "post", title: "Lectern blog post (front matter of blog/*.md)", schema: postSchema, module: "post.ts", schemaName: "postSchema" },
 ] as const;
 

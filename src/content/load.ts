@@ -14,7 +14,7 @@ import {
 import { ContentError, displayPath, ProblemList } from "./errors.ts";
 import { DEFAULT_MAX_DAYS, eventSchema, MAX_EVENT_DAYS, type Room } from "./event.ts";
 import { parseMarkdownFile, parseYaml, decodeText } from "./front-matter.ts";
-import { Conference, type Event, type Post, type Speaker, type Talk, type Workshop } from "./model.ts";
+import { Conference, programmeEntries, type Event, type TimeBlock, type Post, type Speaker, type Talk, type Workshop } from "./model.ts";
 import { looksLikeSlug, postSchema, readingMinutes } from "./post.ts";
 import { outputPathProblem, slugFromFileName } from "./slug.ts";
 import { speakerSchema } from "./speaker.ts";
@@ -24,9 +24,9 @@ import { validate, validFields } from "./validate.ts";
 import type { PostImageWriter } from "./markdown.ts";
 import { mayHoldProgrammeLinks, ProgrammeLinks, type LinkResolver, type LinkTarget } from "./programme-links.ts";
 import { ContentImages } from "../media/content-images.ts";
-import { workshopSchema } from "./workshop.ts";
+import { workshopSchema, type WorkshopFile } from "./workshop.ts";
 import { findScheduleConflicts } from "../schedule/conflicts.ts";
-import { parseLocalDateTime } from "../schedule/time.ts";
+import { formatTimeRange, parseLocalDateTime } from "../schedule/time.ts";
 import { resolveZoneName } from "../schedule/zone-names.ts";
 
 export interface LoadOptions {
@@ -229,15 +229,18 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
     }
     const leaders = linker.people(raw.file, "leaders", fields.leaders, "speaker");
     const room = linker.room(raw.file, fields.room);
-    const times = linker.times(raw.file, fields.start, fields.duration);
-    if (!times || !room) {
+    const blocks = workshopBlocks(raw.file, fields, linker, problems);
+    if (!blocks || !room) {
       invalidWorkshops.add(raw.slug);
       jobs.push({ raw, kind: "untrusted" });
       continue;
     }
     const workshop: Workshop = {
       ...fields,
-      ...times,
+      start: blocks[0]!.start,
+      end: blocks.at(-1)!.end,
+      duration: blocks.reduce((sum, block) => sum + block.duration, 0),
+      blocks,
       type: "workshop",
       slug: raw.slug,
       file: raw.file,
@@ -322,7 +325,7 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
     else job.apply(bodies.untrusted(job.raw.body, resolve));
   }
 
-  for (const clash of findScheduleConflicts([...talks, ...workshops])) problems.add(clash.file, clash.field, clash.message);
+  for (const clash of findScheduleConflicts([...talks, ...workshops.flatMap(programmeEntries)], event?.rooms)) problems.add(clash.file, clash.field, clash.message);
   problems.throwIfAny();
   const byStart = <T extends { start: DateTime; slug: string }>(a: T, b: T) =>
     a.start.toMillis() - b.start.toMillis() || a.slug.localeCompare(b.slug);
@@ -334,6 +337,39 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
     posts.sort((a, b) => b.date.toMillis() - a.date.toMillis() || a.slug.localeCompare(b.slug)),
     images.used,
   );
+}
+
+/**
+ * A workshop's blocks in time order, from `start` and `duration` or from `blocks` (exactly one
+ * of the two forms); undefined, with the problems reported, when they do not make a valid time.
+ */
+function workshopBlocks(file: string, fields: WorkshopFile, linker: Linker, problems: ProblemList): TimeBlock[] | undefined {
+  const single = fields.start !== undefined || fields.duration !== undefined;
+  if (fields.blocks && single) {
+    problems.add(file, "blocks", "write either start and duration or blocks, not both");
+    return undefined;
+  }
+  if (!fields.blocks) {
+    if (fields.start === undefined) problems.add(file, "start", "required field is missing (or write blocks, a list of {start, duration}, for a workshop in several parts)");
+    if (fields.duration === undefined) problems.add(file, "duration", "required field is missing");
+    if (fields.start === undefined || fields.duration === undefined) return undefined;
+    const times = linker.times(file, fields.start, fields.duration);
+    return times && [times];
+  }
+  const blocks = fields.blocks.map((block, i) => linker.times(file, block.start, block.duration, `blocks[${i}].start`));
+  if (!blocks.every((block) => block !== undefined)) return undefined;
+  const order = blocks.map((block, i) => ({ block, i })).sort((a, b) => a.block.start.toMillis() - b.block.start.toMillis() || a.i - b.i);
+  let valid = true;
+  for (let k = 1; k < order.length; k++) {
+    const { block, i } = order[k]!;
+    const before = order.slice(0, k).find((other) => other.block.end.toMillis() > block.start.toMillis());
+    if (!before) continue;
+    const when = (b: TimeBlock) => `${b.start.toFormat("yyyy-MM-dd")} ${formatTimeRange(b.start, b.end)}`;
+    const [first, second] = before.i < i ? [before, order[k]!] : [order[k]!, before];
+    problems.add(file, `blocks[${second.i}].start`, `overlaps blocks[${first.i}] (${when(second.block)} and ${when(first.block)})`);
+    valid = false;
+  }
+  return valid ? order.map(({ block }) => block) : undefined;
 }
 
 /** Resolves references between files and event-local times, reporting what does not resolve. */
@@ -396,11 +432,11 @@ class Linker {
     return null;
   }
 
-  times(file: string, start: string, duration: number): { start: DateTime; end: DateTime; duration: number } | undefined {
+  times(file: string, start: string, duration: number, field = "start"): { start: DateTime; end: DateTime; duration: number } | undefined {
     if (!this.event) return undefined;
     const parsed = parseLocalDateTime(start, this.event.timezone);
     if (!parsed.ok) {
-      this.problems.add(file, "start", parsed.message);
+      this.problems.add(file, field, parsed.message);
       return undefined;
     }
     // The written date is the event-local date (an explicit offset only picks between the two
@@ -409,7 +445,7 @@ class Linker {
     if (date < this.firstDay || date > this.lastDay) {
       this.problems.add(
         file,
-        "start",
+        field,
         `${parsed.value.toFormat("yyyy-MM-dd")} is outside the event's dates (${this.firstDay} to ${this.lastDay} in event.yaml)`,
       );
       return undefined;

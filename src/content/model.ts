@@ -62,10 +62,27 @@ export interface Talk extends Scheduled, Omit<TalkFile, "speakers" | "start" | "
   url: string | undefined;
 }
 
-export interface Workshop extends Scheduled, Omit<WorkshopFile, "leaders" | "start" | "room" | "tags"> {
+/** One stretch of time a workshop runs. */
+export interface TimeBlock {
+  start: DateTime;
+  end: DateTime;
+  /** Minutes. */
+  duration: number;
+}
+
+/**
+ * A workshop. `start` is its first block's start, `end` its last block's end and `duration`
+ * the minutes of all its blocks together; the programme (`Conference.sessions`) holds one
+ * entry a block, each with `part` and that block's own times.
+ */
+export interface Workshop extends Scheduled, Omit<WorkshopFile, "leaders" | "start" | "duration" | "blocks" | "room" | "tags"> {
   type: "workshop";
   leaders: Speaker[];
   url: string;
+  /** Every block in time order; one for a workshop written with `start` and `duration`. */
+  blocks: TimeBlock[];
+  /** On the programme's entry for one block of a workshop of several: which (0-based) of how many. */
+  part?: { index: number; count: number };
 }
 
 /** Anything on the programme. */
@@ -85,6 +102,21 @@ export interface Post extends Omit<PostFile, "date" | "summary" | "author">, Sou
   readingMinutes: number;
 }
 
+/**
+ * A session's entries in the programme: the session itself, or for a workshop of several
+ * blocks one copy a block, with that block's times and `part`.
+ */
+export function programmeEntries(session: Session): Session[] {
+  if (session.type === "talk" || session.blocks.length < 2) return [session];
+  const count = session.blocks.length;
+  return session.blocks.map((block, index) => ({ ...session, ...block, part: { index, count } }));
+}
+
+/** Whether an entry is a whole session or the first block of one: the entries to count or to list once. */
+export function isFirstPart(session: Session): boolean {
+  return session.type === "talk" || (session.part?.index ?? 0) === 0;
+}
+
 /** The people of a session: speakers of a talk, leaders of a workshop. */
 export function peopleOf(session: Session): Speaker[] {
   return session.type === "talk" ? session.speakers : session.leaders;
@@ -92,9 +124,15 @@ export function peopleOf(session: Session): Speaker[] {
 
 /** The whole conference, validated and linked. */
 export class Conference {
-  /** Talks and workshops in programme order (start, then room order). */
+  /**
+   * Talks and workshops in programme order (start, then room order): one entry a block for a
+   * workshop of several blocks (see `programmeEntries`).
+   */
   readonly sessions: readonly Session[];
   private readonly bySpeaker = new Map<string, Session[]>();
+  private readonly parts = new Map<Workshop, Session[]>();
+  /** Talks and workshops in programme order, each once. */
+  private readonly whole: readonly Session[];
 
   constructor(
     readonly event: Event,
@@ -111,10 +149,17 @@ export class Conference {
   ) {
     const roomOrder = new Map(event.rooms.map((room, i) => [room.id, i]));
     const rank = (s: Session) => (s.room ? (roomOrder.get(s.room.id) ?? 0) : -1);
-    this.sessions = [...talks, ...workshops].sort(
-      (a, b) => a.start.toMillis() - b.start.toMillis() || rank(a) - rank(b) || a.slug.localeCompare(b.slug),
-    );
-    for (const session of this.sessions) {
+    const order = (a: Session, b: Session) => a.start.toMillis() - b.start.toMillis() || rank(a) - rank(b) || a.slug.localeCompare(b.slug);
+    const entries: Session[] = [...talks];
+    for (const workshop of workshops) {
+      const parts = programmeEntries(workshop);
+      if (parts.length > 1) this.parts.set(workshop, parts);
+      entries.push(...parts);
+    }
+    this.sessions = entries.sort(order);
+    // A speaker's page lists each session once, a workshop of several blocks with all its times.
+    this.whole = [...talks, ...workshops].sort(order);
+    for (const session of this.whole) {
       for (const person of peopleOf(session)) {
         const list = this.bySpeaker.get(person.slug) ?? [];
         list.push(session);
@@ -126,9 +171,9 @@ export class Conference {
   private tagGroups: readonly TagGroup[] | undefined;
   private tagUrlMap: ReadonlyMap<string, string> | undefined;
 
-  /** Every tag of the programme with its sessions and page, sorted by name. */
+  /** Every tag of the programme with its sessions (each once) and page, sorted by name. */
   get tags(): readonly TagGroup[] {
-    this.tagGroups ??= groupByTag(this.sessions);
+    this.tagGroups ??= groupByTag(this.whole);
     return this.tagGroups;
   }
 
@@ -171,7 +216,12 @@ export class Conference {
     return this.talks.filter((talk) => talk.url !== undefined);
   }
 
-  /** A speaker's talks and workshops, in time order. */
+  /** The programme's entries of a session: one a block for a workshop of several, else the session itself. */
+  entriesOf(session: Session): readonly Session[] {
+    return (session.type === "workshop" && this.parts.get(session)) || [session];
+  }
+
+  /** A speaker's talks and workshops (each once, a workshop of several blocks whole), in time order. */
   sessionsOf(speaker: Speaker): readonly Session[] {
     return this.bySpeaker.get(speaker.slug) ?? [];
   }

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { Conference } from "../content/model.ts";
+import { isFirstPart, type Conference } from "../content/model.ts";
 import { absoluteUrl, calendarPath, SITE_PATHS } from "../site/urls.ts";
 import { renderScheduleJson } from "./c3voc-json.ts";
 import { renderManifest, renderRobots, renderSitemap } from "./discovery.ts";
@@ -18,7 +18,7 @@ export interface ExportFile {
 
 /**
  * Every export of the programme: `schedule.ics`, `schedule.json` (c3voc), `schedule.xml`
- * (frab) and one `.ics` per talk and workshop; and the files for search engines and browsers:
+ * (frab) and one `.ics` per talk and workshop (an event a block for a workshop of several); and the files for search engines and browsers:
  * `sitemap.xml`, `robots.txt` and `site.webmanifest`. Made one at a time, so a writer holds one
  * file's text at once. `sourceDateEpoch` is `SOURCE_DATE_EPOCH`, for the iCalendar DTSTAMP.
  */
@@ -31,8 +31,11 @@ export function* exportFiles(conference: Conference, sourceDateEpoch: string | u
   yield { path: SITE_PATHS.scheduleJson, content: renderScheduleJson(data) };
   yield { path: SITE_PATHS.scheduleXml, content: renderScheduleXml(data, absoluteUrl(event, SITE_PATHS.scheduleXml)) };
   for (const session of sessions) {
+    // A workshop of several blocks has one file, with an event for each block, written at its first.
+    if (!isFirstPart(session)) continue;
     const where = calendarPath(session);
-    yield { path: where, content: renderIcs(conference, [session], { stamp, name: session.title, path: where }) };
+    const entries = session.type === "workshop" && session.part ? sessions.filter((s) => s.type === "workshop" && s.slug === session.slug) : [session];
+    yield { path: where, content: renderIcs(conference, entries, { stamp, name: session.title, path: where }) };
   }
   yield { path: SITE_PATHS.sitemap, content: renderSitemap(conference) };
   yield { path: SITE_PATHS.robots, content: renderRobots(conference) };

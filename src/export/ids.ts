@@ -8,9 +8,13 @@ const MAX_ID = 2 ** 31 - 1;
 /**
  * The session's guid: a name-based UUID (version 5, URL namespace) of its page's address,
  * so it stays the same from build to build while the event's `url` and the file name stay.
+ * A workshop's first block has the workshop's guid, so a workshop that gains a block keeps its
+ * calendar entry; each later block has the guid of `<page>#part-<n>` (n from 2).
  */
 export function sessionGuid(event: Event, session: Session): string {
-  return remembered(session, () => uuidv5(absoluteUrl(event, `/${session.type}s/${session.slug}/`), uuidv5.URL));
+  const index = session.type === "workshop" ? (session.part?.index ?? 0) : 0;
+  const fragment = index > 0 ? `#part-${index + 1}` : "";
+  return remembered(session, () => uuidv5(absoluteUrl(event, `/${session.type}s/${session.slug}/${fragment}`), uuidv5.URL));
 }
 
 /** A person's guid, from their page's address. */

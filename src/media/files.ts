@@ -108,7 +108,12 @@ export function* shareCards(conference: Conference): Generator<{ path: string; c
 }
 
 function sessionFacts(session: Session): string[] {
-  return [formatDay(session.start), formatTimeRange(session.start, session.end), session.room ? session.room.name : "All rooms"];
+  const room = session.room ? session.room.name : "All rooms";
+  if (session.type === "workshop" && session.blocks.length > 1) {
+    const [first, ...rest] = session.blocks;
+    return [formatDay(first!.start), `${formatTimeRange(first!.start, first!.end)} and ${rest.length} more ${rest.length === 1 ? "part" : "parts"}`, room];
+  }
+  return [formatDay(session.start), formatTimeRange(session.start, session.end), room];
 }
 
 function cardPerson(speaker: Speaker): CardPerson {

@@ -1,5 +1,6 @@
 import type { Problem } from "../content/errors.ts";
-import { peopleOf, type Session } from "../content/model.ts";
+import { peopleOf, type Room, type Session } from "../content/model.ts";
+import { ROW_KINDS } from "../content/talk.ts";
 import { formatTimeRange } from "./time.ts";
 
 /** How many of the sessions one session clashes with are named on its line; the rest are counted. */
@@ -12,13 +13,14 @@ interface Clashes {
 }
 
 /**
- * Sessions that cannot happen as written: two in one room at once (a session without a
- * room takes every room), or one person in two sessions at once. Each clash is reported on
+ * Sessions that cannot happen as written: two in one room at once (a talk without a room
+ * takes every room; a break, meal or social without one takes only the free rooms and clashes
+ * only with other sessions without a room), or one person in two sessions at once. Each clash is reported on
  * the file that comes first in the programme. A clash with one other session names that file
  * and both times; a session that clashes with several gets one line for each reason, naming
  * the first few and counting the rest, so a crowded slot gives a line a session, not a line a pair.
  */
-export function findScheduleConflicts(sessions: readonly Session[]): Problem[] {
+export function findScheduleConflicts(sessions: readonly Session[], rooms: readonly Room[] = []): Problem[] {
   const ordered = sessions
     .map((session) => ({
       session,
@@ -37,7 +39,11 @@ export function findScheduleConflicts(sessions: readonly Session[]): Problem[] {
     for (let j = i + 1; j < ordered.length; j++) {
       const b = ordered[j]!;
       if (b.start >= a.end) break;
-      if (!a.session.room || !b.session.room) add(spanning, b.session);
+      // The blocks of one workshop are checked against each other when it is loaded.
+      if (a.session.file === b.session.file) continue;
+      if (!a.session.room || !b.session.room) {
+        if (isSpanning(a.session, b.session)) add(spanning, b.session);
+      }
       else if (a.session.room.id === b.session.room.id) add(sameRoom, b.session);
       people.forEach((person, index) => {
         if (b.people.has(person.slug)) add(booked[index]!, b.session);
@@ -61,7 +67,47 @@ export function findScheduleConflicts(sessions: readonly Session[]): Problem[] {
       problems.push({ file, field, message });
     });
   }
+  problems.push(...rowsWithoutRoom(ordered, rooms));
   return problems;
+}
+
+/** Breaks, meals and socials without a room during which every room is taken: the grid would have nowhere to show them. */
+function rowsWithoutRoom(ordered: ReadonlyArray<{ session: Session; start: number; end: number }>, rooms: readonly Room[]): Problem[] {
+  const problems: Problem[] = [];
+  if (rooms.length === 0) return problems;
+  for (const row of ordered) {
+    if (!isFlexibleRow(row.session)) continue;
+    const taken = new Set<string>();
+    for (const other of ordered) {
+      if (other.start >= row.end) break;
+      if (other.end > row.start && other.session.room) taken.add(other.session.room.id);
+    }
+    if (rooms.every((room) => taken.has(room.id))) {
+      const { session } = row;
+      problems.push({
+        file: session.file,
+        field: "start",
+        message: `every room is taken during it (${formatTimeRange(session.start, session.end)}), and a ${session.type === "talk" ? session.kind : "session"} without a room is shown in the rooms that are free; give it a room or move it`,
+      });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Whether two sessions, one at least without a room, clash by their rooms: a room-less break,
+ * meal or social is shown in the rooms that are free, so only a session without a room clashes
+ * with it; a room-less talk or keynote takes every room.
+ */
+function isSpanning(a: Session, b: Session): boolean {
+  if (!a.room && !b.room) return true;
+  const roomless = a.room ? b : a;
+  return !isFlexibleRow(roomless);
+}
+
+/** A room-less break, meal or social: it takes the rooms that are free, never a session's room. */
+export function isFlexibleRow(session: Session): boolean {
+  return !session.room && session.type === "talk" && ROW_KINDS.has(session.kind);
 }
 
 function clashes(): Clashes {

@@ -1,5 +1,6 @@
 import type { DateTime } from "luxon";
 import type { Room, Session } from "../content/model.ts";
+import { isFlexibleRow } from "./conflicts.ts";
 import { zoneAbbreviation } from "./time.ts";
 
 /** A session placed in the grid: its column (room order), how many rooms and rows it covers. */
@@ -10,6 +11,10 @@ export interface SessionCell {
   column: number;
   colspan: number;
   rowspan: number;
+  /** True for the second and later cells of a break shown in rooms that are not side by side. */
+  isRepeat: boolean;
+  /** For a break, meal or social without a room that leaves some rooms out: every room it is shown in. */
+  shownIn?: Room[];
 }
 
 /** A room that is free for one row. */
@@ -44,9 +49,11 @@ export interface DayGrid {
 }
 
 /**
- * Lays out one day's sessions: rows run from each start or end to the next, a session
- * spans the rows its time covers and a session without a room spans every room.
- * Sessions must not overlap in a room (`findScheduleConflicts` reports those first).
+ * Lays out one day's sessions: rows run from each start or end to the next, and a session
+ * spans the rows its time covers. A talk without a room spans every room; a break, meal or
+ * social without one spans the rooms free for all its time, one cell for each run of
+ * neighbouring free rooms (`isRepeat` on all but the first). Sessions must not overlap in a
+ * room (`findScheduleConflicts` reports those first).
  */
 export function buildDayGrid(date: DateTime, sessions: readonly Session[], rooms: readonly Room[]): DayGrid {
   const columnOf = new Map(rooms.map((room, i) => [room.id, i]));
@@ -58,26 +65,53 @@ export function buildDayGrid(date: DateTime, sessions: readonly Session[], rooms
     instantAt.set(s.end.toMillis(), s.end);
   }
 
+  // Every cell by the row it begins in; rooms taken first, so a flexible row knows which are free.
+  const starting: SessionCell[][] = boundaries.map(() => []);
+  const taken = rooms.map(() => [] as Array<[number, number]>);
+  const place = (session: Session, column: number, colspan: number, isRepeat: boolean, shownIn?: Room[]) => {
+    const row = rowOf.get(session.start.toMillis())!;
+    const rowspan = rowOf.get(session.end.toMillis())! - row;
+    starting[row]!.push({ kind: "session", session, column, colspan, rowspan, isRepeat, ...(shownIn ? { shownIn } : {}) });
+    for (let c = column; c < column + colspan; c++) taken[c]!.push([row, row + rowspan]);
+  };
+  const flexible: Session[] = [];
+  for (const session of sessions) {
+    if (session.room) place(session, columnOf.get(session.room.id)!, 1, false);
+    else if (isFlexibleRow(session)) flexible.push(session);
+    else place(session, 0, rooms.length, false);
+  }
+  for (const session of flexible) {
+    const from = rowOf.get(session.start.toMillis())!;
+    const to = rowOf.get(session.end.toMillis())!;
+    const free = taken.map((spans) => spans.every(([a, b]) => b <= from || a >= to));
+    const shownIn = rooms.filter((_, column) => free[column]);
+    let cells = 0;
+    for (let column = 0; column < rooms.length; column++) {
+      if (!free[column]) continue;
+      let colspan = 1;
+      while (free[column + colspan]) colspan++;
+      place(session, column, colspan, cells++ > 0, shownIn.length < rooms.length ? shownIn : undefined);
+      column += colspan - 1;
+    }
+  }
+
   const busyUntil = rooms.map(() => 0);
   const rows: GridRow[] = [];
   for (let r = 0; r + 1 < boundaries.length; r++) {
-    const starting = sessions.filter((s) => s.start.toMillis() === boundaries[r]);
     const cells: GridCell[] = [];
     for (let column = 0; column < rooms.length; column++) {
       if (busyUntil[column]! > r) continue;
-      const session = starting.find((s) => (s.room ? columnOf.get(s.room.id) === column : column === 0));
-      if (!session) {
+      const cell = starting[r]!.find((c) => c.column === column);
+      if (!cell) {
         cells.push({ kind: "empty", column, colspan: 1, rowspan: 1, room: rooms[column]! });
         continue;
       }
-      const colspan = session.room ? 1 : rooms.length;
-      const rowspan = rowOf.get(session.end.toMillis())! - r;
-      for (let c = column; c < column + colspan; c++) {
-        if (busyUntil[c]! > r) throw new Error(`${session.file} overlaps another session in the schedule grid`);
-        busyUntil[c] = r + rowspan;
+      for (let c = column; c < column + cell.colspan; c++) {
+        if (busyUntil[c]! > r) throw new Error(`${cell.session.file} overlaps another session in the schedule grid`);
+        busyUntil[c] = r + cell.rowspan;
       }
-      cells.push({ kind: "session", session, column, colspan, rowspan });
-      column += colspan - 1;
+      cells.push(cell);
+      column += cell.colspan - 1;
     }
     const isGap = cells.length === rooms.length && cells.every((cell) => cell.kind === "empty");
     rows.push({ start: instantAt.get(boundaries[r]!)!, end: instantAt.get(boundaries[r + 1]!)!, cells, isGap });

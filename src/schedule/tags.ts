@@ -80,7 +80,8 @@ function tagKey(tag: string): string {
 
 /**
  * The HTML id of each session wherever it is listed: its slug, or `workshop-<slug>` for a
- * workshop whose slug a talk has too (`workshop-<slug>-2`, `-3`… when a talk is called that).
+ * workshop whose slug a talk has too (`workshop-<slug>-2`, `-3`… when a talk is called that);
+ * the second and later blocks of a workshop of several get `<id>-part-2`, `-part-3`….
  * No anchor holds an underscore, the mark of the ids the pages write themselves.
  * Worked out once per list of sessions.
  */
@@ -90,13 +91,24 @@ export function sessionAnchors(sessions: readonly Session[]): ReadonlyMap<Sessio
   const anchors = new Map<Session, string>();
   const taken = new Set(sessions.map((session) => session.slug));
   const talkSlugs = new Set(sessions.filter((session) => session.type === "talk").map((session) => session.slug));
+  const workshopIds = new Map<string, string>();
   for (const session of sessions) {
     let id = session.slug;
-    if (session.type === "workshop" && talkSlugs.has(session.slug)) {
-      const base = `workshop-${session.slug}`;
-      id = base;
-      for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-      taken.add(id);
+    if (session.type === "workshop") {
+      id = workshopIds.get(session.slug) ?? id;
+      if (!workshopIds.has(session.slug) && talkSlugs.has(session.slug)) {
+        const base = `workshop-${session.slug}`;
+        id = base;
+        for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+        taken.add(id);
+      }
+      workshopIds.set(session.slug, id);
+      if (session.part && session.part.index > 0) {
+        const base = `${id}-part-${session.part.index + 1}`;
+        id = base;
+        for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+        taken.add(id);
+      }
     }
     anchors.set(session, id);
   }

@@ -1,18 +1,31 @@
-import type { Session } from "../content/model.ts";
+import type { Room, Session } from "../content/model.ts";
 import { peopleOf } from "../content/model.ts";
 import { KindBadge, TimeRange } from "./components/SessionBits.tsx";
 
-/** One programme entry: time, title (linked to its page), people, room and tags (linked to their pages). */
-export function ScheduleEntry({ session, tagUrls }: { session: Session; tagUrls: ReadonlyMap<string, string> }) {
+/**
+ * One programme entry: time, title (linked to its page), people, room and tags (linked to their
+ * pages). `shownIn`: for a break without a room that leaves some rooms out, the rooms it is shown in.
+ */
+export function ScheduleEntry({
+  session,
+  tagUrls,
+  shownIn,
+}: {
+  session: Session;
+  tagUrls: ReadonlyMap<string, string>;
+  shownIn?: readonly Room[];
+}) {
   const people = peopleOf(session);
+  const where = session.room ? session.room.name : shownIn ? shownIn.map((room) => room.name).join(", ") : "All rooms";
   return (
     <div class="entry">
       <p class="entry__when">
         <TimeRange start={session.start} end={session.end} />
-        <span class={session.room ? "entry__room" : "entry__room entry__room--all"}>
+        <span class={session.room || shownIn ? "entry__room" : "entry__room entry__room--all"}>
           {" · "}
-          {session.room ? session.room.name : "All rooms"}
+          {where}
         </span>
+        {session.type === "workshop" && session.part && <span class="entry__part"> · part {session.part.index + 1} of {session.part.count}</span>}
       </p>
       <KindBadge session={session} />
       <h3 class="entry__title">{session.url ? <a href={session.url}>{session.title}</a> : session.title}</h3>

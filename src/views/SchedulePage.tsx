@@ -15,7 +15,7 @@ export function SchedulePage({ conference }: { conference: Conference }) {
   const { tags, tagUrls } = conference;
   const anchors = sessionAnchors(conference.sessions);
   const zones = [...new Set(grids.flatMap((grid) => grid.zones))];
-  const count = conference.sessions.filter((s) => s.url !== undefined).length;
+  const count = conference.talkPages.length + conference.workshops.length;
   return (
     <Layout
       event={event}
@@ -109,13 +109,13 @@ function ScheduleDay({
                     <td key={`empty-${cell.column}`} class="slot slot--empty"></td>
                   ) : (
                     <td
-                      key={cell.session.file}
-                      id={anchors.get(cell.session)}
-                      class={`slot slot--${slotKind(cell.session)}${cell.session.url ? "" : " slot--row"}`}
+                      key={`${cell.session.file}-${cell.column}`}
+                      id={cell.isRepeat ? undefined : anchors.get(cell.session)}
+                      class={`slot slot--${slotKind(cell.session)}${cell.session.url ? "" : " slot--row"}${cell.isRepeat ? " slot--repeat" : ""}`}
                       rowSpan={cell.rowspan > 1 ? cell.rowspan : undefined}
                       colSpan={cell.colspan > 1 ? cell.colspan : undefined}
                     >
-                      <ScheduleEntry session={cell.session} tagUrls={tagUrls} />
+                      <ScheduleEntry session={cell.session} tagUrls={tagUrls} shownIn={cell.shownIn} />
                     </td>
                   ),
                 )}

@@ -44,7 +44,10 @@ export function WorkshopPage({
           </div>
           <div>
             <dt>Duration</dt>
-            <dd>{formatDuration(workshop.duration)}</dd>
+            <dd>
+              {formatDuration(workshop.duration)}
+              {workshop.blocks.length > 1 && ` in ${workshop.blocks.length} parts`}
+            </dd>
           </div>
           <div>
             <dt>{workshop.leaders.length === 1 ? "Leader" : "Leaders"}</dt>

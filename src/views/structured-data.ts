@@ -1,5 +1,5 @@
 import type { Conference, Event, Post, Session, Speaker } from "../content/model.ts";
-import { peopleOf } from "../content/model.ts";
+import { isFirstPart, peopleOf } from "../content/model.ts";
 import { shareImage } from "./share.ts";
 import { absoluteUrl, SITE_PATHS } from "../site/urls.ts";
 
@@ -67,6 +67,12 @@ function iso(time: Session["start"]): string {
   return time.toISO({ suppressMilliseconds: true })!;
 }
 
+/** The workshop a programme entry is a block of, or the entry itself. */
+function wholeOf<S extends Session>(conference: Conference, entry: S): S {
+  if (entry.type !== "workshop" || !entry.part) return entry;
+  return (conference.workshops.find((workshop) => workshop.slug === entry.slug) as S | undefined) ?? entry;
+}
+
 function withPage(session: Session): session is Session & { url: string } {
   return session.url !== undefined;
 }
@@ -93,7 +99,8 @@ export function conferenceLd(conference: Conference): JsonObject {
     image: absoluteUrl(event, shareImage(event).path),
     url: absoluteUrl(event, SITE_PATHS.home),
     ...organizer(event),
-    subEvent: sessions.filter(withPage).map((session) => ({
+    // A workshop of several blocks is one event, from its first block's start to its last one's end.
+    subEvent: sessions.filter(withPage).filter(isFirstPart).map((entry) => wholeOf(conference, entry)).map((session) => ({
       "@type": "Event",
       "@id": sessionId(event, session),
       name: session.title,

@@ -45,10 +45,20 @@ describe("schedule conflicts", () => {
     );
   });
 
-  test("a session without a room takes every room", async () => {
+  test("a talk without a room takes every room; a break, meal or social without one only the free rooms", async () => {
+    assert.deepEqual(
+      await problems({ "talks/early.md": talk("speakers: [ben-okafor]\nstart: 2024-10-26 09:00\nduration: 20\nroom: side") }),
+      ["content/talks/early.md: start: overlaps content/talks/welcome.md (09:00–09:20 CEST and 09:00–09:30 CEST): a session without a room spans every room"],
+    );
     assert.deepEqual(
       await problems({ "talks/early.md": talk("speakers: [ben-okafor]\nstart: 2024-10-26 11:45\nduration: 30\nroom: side") }),
-      ["content/talks/early.md: start: overlaps content/talks/lunch.md (11:45–12:15 CEST and 12:00–13:00 CEST): a session without a room spans every room"],
+      [],
+      "lunch (kind: meal, no room) runs beside a talk in a room",
+    );
+    assert.deepEqual(
+      await problems({ "talks/coffee.md": talk("start: 2024-10-26 12:30\nduration: 60\nkind: break") }),
+      ["content/talks/lunch.md: start: overlaps content/talks/coffee.md (12:00–13:00 CEST and 12:30–13:30 CEST): a session without a room spans every room"],
+      "two rows without a room still clash",
     );
   });
 
@@ -130,5 +140,60 @@ describe("schedule conflicts", () => {
         'content/talks/spring.md: start: "2024-03-31 02:30" does not exist in Europe/Berlin: the clocks go forward that night and skip it; write the time on the clock after the change (e.g. "2024-03-31 03:30")',
       ],
     );
+  });
+
+  describe("a workshop in several blocks", () => {
+    /** berlin-dst with a third room, "lab", and a speaker of its own for the workshop. */
+    const withLab = async (workshop: string, more: Record<string, string> = {}) => {
+      const event = (await readFile(path.join(FIXTURES, "berlin-dst", "event.yaml"), "utf8")).replace("rooms:\n", "rooms:\n  - id: lab\n    name: Lab\n");
+      return problems({
+        "event.yaml": event,
+        "speakers/cleo-park.md": "---\nname: Cleo Park\ncompany: Lab Co\nrole: Trainer\n---\nTeaches.\n",
+        "workshops/all-day.md": `---\ntitle: All day\nleaders: [cleo-park]\nroom: lab\nlevel: beginner\n${workshop}\n---\nBody.\n`,
+        ...more,
+      });
+    };
+
+    test("runs through the lunch without a room and beside talks in other rooms", async () => {
+      assert.deepEqual(
+        await withLab("blocks: [{start: 2024-10-26 10:00, duration: 480}, {start: 2024-10-27 09:00, duration: 240}]", {
+          "talks/coffee.md": talk("start: 2024-10-27 10:30\nduration: 30\nkind: break"),
+        }),
+        [],
+      );
+    });
+
+    test("clashes with a keynote without a room, naming the block's times", async () => {
+      assert.deepEqual(await withLab("blocks: [{start: 2024-10-26 09:00, duration: 480}, {start: 2024-10-27 09:00, duration: 240}]"), [
+        "content/talks/welcome.md: start: overlaps content/workshops/all-day.md (09:00–09:30 CEST and 09:00–17:00 CEST): a session without a room spans every room",
+      ]);
+    });
+
+    test("its second block clashes in its room like any session", async () => {
+      assert.deepEqual(
+        await withLab("blocks: [{start: 2024-10-26 10:00, duration: 60}, {start: 2024-10-27 09:00, duration: 240}]", {
+          "talks/in-the-lab.md": talk("speakers: [ben-okafor]\nstart: 2024-10-27 12:00\nduration: 30\nroom: lab"),
+        }),
+        ['content/workshops/all-day.md: start: overlaps content/talks/in-the-lab.md in room "lab" (09:00–13:00 CET and 12:00–12:30 CET)'],
+      );
+    });
+
+    test("a break without a room needs a free room", async () => {
+      assert.deepEqual(
+        await withLab("blocks: [{start: 2024-10-26 10:00, duration: 480}, {start: 2024-10-27 09:00, duration: 240}]", {
+          "talks/in-main.md": talk("speakers: [ben-okafor]\nstart: 2024-10-26 11:30\nduration: 60\nroom: main"),
+          "talks/in-side.md": talk("speakers: [ada-lovelace]\nstart: 2024-10-26 12:30\nduration: 30\nroom: side"),
+        }),
+        [
+          "content/talks/lunch.md: start: every room is taken during it (12:00–13:00 CEST), and a meal without a room is shown in the rooms that are free; give it a room or move it",
+        ],
+      );
+    });
+
+    test("its blocks must not overlap one another", async () => {
+      assert.deepEqual(await withLab("blocks: [{start: 2024-10-26 10:00, duration: 480}, {start: 2024-10-26 17:00, duration: 60}]"), [
+        "content/workshops/all-day.md: blocks[1].start: overlaps blocks[0] (2024-10-26 17:00–18:00 CEST and 2024-10-26 10:00–18:00 CEST)",
+      ]);
+    });
   });
 });

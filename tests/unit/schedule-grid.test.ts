@@ -5,7 +5,7 @@ import { DateTime } from "luxon";
 import { loadConference } from "../../src/content/load.ts";
 import { buildDayGrid, type DayGrid } from "../../src/schedule/grid.ts";
 import { groupByTag, sessionAnchors } from "../../src/schedule/tags.ts";
-import { FIXTURES, ROOT } from "../helpers.ts";
+import { FIXTURES, makeContent, ROOT } from "../helpers.ts";
 
 /** One line a row: its start, then each cell that begins there ("·" is a free room, ↓n a row span, →n a room span). */
 function layout(grid: DayGrid): string[] {
@@ -69,6 +69,69 @@ describe("schedule grid", () => {
     assert.equal(new Set(placed).size, 16, "every session and break of the day is in the grid once");
   });
 
+  test("a two-day workshop runs beside the breaks, which span only the free rooms", async () => {
+    const [monday, tuesday] = await grids(path.join(FIXTURES, "workshop-days"));
+    assert.deepEqual(
+      monday!.rooms.map((room) => room.id),
+      ["hall", "lab", "studio"],
+    );
+    // "+" marks the second cell of a break shown in rooms that are not side by side.
+    const marked = (grid: DayGrid) =>
+      layout(grid).map((line, r) => {
+        const repeats = grid.rows[r]!.cells.filter((cell) => cell.kind === "session" && cell.isRepeat).length;
+        return repeats > 0 ? `${line} +${repeats}` : line;
+      });
+    assert.deepEqual(marked(monday!), [
+      "09:00 +02:00 keynote→3",
+      "09:45 +02:00 (gap) · · ·",
+      "10:00 +02:00 mesh build-a-platform↓6 ·",
+      "10:30 +02:00 coffee coffee +1",
+      "11:00 +02:00 · storage",
+      "11:45 +02:00 · ·",
+      "12:30 +02:00 lunch lunch +1",
+      "13:30 +02:00 · ·",
+    ]);
+    assert.deepEqual(marked(tuesday!), [
+      "09:00 +02:00 · build-a-platform↓3 ·",
+      "10:30 +02:00 coffee-tuesday coffee-tuesday +1",
+      "11:00 +02:00 · ·",
+      "13:00 +02:00 (gap) · · ·",
+      "14:00 +02:00 closing→3",
+    ]);
+    const lunch = monday!.rows[6]!.cells;
+    assert.deepEqual(
+      lunch.map((cell) => [cell.column, cell.colspan]),
+      [
+        [0, 1],
+        [2, 1],
+      ],
+      "the lunch's cells are in the hall and the studio; the lab's cell comes from the workshop's row",
+    );
+    const width = (grid: DayGrid) => {
+      // Every row, counting the cells that reach down into it, fills every room once.
+      const filled = grid.rows.map(() => 0);
+      grid.rows.forEach((row, r) => {
+        for (const cell of row.cells) for (let k = 0; k < cell.rowspan; k++) filled[r + k]! += cell.colspan;
+      });
+      return filled;
+    };
+    assert.deepEqual(width(monday!), monday!.rows.map(() => 3));
+    assert.deepEqual(width(tuesday!), tuesday!.rows.map(() => 3));
+  });
+
+  test("a break without a room is one cell across neighbouring free rooms, and keeps out of a room taken during it", async () => {
+    const storage = "---\ntitle: Storage that stays\nspeakers: [lea-fox]\nstart: 2025-05-12 10:45\nduration: 45\nroom: studio\n---\nVolumes.\n";
+    for (const [changes, expected] of [
+      [{}, ["10:00 +02:00 build-a-platform↓6 mesh ·", "10:30 +02:00 coffee→2", "11:00 +02:00 · storage"]],
+      [{ "talks/storage.md": storage }, ["10:00 +02:00 build-a-platform↓7 mesh ·", "10:30 +02:00 coffee↓2 ·", "10:45 +02:00 storage↓2"]],
+    ] as const) {
+      const conference = await loadConference({ contentDir: await makeContent("workshop-days", changes) });
+      const [hall, lab, studio] = conference.event.rooms;
+      const [monday] = conference.days.map(({ date, sessions }) => buildDayGrid(date, sessions, [lab!, hall!, studio!]));
+      assert.deepEqual(layout(monday!).slice(2, 5), expected);
+    }
+  });
+
   test("a day with nothing on it has no rows", () => {
     assert.deepEqual(buildDayGrid(DateTimeOf("2024-10-26"), [], [{ id: "main", name: "Main" }]).rows, []);
   });
@@ -90,6 +153,24 @@ describe("tags and anchors", () => {
       ],
     );
     assert.deepEqual([...sessionAnchors(conference.sessions).values()].sort(), conference.sessions.map((s) => s.slug).sort());
+  });
+
+  test("a workshop of several blocks has one anchor a block and is listed once under its tags", async () => {
+    const conference = await loadConference({ contentDir: path.join(FIXTURES, "workshop-days") });
+    const anchors = sessionAnchors(conference.sessions);
+    assert.deepEqual(
+      conference.sessions.filter((s) => s.slug === "build-a-platform").map((s) => anchors.get(s)),
+      ["build-a-platform", "build-a-platform-part-2"],
+    );
+    assert.equal(new Set(anchors.values()).size, conference.sessions.length);
+    assert.deepEqual(
+      conference.tags.map((tag) => [tag.name, tag.sessions.map((s) => s.slug)]),
+      [
+        ["networking", ["mesh"]],
+        ["platforms", ["build-a-platform"]],
+        ["storage", ["storage"]],
+      ],
+    );
   });
 
   test("tags that differ only in case are one tag; tags whose slugs clash get numbered", () => {

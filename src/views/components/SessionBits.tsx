@@ -30,13 +30,32 @@ export function isoOf(dt: DateTime): string {
   return dt.toISO({ suppressMilliseconds: true }) ?? "";
 }
 
-/** Day, time range with the zone's abbreviation, and room, with machine-readable times. */
+/**
+ * Day, time range with the zone's abbreviation, and room, with machine-readable times. A
+ * workshop of several blocks shows each block ("part 1 of 2" on one block's programme entry).
+ */
 export function SessionWhen({ session }: { session: Session }) {
+  const room = <span class="when__room">{session.room ? session.room.name : "All rooms"}</span>;
+  if (session.type === "workshop" && !session.part && session.blocks.length > 1) {
+    return (
+      <span class="when">
+        {session.blocks.map((block, i) => (
+          <>
+            {i > 0 && "; "}
+            <TimeRange start={block.start} end={block.end} day />
+          </>
+        ))}
+        {" · "}
+        {room}
+      </span>
+    );
+  }
   return (
     <span class="when">
       <TimeRange start={session.start} end={session.end} day />
       {" · "}
-      <span class="when__room">{session.room ? session.room.name : "All rooms"}</span>
+      {room}
+      {session.type === "workshop" && session.part && ` · part ${session.part.index + 1} of ${session.part.count}`}
     </span>
   );
 }
@@ -103,7 +122,7 @@ export function SessionCard({ session, anchor, headingLevel = 3 }: { session: Se
       )}
       <p class="card__meta">
         <SessionWhen session={session} />
-        {session.type === "workshop" && <> · {formatDuration(session.duration)}</>}
+        {session.type === "workshop" && !session.part && <> · {formatDuration(session.duration)}</>}
       </p>
       <TagList tags={session.tags} />
     </article>
