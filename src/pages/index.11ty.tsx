@@ -1,8 +1,9 @@
 import type { PageData } from "../eleventy/types.ts";
+import { buildClock } from "../eleventy/build-clock.ts";
 import { HomePage } from "../views/HomePage.tsx";
 
 export const data = { permalink: "/", eleventyExcludeFromCollections: true };
 
 export function render({ conference }: PageData) {
-  return <HomePage conference={conference} />;
+  return <HomePage conference={conference} now={buildClock()} />;
 }
