@@ -428,8 +428,8 @@ async function readEvent(folder: ContentFolder, problems: ProblemList): Promise<
   const end = DateTime.fromISO(fields.end, { zone: zone.zone });
   const days: DateTime[] = [];
   for (let day = start; day <= end; day = day.plus({ days: 1 })) days.push(day);
-  const tickets = fields.tickets && openWindow(fields.tickets, "tickets", zone.zone, file, problems);
   const cfp = fields.cfp && openWindow(fields.cfp, "cfp", zone.zone, file, problems);
+  const tickets = fields.tickets && openWindow(fields.tickets, "tickets", zone.zone, file, problems);
   return { ...fields, timezone: zone.zone, file, start, end, days, tickets, cfp, menus: { main: [], footer: [] } };
 }
 
