@@ -44,7 +44,7 @@ export interface RunResult {
 /** Runs a Lectern command (`build`, `check`, `new <kind> <title>`) as an organiser would, in the project folder. */
 export function runLectern(
   command: "build" | "check" | "new",
-  env: { CONTENT_DIR: string; OUTPUT_DIR?: string; PUBLIC_DIR?: string; TZ?: string; LECTERN_CACHE_DIR?: string },
+  env: { CONTENT_DIR: string; OUTPUT_DIR?: string; PUBLIC_DIR?: string; TZ?: string; LECTERN_CACHE_DIR?: string; LECTERN_NOW?: string; SOURCE_DATE_EPOCH?: string },
   args: readonly string[] = [],
 ): Promise<RunResult> {
   return new Promise((resolve, reject) => {
@@ -65,7 +65,7 @@ export function runLectern(
 /** Builds a content folder into a new temporary output folder; fails the test on a non-zero exit. */
 export async function buildSite(
   contentDir: string,
-  extraEnv: { TZ?: string; PUBLIC_DIR?: string; LECTERN_CACHE_DIR?: string } = {},
+  extraEnv: { TZ?: string; PUBLIC_DIR?: string; LECTERN_CACHE_DIR?: string; LECTERN_NOW?: string; SOURCE_DATE_EPOCH?: string } = {},
 ): Promise<string> {
   const outputDir = path.join(await tempDir("lectern-site-"), "site");
   const result = await runLectern("build", { CONTENT_DIR: contentDir, OUTPUT_DIR: outputDir, ...extraEnv });

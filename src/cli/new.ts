@@ -61,10 +61,12 @@ function eventContext(contentDir: string): ScaffoldContext {
       start?: unknown;
       end?: unknown;
       rooms?: Array<{ id?: unknown }>;
+      sponsor_tiers?: Array<{ id?: unknown }>;
     };
+    const sponsorTiers = Array.isArray(event.sponsor_tiers) ? event.sponsor_tiers.map((tier) => String(tier?.id ?? "")).filter(Boolean) : [];
     const rooms = Array.isArray(event.rooms) ? event.rooms.map((room) => String(room?.id ?? "")).filter(Boolean) : [];
     const days = typeof event.start === "string" && typeof event.end === "string" ? { first: event.start, last: event.end } : undefined;
-    return { today, days, rooms };
+    return { today, days, rooms, sponsorTiers };
   } catch {
     return { today };
   }

@@ -1,6 +1,8 @@
 import { stringify } from "yaml";
 import { z } from "zod";
+import { pageSchema } from "../content/page.ts";
 import { postSchema } from "../content/post.ts";
+import { sponsorSchema } from "../content/sponsor.ts";
 import { toSlug } from "../content/slug.ts";
 import { speakerSchema } from "../content/speaker.ts";
 import { talkSchema } from "../content/talk.ts";
@@ -13,6 +15,8 @@ export const SCAFFOLDS = {
   speaker: { folder: "speakers", module: "speaker.ts", schemaName: "speakerSchema", schema: speakerSchema, nameField: "name", body: "The speaker's bio, in markdown." },
   workshop: { folder: "workshops", module: "workshop.ts", schemaName: "workshopSchema", schema: workshopSchema, nameField: "title", body: "What participants will do and learn, in markdown." },
   post: { folder: "blog", module: "post.ts", schemaName: "postSchema", schema: postSchema, nameField: "title", body: "The post, in markdown." },
+  page: { folder: "pages", module: "page.ts", schemaName: "pageSchema", schema: pageSchema, nameField: "title", body: "The page, in markdown." },
+  sponsor: { folder: "sponsors", module: "sponsor.ts", schemaName: "sponsorSchema", schema: sponsorSchema, nameField: "name", body: "An optional sentence or two about the sponsor, in markdown." },
 } as const;
 
 export type ScaffoldKind = keyof typeof SCAFFOLDS;
@@ -27,6 +31,8 @@ export interface ScaffoldContext {
   days?: { first: string; last: string };
   /** Room ids from event.yaml, in order. */
   rooms?: string[];
+  /** Sponsor tier ids from event.yaml, in order. */
+  sponsorTiers?: string[];
   /** Today, YYYY-MM-DD, for a post's date. */
   today: string;
 }
@@ -70,6 +76,7 @@ export function scaffold(kind: ScaffoldKind, title: string, context: ScaffoldCon
   for (const [key, field] of Object.entries(spec.schema.shape) as Array<[string, z.ZodType]>) {
     const doc = docs.get(key);
     if (doc) lines.push(`# ${doc}`);
+    if (key === "tier" && context.sponsorTiers?.length) lines.push(`# Tiers in event.yaml: ${context.sponsorTiers.join(", ")}.`);
     if (key === "room" && context.rooms?.length) lines.push(`# Rooms in event.yaml: ${context.rooms.join(", ")}.`);
     if (key === "start" && context.days) lines.push(`# The event runs from ${context.days.first} to ${context.days.last}.`);
     const value = values[key];
@@ -109,6 +116,10 @@ function placeholders(kind: ScaffoldKind, title: string, context: ScaffoldContex
         twitter: "# handle",
         github: "# handle",
         website: "# https://example.org",
+        mastodon: '# "@handle@mastodon.social"',
+        bluesky: "# handle.bsky.social",
+        linkedin: "# handle",
+        pronouns: "# she/her",
         photo: "# /images/photo.jpg",
       };
     case "workshop":
@@ -123,5 +134,9 @@ function placeholders(kind: ScaffoldKind, title: string, context: ScaffoldContex
       };
     case "post":
       return { title: name, date: context.today, tags: "[]", summary: "# One sentence for listings." };
+    case "page":
+      return { title: name, summary: "# One sentence for link previews.", nav: "# {menu: footer, order: 1}" };
+    case "sponsor":
+      return { name, tier: context.sponsorTiers?.[0] ?? "", logo: "", url: "" };
   }
 }

@@ -3,7 +3,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { eventSchema } from "../content/event.ts";
+import { pageSchema } from "../content/page.ts";
 import { postSchema } from "../content/post.ts";
+import { sponsorSchema } from "../content/sponsor.ts";
 import { speakerSchema } from "../content/speaker.ts";
 import { talkSchema } from "../content/talk.ts";
 import { workshopSchema } from "../content/workshop.ts";
@@ -15,11 +17,13 @@ export const SCHEMAS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.u
 type JsonSchema = { [key: string]: unknown; properties?: Record<string, JsonSchema>; items?: JsonSchema };
 
 const SOURCES = [
-  { name: "event", title: "Lectern event.yaml", schema: eventSchema, module: "event.ts", schemaName: "eventSchema", lists: { rooms: "roomSchema" } },
+  { name: "event", title: "Lectern event.yaml", schema: eventSchema, module: "event.ts", schemaName: "eventSchema", lists: { rooms: "roomSchema", sponsor_tiers: "sponsorTierSchema", tickets: "openWindowSchema", cfp: "openWindowSchema" } },
   { name: "talk", title: "Lectern talk (front matter of talks/*.md)", schema: talkSchema, module: "talk.ts", schemaName: "talkSchema" },
   { name: "speaker", title: "Lectern speaker (front matter of speakers/*.md)", schema: speakerSchema, module: "speaker.ts", schemaName: "speakerSchema" },
   { name: "workshop", title: "Lectern workshop (front matter of workshops/*.md)", schema: workshopSchema, module: "workshop.ts", schemaName: "workshopSchema", lists: { blocks: "timeBlockSchema" } },
   { name: "post", title: "Lectern blog post (front matter of blog/*.md)", schema: postSchema, module: "post.ts", schemaName: "postSchema" },
+  { name: "page", title: "Lectern page (front matter of pages/*.md)", schema: pageSchema, module: "page.ts", schemaName: "pageSchema" },
+  { name: "sponsor", title: "Lectern sponsor (front matter of sponsors/*.md)", schema: sponsorSchema, module: "sponsor.ts", schemaName: "sponsorSchema" },
 ] as const;
 
 /**
@@ -50,6 +54,8 @@ function describe(node: JsonSchema, docs: Map<string, string>, lists: Map<string
     let described = describe(child, docs, lists, at);
     const itemDocs = lists.get(at);
     if (itemDocs && described.items) described = { ...described, items: describe(described.items, itemDocs, new Map(), "") };
+    // A field whose object schema is declared on its own (tickets, cfp): its fields' comments are there.
+    else if (itemDocs) described = describe(described, itemDocs, new Map(), "");
     const doc = docs.get(at);
     properties[key] = doc ? { description: doc, ...described } : described;
   }

@@ -14,11 +14,29 @@ export const CONTENT_ENTRIES = {
   speakers: { kind: "folder", aliases: ["people"] },
   workshops: { kind: "folder", aliases: [] },
   blog: { kind: "folder", aliases: ["posts", "news"] },
+  // A free page's address is its slug at the top of the site: /code-of-conduct/.
+  pages: { kind: "folder", aliases: ["page", "info"] },
+  sponsors: { kind: "folder", aliases: ["partners", "sponsor"] },
 } as const satisfies Record<string, { kind: "file" } | { kind: "folder"; aliases: readonly string[] }>;
 
 export type EntryName = keyof typeof CONTENT_ENTRIES;
 /** The folders of markdown files (talks/, speakers/, …). */
 export type Collection = { [K in EntryName]: (typeof CONTENT_ENTRIES)[K] extends { kind: "folder" } ? K : never }[EntryName];
+
+/**
+ * Top-level addresses Lectern writes itself, besides the folders of its collections, with what
+ * is there: a free page (`pages/<slug>.md`, at `/<slug>/`) may not take one.
+ */
+export const RESERVED_ADDRESSES: Readonly<Record<string, string>> = {
+  schedule: "the schedule",
+  talks: "the list of talks",
+  speakers: "the list of speakers",
+  workshops: "the list of workshops",
+  blog: "the blog",
+  sponsors: "the sponsors page",
+  cards: "the share cards",
+  img: "the resized images",
+};
 
 /** The largest content file read. Far above any real talk or event.yaml; keeps a mistaken or hostile file from filling memory. */
 export const MAX_CONTENT_FILE_BYTES = 1024 * 1024;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { calendarDate, identifier, oneLine, siteUrl, text, webUrl } from "./fields.ts";
+import { blueskyHandle, calendarDate, handle, identifier, linkedinProfile, mastodonHandle, oneLine, siteUrl, text, webUrl } from "./fields.ts";
 
 /** How many days an event may run unless `maxDays` says otherwise: more is most likely a mistyped year. */
 export const DEFAULT_MAX_DAYS = 31;
@@ -12,6 +12,29 @@ export const roomSchema = z.strictObject({
   id: identifier,
   /** The room's name as signs and the schedule show it. */
   name: text,
+});
+
+/** A sponsorship level; `sponsor:` files name it by `id`. */
+export const sponsorTierSchema = z.strictObject({
+  /** Short id that sponsor files name in `tier:` (e.g. `gold`). */
+  id: identifier,
+  /** The tier's name as the site shows it, e.g. "Gold". */
+  name: text,
+});
+
+/** A date, `YYYY-MM-DD`, or a date and time, `YYYY-MM-DD HH:mm`, in the event's time zone. */
+export const calendarMoment = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2})?$/, 'expected a date "YYYY-MM-DD" or a date and time "YYYY-MM-DD HH:mm"');
+
+/** When something is open: a sign-up or sale with its address. */
+export const openWindowSchema = z.strictObject({
+  /** Where to go: the ticket shop, the call for papers' form. */
+  url: webUrl,
+  /** When it opens, event-local: a date (from its midnight) or "YYYY-MM-DD HH:mm" (default: open already). */
+  opens: calendarMoment.optional(),
+  /** When it closes, event-local: a date (open to the end of that day) or "YYYY-MM-DD HH:mm". */
+  closes: calendarMoment,
 });
 
 /** `content/event.yaml`: the facts of the conference itself. */
@@ -56,6 +79,29 @@ export const eventSchema = z.strictObject({
       url: webUrl.optional(),
     })
     .optional(),
+  /** Sponsorship tiers, highest first: the order the site lists sponsors in. */
+  sponsor_tiers: z.array(sponsorTierSchema).default([]),
+  /** Ticket sales: while they are open, the home page's first button says "Get tickets". */
+  tickets: openWindowSchema.optional(),
+  /** The call for papers: while it is open, the home page's first button says "Submit a talk". */
+  cfp: openWindowSchema.optional(),
+  /** The event's own accounts, shown in every page's footer. */
+  social: z
+    .strictObject({
+      /** Mastodon address, `@user@server`. */
+      mastodon: mastodonHandle.optional(),
+      /** Bluesky handle such as `example.bsky.social`. */
+      bluesky: blueskyHandle.optional(),
+      /** LinkedIn: the page's address, or the name at its end (`example` for linkedin.com/company/example/). */
+      linkedin: linkedinProfile.optional(),
+      /** Twitter / X handle, without the @. */
+      twitter: handle(/^[A-Za-z0-9_]{1,15}$/, "containerdays").optional(),
+      /** GitHub user or organisation name. */
+      github: handle(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, "octocat").optional(),
+      /** YouTube channel: its full https:// address. */
+      youtube: webUrl.optional(),
+    })
+    .optional(),
   /** A short note shown in the footer of every page (e.g. that times are provisional). */
   note: text.optional(),
   /**
@@ -78,3 +124,4 @@ export const eventSchema = z.strictObject({
 
 export type EventFile = z.output<typeof eventSchema>;
 export type Room = z.output<typeof roomSchema>;
+export type SponsorTier = z.output<typeof sponsorTierSchema>;

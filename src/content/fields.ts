@@ -216,3 +216,38 @@ export function handle(pattern: RegExp, example: string) {
     .transform((value) => value.trim().replace(/^@/, ""))
     .pipe(z.string().regex(pattern, `expected a handle such as "${example}"`));
 }
+
+/** A Mastodon address, `@user@host` (the leading `@` may be left out); kept as `user@host`. */
+export const mastodonHandle = z
+  .string()
+  .transform((value) => value.trim().replace(/^@/, ""))
+  .pipe(
+    z
+      .string()
+      .regex(
+        /^[A-Za-z0-9_]+(?:[.-][A-Za-z0-9_]+)*@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i,
+        'expected a Mastodon address such as "@jane@mastodon.social" (user and server)',
+      ),
+  );
+
+/** A Bluesky handle, a domain name such as `jane.bsky.social` (a leading `@` is removed); kept in lower case. */
+export const blueskyHandle = z
+  .string()
+  .transform((value) => value.trim().replace(/^@/, "").toLowerCase())
+  .pipe(
+    z
+      .string()
+      .max(253, "must be at most 253 characters long")
+      .regex(/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/, 'expected a Bluesky handle such as "jane.bsky.social"'),
+  );
+
+/**
+ * A LinkedIn profile: its `https://www.linkedin.com/…` address, or the name at its end
+ * (`jane-doe`: a person's `/in/jane-doe/`, a company's `/company/jane-doe/`). Kept as written.
+ */
+export const linkedinProfile = z
+  .string()
+  .transform((value) => value.trim().replace(/^@/, ""))
+  .refine((value) => /^[A-Za-z0-9][A-Za-z0-9_-]{1,99}$/.test(value) || /^https:\/\/([a-z]{2,3}\.)?linkedin\.com\/[^\s?#]+$/i.test(value), {
+    error: 'expected a LinkedIn name such as "jane-doe" or an address such as "https://www.linkedin.com/in/jane-doe/"',
+  });

@@ -2,8 +2,9 @@ import { existsSync } from "node:fs";
 import { realpath } from "node:fs/promises";
 import path from "node:path";
 import { DateTime } from "luxon";
-import { pagePath, SITE_PATHS } from "../site/urls.ts";
+import { freePagePath, pagePath, SITE_PATHS } from "../site/urls.ts";
 import {
+  RESERVED_ADDRESSES,
   listCollection,
   readContentBytes,
   scanContentFolder,
@@ -14,7 +15,9 @@ import {
 import { ContentError, displayPath, ProblemList } from "./errors.ts";
 import { DEFAULT_MAX_DAYS, eventSchema, MAX_EVENT_DAYS, type Room } from "./event.ts";
 import { parseMarkdownFile, parseYaml, decodeText } from "./front-matter.ts";
-import { Conference, programmeEntries, type Event, type TimeBlock, type Post, type Speaker, type Talk, type Workshop } from "./model.ts";
+import { Conference, programmeEntries, type Event, type NavLink, type OpenWindow, type Page, type Post, type Speaker, type Sponsor, type Talk, type TimeBlock, type Workshop } from "./model.ts";
+import { pageSchema } from "./page.ts";
+import { sponsorSchema } from "./sponsor.ts";
 import { looksLikeSlug, postSchema, readingMinutes } from "./post.ts";
 import { outputPathProblem, slugFromFileName } from "./slug.ts";
 import { speakerSchema } from "./speaker.ts";
@@ -26,7 +29,7 @@ import { mayHoldProgrammeLinks, ProgrammeLinks, type LinkResolver, type LinkTarg
 import { ContentImages } from "../media/content-images.ts";
 import { workshopSchema, type WorkshopFile } from "./workshop.ts";
 import { findScheduleConflicts } from "../schedule/conflicts.ts";
-import { formatTimeRange, parseLocalDateTime } from "../schedule/time.ts";
+import { formatClock, formatDateRange, formatTimeRange, parseLocalDateTime, zoneAbbreviation } from "../schedule/time.ts";
 import { resolveZoneName } from "../schedule/zone-names.ts";
 
 export interface LoadOptions {
@@ -137,6 +140,8 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
   const talkFiles = readCollection(folder, "talks", problems, options.outputDir);
   const workshopFiles = readCollection(folder, "workshops", problems, options.outputDir);
   const postFiles = readCollection(folder, "blog", problems, options.outputDir);
+  const pageFiles = readCollection(folder, "pages", problems, options.outputDir);
+  const sponsorFiles = readCollection(folder, "sponsors", problems, options.outputDir);
   const images = new ContentImages(options.publicDir, problems);
   // Bodies are rendered last, when every slug is known: a bio may link to a talk, a talk to a post.
   const jobs: BodyJob[] = [];
@@ -302,6 +307,53 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
     });
   }
 
+  const pages: Page[] = [];
+  for (const raw of pageFiles.files) {
+    const fields = validate(pageSchema, raw.data, raw.file, problems);
+    const reserved = RESERVED_ADDRESSES[raw.slug];
+    if (reserved) problems.add(raw.file, "", `gives the address /${raw.slug}/, which ${reserved} has; rename the file`);
+    if (!fields) {
+      jobs.push({ raw, kind: "post", isDraft: false });
+      continue;
+    }
+    const page: Page = { ...fields, slug: raw.slug, file: raw.file, url: freePagePath(raw.slug), html: "", summary: "" };
+    pages.push(page);
+    jobs.push({
+      raw,
+      kind: "post",
+      isDraft: false,
+      writeImage: images.postImages(raw.file),
+      apply: (body) => {
+        page.html = body.html;
+        page.summary = fields.summary ?? bodies.truncate(body.summary);
+      },
+    });
+  }
+
+  const sponsors: Sponsor[] = [];
+  const tiers = new Map((event?.sponsor_tiers ?? []).map((tier, i) => [tier.id, { tier, rank: i }]));
+  for (const raw of sponsorFiles.files) {
+    const fields = validate(sponsorSchema, raw.data, raw.file, problems);
+    if (!fields) {
+      jobs.push({ raw, kind: "untrusted" });
+      continue;
+    }
+    const found = tiers.get(fields.tier);
+    if (!found && event) {
+      const known = [...tiers.keys()];
+      const hint = known.length === 0 ? "; event.yaml lists no sponsor_tiers (add them, e.g. sponsor_tiers: [{id: gold, name: Gold}])" : didYouMean(fields.tier, known) || ` (tiers in event.yaml: ${known.map((k) => `"${k}"`).join(", ")})`;
+      problems.add(raw.file, "tier", `unknown tier "${fields.tier}"${hint}`);
+    }
+    const picture = images.logo(raw.file, fields.logo);
+    if (!found) {
+      jobs.push({ raw, kind: "untrusted" });
+      continue;
+    }
+    const sponsor: Sponsor = { ...fields, tier: found.tier, picture, slug: raw.slug, file: raw.file, html: "" };
+    sponsors.push(sponsor);
+    jobs.push({ raw, kind: "untrusted", apply: (body) => (sponsor.html = body.html) });
+  }
+
   const links = new ProgrammeLinks({
     targets: {
       talk: new Map(talks.map((talk) => [talk.slug, talk.url === undefined ? { url: undefined, kind: talk.kind } : { url: talk.url }])),
@@ -316,8 +368,8 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
       post: postFiles.complete ? invalidPosts : undefined,
     },
   });
-  const allFiles = [...speakerFiles.files, ...talkFiles.files, ...workshopFiles.files, ...postFiles.files];
-  const bodies = await bodyRenderer(options.render ?? true, allFiles, postFiles.files);
+  const allFiles = [...speakerFiles.files, ...talkFiles.files, ...workshopFiles.files, ...postFiles.files, ...pageFiles.files, ...sponsorFiles.files];
+  const bodies = await bodyRenderer(options.render ?? true, allFiles, [...postFiles.files, ...pageFiles.files]);
   for (const job of jobs) {
     const resolve = links.resolverFor(job.raw.file, problems, job.kind === "post" && job.isDraft);
     if (!job.apply) bodies.checkLinks(job.raw.body, job.kind, resolve);
@@ -327,15 +379,18 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
 
   for (const clash of findScheduleConflicts([...talks, ...workshops.flatMap(programmeEntries)], event?.rooms)) problems.add(clash.file, clash.field, clash.message);
   problems.throwIfAny();
+  const tierRank = (sponsor: Sponsor) => tiers.get(sponsor.tier.id)!.rank;
   const byStart = <T extends { start: DateTime; slug: string }>(a: T, b: T) =>
     a.start.toMillis() - b.start.toMillis() || a.slug.localeCompare(b.slug);
   return new Conference(
-    event!,
+    { ...event!, menus: menusOf(pages, sponsors) },
     talks.sort(byStart),
     [...speakers.values()].sort((a, b) => a.name.localeCompare(b.name, "en") || a.slug.localeCompare(b.slug)),
     workshops.sort(byStart),
     posts.sort((a, b) => b.date.toMillis() - a.date.toMillis() || a.slug.localeCompare(b.slug)),
     images.used,
+    pages.sort((a, b) => a.slug.localeCompare(b.slug)),
+    sponsors.sort((a, b) => tierRank(a) - tierRank(b) || a.name.localeCompare(b.name, "en") || a.slug.localeCompare(b.slug)),
   );
 }
 
@@ -370,6 +425,18 @@ function workshopBlocks(file: string, fields: WorkshopFile, linker: Linker, prob
     valid = false;
   }
   return valid ? order.map(({ block }) => block) : undefined;
+}
+
+/** The free pages each menu links to, in `nav.order` then title order; the footer also links to the sponsors page when there are sponsors. */
+function menusOf(pages: readonly Page[], sponsors: readonly Sponsor[]): Event["menus"] {
+  const menu = (name: "main" | "footer"): NavLink[] =>
+    pages
+      .filter((page) => page.nav?.menu === name)
+      .sort((a, b) => a.nav!.order - b.nav!.order || a.title.localeCompare(b.title, "en"))
+      .map((page) => ({ label: page.title, href: page.url }));
+  const footer = menu("footer");
+  if (sponsors.length > 0) footer.push({ label: "Sponsors", href: SITE_PATHS.sponsors });
+  return { main: menu("main"), footer };
 }
 
 /** Resolves references between files and event-local times, reporting what does not resolve. */
@@ -491,6 +558,11 @@ async function readEvent(folder: ContentFolder, problems: ProblemList): Promise<
     if (first !== undefined) problems.add(file, `rooms[${i}].name`, `"${room.name}" is also the name of rooms[${first}]; give each room its own name`);
     else names.set(name, i);
   });
+  const tierIds = new Set<string>();
+  fields.sponsor_tiers.forEach((tier, i) => {
+    if (tierIds.has(tier.id)) problems.add(file, `sponsor_tiers[${i}].id`, `tier "${tier.id}" is listed twice`);
+    tierIds.add(tier.id);
+  });
   const length = daysBetween(fields.start, fields.end) + 1;
   if (length < 1) {
     problems.add(file, "end", `${fields.end} is before start (${fields.start})`);
@@ -509,7 +581,44 @@ async function readEvent(folder: ContentFolder, problems: ProblemList): Promise<
   const end = DateTime.fromISO(fields.end, { zone: zone.zone });
   const days: DateTime[] = [];
   for (let day = start; day <= end; day = day.plus({ days: 1 })) days.push(day);
-  return { ...fields, timezone: zone.zone, file, start, end, days };
+  const cfp = fields.cfp && openWindow(fields.cfp, "cfp", zone.zone, file, problems);
+  const tickets = fields.tickets && openWindow(fields.tickets, "tickets", zone.zone, file, problems);
+  return { ...fields, timezone: zone.zone, file, start, end, days, tickets, cfp, menus: { main: [], footer: [] } };
+}
+
+/** Ticket sales or a call for papers as instants in the event's zone; undefined after reporting a time that does not exist or a closing before the opening. */
+function openWindow(
+  written: { url: string; opens?: string | undefined; closes: string },
+  field: string,
+  zone: string,
+  file: string,
+  problems: ProblemList,
+): OpenWindow | undefined {
+  const moment = (value: string, part: "opens" | "closes") => {
+    if (value.length === 10) {
+      const day = DateTime.fromISO(value, { zone });
+      if (!day.isValid) {
+        problems.add(file, `${field}.${part}`, `"${value}" is not a real date`);
+        return undefined;
+      }
+      const text = formatDateRange(day, day);
+      return { at: part === "closes" ? day.plus({ days: 1 }) : day, text };
+    }
+    const parsed = parseLocalDateTime(value.replace("T", " "), zone);
+    if (!parsed.ok) {
+      problems.add(file, `${field}.${part}`, parsed.message);
+      return undefined;
+    }
+    return { at: parsed.value, text: `${formatDateRange(parsed.value, parsed.value)}, ${formatClock(parsed.value)} ${zoneAbbreviation(parsed.value)}` };
+  };
+  const opens = written.opens === undefined ? undefined : moment(written.opens, "opens");
+  const closes = moment(written.closes, "closes");
+  if (!closes || (written.opens !== undefined && !opens)) return undefined;
+  if (opens && opens.at >= closes.at) {
+    problems.add(file, `${field}.closes`, `${written.closes} is not after opens (${written.opens})`);
+    return undefined;
+  }
+  return { url: written.url, opens: opens?.at, closes: closes.at, closesText: closes.text, opensText: opens?.text };
 }
 
 /** Whole days from one `YYYY-MM-DD` date to another (negative when `to` comes first). */
@@ -553,7 +662,7 @@ function readCollection(folder: ContentFolder, collection: Collection, problems:
     const key = raw.slug.normalize("NFC").toLowerCase();
     const other = bySlug.get(key);
     if (other) {
-      problems.add(raw.file, "", `gives the address ${pagePath(collection, raw.slug)}, which ${other} also has; rename one of them`);
+      problems.add(raw.file, "", `gives ${claimOf(collection, raw.slug)}, which ${other} also has; rename one of them`);
       continue;
     }
     bySlug.set(key, raw.file);
@@ -584,3 +693,9 @@ function initialsOf(name: string): string {
 }
 
 export { ContentError };
+
+/** What a file's slug claims: the address of its page, or for a sponsor (no page of its own) its id. */
+function claimOf(collection: Collection, slug: string): string {
+  if (collection === "sponsors") return `the sponsor id "${slug}"`;
+  return `the address ${collection === "pages" ? freePagePath(slug) : pagePath(collection, slug)}`;
+}

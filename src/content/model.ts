@@ -1,5 +1,7 @@
 import type { DateTime } from "luxon";
-import type { EventFile, Room } from "./event.ts";
+import type { EventFile, Room, SponsorTier } from "./event.ts";
+import type { PageFile } from "./page.ts";
+import type { SponsorFile } from "./sponsor.ts";
 import type { PostFile } from "./post.ts";
 import type { SpeakerFile } from "./speaker.ts";
 import type { TalkFile } from "./talk.ts";
@@ -9,7 +11,7 @@ import { groupByConferenceDay } from "../schedule/grid.ts";
 import { groupByTag, groupTagged, taggedUrls, tagUrls, type TagGroup, type Tagged } from "../schedule/tags.ts";
 import { blogPagePath, SITE_PATHS } from "../site/urls.ts";
 
-export type { Room } from "./event.ts";
+export type { Room, SponsorTier } from "./event.ts";
 
 /** What every loaded content file carries besides its own fields. */
 interface Sourced {
@@ -19,8 +21,31 @@ interface Sourced {
   file: string;
 }
 
-export interface Event extends Omit<EventFile, "start" | "end"> {
+/** A link in a menu: a page's title and site path. */
+export interface NavLink {
+  label: string;
+  href: string;
+}
+
+/** Ticket sales or a call for papers, as instants in the event's zone. */
+export interface OpenWindow {
+  url: string;
+  /** When it opens; undefined when it is open already. */
+  opens: DateTime | undefined;
+  /** The first instant it is closed (the midnight after a closing date written without a time). */
+  closes: DateTime;
+  /** The closing as people read it: "1 April 2016", or "1 April 2016, 18:00 EDT" when a time was written. */
+  closesText: string;
+  /** The opening as people read it, when there is one. */
+  opensText: string | undefined;
+}
+
+export interface Event extends Omit<EventFile, "start" | "end" | "tickets" | "cfp"> {
   file: string;
+  tickets: OpenWindow | undefined;
+  cfp: OpenWindow | undefined;
+  /** The free pages with `nav`, in order: `main` after Lectern's own header links, `footer` in every page's footer. */
+  menus: { main: NavLink[]; footer: NavLink[] };
   /** Midnight of the first day, in the event's zone. */
   start: DateTime;
   /** Midnight of the last day, in the event's zone. */
@@ -117,6 +142,23 @@ export function isFirstPart(session: Session): boolean {
   return session.type === "talk" || (session.part?.index ?? 0) === 0;
 }
 
+/** A free page from `content/pages/`, at `/<slug>/`. */
+export interface Page extends Omit<PageFile, "summary">, Sourced {
+  url: string;
+  /** The body as sanitised HTML. */
+  html: string;
+  summary: string;
+}
+
+/** A sponsor from `content/sponsors/`. */
+export interface Sponsor extends Omit<SponsorFile, "tier">, Sourced {
+  tier: SponsorTier;
+  /** The blurb as HTML (may be empty). */
+  html: string;
+  /** The logo when it is a raster file in public/, with the copies the build makes of it. */
+  picture?: LocalImage;
+}
+
 /** The people of a session: speakers of a talk, leaders of a workshop. */
 export function peopleOf(session: Session): Speaker[] {
   return session.type === "talk" ? session.speakers : session.leaders;
@@ -146,6 +188,10 @@ export class Conference {
     readonly posts: readonly Post[],
     /** Every local image the content uses (speaker photos, images in posts), for the image pipeline. */
     readonly images: readonly LocalImage[] = [],
+    /** Free pages, by slug. */
+    readonly pages: readonly Page[] = [],
+    /** In tier order, then by name. */
+    readonly sponsors: readonly Sponsor[] = [],
   ) {
     const roomOrder = new Map(event.rooms.map((room, i) => [room.id, i]));
     const rank = (s: Session) => (s.room ? (roomOrder.get(s.room.id) ?? 0) : -1);
@@ -209,6 +255,13 @@ export class Conference {
   neighboursOf(post: Post): { older: Post | undefined; newer: Post | undefined } {
     const i = this.posts.indexOf(post);
     return { older: i < 0 ? undefined : this.posts[i + 1], newer: i <= 0 ? undefined : this.posts[i - 1] };
+  }
+
+  /** The tiers of event.yaml that have sponsors, in order, each with its sponsors by name. */
+  get sponsorTiers(): Array<{ tier: SponsorTier; sponsors: Sponsor[] }> {
+    return this.event.sponsor_tiers
+      .map((tier) => ({ tier, sponsors: this.sponsors.filter((sponsor) => sponsor.tier.id === tier.id) }))
+      .filter((group) => group.sponsors.length > 0);
   }
 
   /** Talks that have a page of their own (not breaks or meals). */

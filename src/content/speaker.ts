@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { handle, imageRef, text, webUrl } from "./fields.ts";
+import { blueskyHandle, handle, imageRef, linkedinProfile, mastodonHandle, text, webUrl } from "./fields.ts";
 
 /** `content/speakers/<slug>.md`: a person who speaks or leads a workshop. Body: the bio. */
 export const speakerSchema = z.strictObject({
@@ -15,6 +15,14 @@ export const speakerSchema = z.strictObject({
   github: handle(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, "octocat").optional(),
   /** Personal web site (http:// or https://). */
   website: webUrl.optional(),
+  /** Mastodon address, `@user@server`; links to the profile on that server. */
+  mastodon: mastodonHandle.optional(),
+  /** Bluesky handle such as `jane.bsky.social`; links to the profile on bsky.app. */
+  bluesky: blueskyHandle.optional(),
+  /** LinkedIn: the profile's address, or the name at its end (`jane-doe` for linkedin.com/in/jane-doe/). */
+  linkedin: linkedinProfile.optional(),
+  /** Pronouns, shown next to the name, e.g. "she/her". */
+  pronouns: text.pipe(z.string().max(40, "must be at most 40 characters long")).optional(),
   /** Photo: a full https:// address, or a path inside public/ such as /images/jane.jpg. */
   photo: imageRef.optional(),
 });

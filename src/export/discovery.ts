@@ -32,6 +32,8 @@ export function indexedPages(conference: Conference): IndexedPage[] {
     { path: SITE_PATHS.blogTags },
     ...paths(conference.blogTags.map((tag) => tag.url)),
     ...conference.posts.map((post) => ({ path: post.url, lastmod: post.date.toISODate()! })),
+    ...paths(conference.pages.map((page) => page.url)),
+    ...(conference.sponsors.length > 0 ? [{ path: SITE_PATHS.sponsors }] : []),
   ];
 }
 

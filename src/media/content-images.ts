@@ -1,6 +1,6 @@
 import type { ProblemList } from "../content/errors.ts";
 import type { PostImageWriter } from "../content/markdown.ts";
-import { describeLocalImage, pictureParts, type LocalImage } from "./images.ts";
+import { describeLocalImage, pictureParts, type ImagePreset, type LocalImage } from "./images.ts";
 
 /**
  * The images the content uses, found while the content loads: speaker photos and the images
@@ -25,6 +25,17 @@ export class ContentImages {
     const image = this.describe(src, "avatar");
     if (typeof image === "string") {
       this.problems.add(file, "photo", image);
+      return undefined;
+    }
+    return image;
+  }
+
+  /** A sponsor's `logo`: the described image for a path in public/, undefined for an https:// address. */
+  logo(file: string, src: string): LocalImage | undefined {
+    if (!src.startsWith("/") || !this.publicDir) return undefined;
+    const image = this.describe(src, "logo");
+    if (typeof image === "string") {
+      this.problems.add(file, "logo", image);
       return undefined;
     }
     return image;
@@ -59,7 +70,7 @@ export class ContentImages {
     };
   }
 
-  private describe(src: string, preset: "post" | "avatar"): LocalImage | string {
+  private describe(src: string, preset: ImagePreset): LocalImage | string {
     const key = `${preset} ${src}`;
     let image = this.described.get(key);
     if (image === undefined) {

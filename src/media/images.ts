@@ -41,11 +41,14 @@ export type ImagePreset = keyof typeof IMAGE_PRESETS;
  * The sizes each use of an image needs, from public/styles.css. A post's text column is at most
  * `--measure` (68ch, about 40rem) wide: 320, 640 and 1280 pixels cover phones and 2× screens.
  * Avatars are 2rem, 3.25rem or 6rem square: 64, 104 and 192 pixels cover each at 1× and 2×.
+ * Sponsor logos are at most 12rem wide: 192 and 384 pixels.
  * No copy is made wider than the original.
  */
 export const IMAGE_PRESETS = {
   post: { widths: [320, 640, 1280], sizes: "(min-width: 42rem) 40rem, calc(100vw - 2rem)" },
   avatar: { widths: [64, 104, 192], sizes: undefined },
+  /** Sponsor logos are drawn at most 12rem wide (public/styles.css). */
+  logo: { widths: [192, 384], sizes: "12rem" },
 } as const;
 
 /** Image types made into AVIF and WebP with a fallback of their own type; others are linked as they are. */

@@ -21,6 +21,7 @@ export const SITE_PATHS = {
   workshops: "/workshops/",
   blog: "/blog/",
   blogTags: "/blog/tags/",
+  sponsors: "/sponsors/",
   notFound: "/404.html",
   styles: "/styles.css",
   favicon: "/favicon.svg",
@@ -50,6 +51,11 @@ export type PageFolder = keyof typeof PAGE_FOLDERS;
 /** The page of one talk, speaker, workshop or post: `/talks/<slug>/`. */
 export function pagePath(folder: PageFolder, slug: string): string {
   return `${PAGE_FOLDERS[folder]}${slug}/`;
+}
+
+/** A free page from `content/pages/`: its slug at the top of the site, `/code-of-conduct/`. */
+export function freePagePath(slug: string): string {
+  return `/${slug}/`;
 }
 
 /** Where a session's own calendar file is published: `/talks/<slug>.ics`, `/workshops/<slug>.ics`. */

@@ -1,5 +1,8 @@
+import type { DateTime } from "luxon";
 import { SITE_PATHS } from "../site/urls.ts";
-import type { Conference } from "../content/model.ts";
+import type { Conference, Event, OpenWindow } from "../content/model.ts";
+import { CALL_SCRIPT, callsToAction, currentCall } from "./call-to-action.ts";
+import { SponsorTiers } from "./components/SponsorLogo.tsx";
 import { sessionAnchors } from "../schedule/tags.ts";
 import { formatDay } from "../schedule/time.ts";
 import { eventDates } from "./site.ts";
@@ -10,8 +13,11 @@ import { PostSummary } from "./IndexPages.tsx";
 import { Layout } from "./Layout.tsx";
 import { conferenceLd, ldDocument } from "./structured-data.ts";
 
-export function HomePage({ conference }: { conference: Conference }) {
+/** The home page; `now` is the build's clock (src/eleventy/build-clock.ts), which picks the first button. */
+export function HomePage({ conference, now }: { conference: Conference; now: DateTime }) {
   const { event, speakers, workshops, posts } = conference;
+  const calls = callsToAction(conference);
+  const current = currentCall(calls, now);
   const talks = conference.talkPages;
   const keynotes = talks.filter((talk) => talk.kind === "keynote");
   const anchors = sessionAnchors(conference.sessions);
@@ -27,6 +33,20 @@ export function HomePage({ conference }: { conference: Conference }) {
           </span>
         </p>
         <ul class="button-row">
+          <li data-cta="">
+            {calls.map((call) => (
+              <a
+                key={call.state}
+                class="button button--call"
+                href={call.href}
+                data-from={call.from?.toISO() ?? undefined}
+                data-until={call.until?.toISO() ?? undefined}
+                hidden={call !== current}
+              >
+                {call.label}
+              </a>
+            ))}
+          </li>
           <li>
             <a class="button" href={SITE_PATHS.talks}>
               Browse the {talks.length} talks
@@ -45,6 +65,8 @@ export function HomePage({ conference }: { conference: Conference }) {
             </a>
           </li>
         </ul>
+        <CallDates event={event} />
+        <script dangerouslySetInnerHTML={{ __html: CALL_SCRIPT }} />
       </section>
 
       <section aria-labelledby="glance_heading">
@@ -96,6 +118,16 @@ export function HomePage({ conference }: { conference: Conference }) {
         </ul>
       </section>
 
+      {conference.sponsors.length > 0 && (
+        <section aria-labelledby="sponsors_heading" class="sponsors">
+          <h2 id="sponsors_heading">Sponsors</h2>
+          <SponsorTiers tiers={conference.sponsorTiers} level={3} />
+          <p>
+            <a href={SITE_PATHS.sponsors}>About our sponsors</a>
+          </p>
+        </section>
+      )}
+
       {posts[0] && (
         <section aria-labelledby="news_heading">
           <h2 id="news_heading">From the blog</h2>
@@ -103,5 +135,23 @@ export function HomePage({ conference }: { conference: Conference }) {
         </section>
       )}
     </Layout>
+  );
+}
+
+/** The call for papers' and ticket sales' dates, written out: true without the script, whatever the day. */
+function CallDates({ event }: { event: Event }) {
+  const windows = [
+    { name: "Call for papers", window: event.cfp },
+    { name: "Tickets", window: event.tickets },
+  ].filter((entry): entry is { name: string; window: OpenWindow } => entry.window !== undefined);
+  if (windows.length === 0) return null;
+  return (
+    <ul class="hero__dates">
+      {windows.map(({ name, window }) => (
+        <li key={name}>
+          {name}: {window.opensText && <>opens {window.opensText}, </>}closes {window.closesText}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -3,6 +3,7 @@ import type { Event } from "../content/model.ts";
 import { truncate } from "../content/markdown.ts";
 import { absoluteUrl, SITE_PATHS } from "../site/urls.ts";
 import { BLOG_FEEDS, eventDates, NAV, PROGRAMME_EXPORTS } from "./site.ts";
+import { socialLinks } from "./social.ts";
 import { jsonForScript, type Json } from "./structured-data.ts";
 import { HeadMeta, type ShareMeta } from "./components/HeadMeta.tsx";
 
@@ -28,6 +29,7 @@ export function Layout({ event, title, description, path, structuredData, share,
   const fullTitle = path === "/" ? event.name : `${title} · ${event.name}`;
   const canonical = absoluteUrl(event, path);
   const summary = truncate(description || event.tagline);
+  const social = socialLinks(event.social ?? {}, "organisation");
   return (
     <html lang={event.language}>
       <head>
@@ -62,7 +64,7 @@ export function Layout({ event, title, description, path, structuredData, share,
             </a>
             <nav class="site-nav" aria-label="Main">
               <ul>
-                {NAV.map((item) => (
+                {[...NAV, ...event.menus.main].map((item) => (
                   <li key={item.href}>
                     <a href={item.href} aria-current={isCurrent(item.href, path) ? "page" : undefined}>
                       {item.label}
@@ -90,6 +92,30 @@ export function Layout({ event, title, description, path, structuredData, share,
               </p>
             )}
             {event.note && <p class="site-footer__note">{event.note}</p>}
+            {event.menus.footer.length > 0 && (
+              <nav aria-label="More about the event">
+                <ul class="site-footer__links">
+                  {event.menus.footer.map((item) => (
+                    <li key={item.href}>
+                      <a href={item.href} aria-current={isCurrent(item.href, path) ? "page" : undefined}>
+                        {item.label}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            )}
+            {social.length > 0 && (
+              <ul class="site-footer__links" aria-label={`${event.name} elsewhere`}>
+                {social.map((link) => (
+                  <li key={link.href}>
+                    <a href={link.href} rel="me">
+                      {link.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            )}
           </div>
         </footer>
       </body>

@@ -4,6 +4,7 @@ import { Avatar } from "./components/Avatar.tsx";
 import { Prose } from "./components/Prose.tsx";
 import { SessionCard } from "./components/SessionBits.tsx";
 import { Layout } from "./Layout.tsx";
+import { socialLinks } from "./social.ts";
 import { breadcrumbLd, ldDocument, personLd } from "./structured-data.ts";
 
 export function SpeakerPage({
@@ -18,11 +19,7 @@ export function SpeakerPage({
   /** Each session's id on the page, from sessionAnchors over the whole programme. */
   anchors?: ReadonlyMap<Session, string>;
 }) {
-  const social = [
-    speaker.twitter && { label: `@${speaker.twitter} on Twitter`, href: `https://twitter.com/${speaker.twitter}` },
-    speaker.github && { label: `${speaker.github} on GitHub`, href: `https://github.com/${speaker.github}` },
-    speaker.website && { label: "Website", href: speaker.website },
-  ].filter((link): link is { label: string; href: string } => Boolean(link));
+  const social = socialLinks(speaker, "person");
   return (
     <Layout
       event={event}
@@ -39,7 +36,10 @@ export function SpeakerPage({
             <p class="breadcrumb">
               <a href={SITE_PATHS.speakers}>Speakers</a>
             </p>
-            <h1>{speaker.name}</h1>
+            <h1>
+              {speaker.name}
+              {speaker.pronouns && <span class="pronouns"> ({speaker.pronouns})</span>}
+            </h1>
             <p class="page-head__meta">
               {speaker.role}, {speaker.company}
             </p>

@@ -1,3 +1,4 @@
+import { socialLinks } from "./social.ts";
 import type { Conference, Event, Post, Session, Speaker } from "../content/model.ts";
 import { isFirstPart, peopleOf } from "../content/model.ts";
 import { shareImage } from "./share.ts";
@@ -139,11 +140,7 @@ export function sessionLd(event: Event, session: Session & { url: string }): Jso
 
 /** schema.org Person for a speaker's page, with the sessions they give (`performerIn`) by `@id`. */
 export function personLd(event: Event, speaker: Speaker, sessions: readonly Session[]): JsonObject {
-  const sameAs = [
-    speaker.twitter && `https://twitter.com/${speaker.twitter}`,
-    speaker.github && `https://github.com/${speaker.github}`,
-    speaker.website,
-  ].filter((link): link is string => Boolean(link));
+  const sameAs = socialLinks(speaker, "person").map((link) => link.href);
   return {
     "@type": "Person",
     "@id": personId(event, speaker),

@@ -84,7 +84,7 @@ test("npm run new: an emoji title gets a numbered file name, and a wrong kind pr
 
     const wrong = await runNew(contentDir, "keynote", "Hello");
     assert.equal(wrong.code, 1);
-    assert.equal(wrong.stderr, 'lectern new: usage: npm run new -- <talk|speaker|workshop|post> "Title or name"\n');
+    assert.equal(wrong.stderr, 'lectern new: usage: npm run new -- <talk|speaker|workshop|post|page|sponsor> "Title or name"\n');
   } finally {
     await rm(path.dirname(contentDir), { recursive: true, force: true });
   }

@@ -57,12 +57,38 @@ role:
 # github: handle
 # Personal web site (http:// or https://).
 # website: https://example.org
+# Mastodon address, \`@user@server\`; links to the profile on that server.
+# mastodon: "@handle@mastodon.social"
+# Bluesky handle such as \`jane.bsky.social\`; links to the profile on bsky.app.
+# bluesky: handle.bsky.social
+# LinkedIn: the profile's address, or the name at its end (\`jane-doe\` for linkedin.com/in/jane-doe/).
+# linkedin: handle
+# Pronouns, shown next to the name, e.g. "she/her".
+# pronouns: she/her
 # Photo: a full https:// address, or a path inside public/ such as /images/jane.jpg.
 # photo: /images/photo.jpg
 ---
 The speaker's bio, in markdown.
 `,
   );
+});
+
+test("a new page offers nav and summary commented out; a new sponsor names the tiers of event.yaml", () => {
+  assert.equal(
+    scaffold("page", "Code of conduct", context),
+    `---
+# The page's title.
+title: Code of conduct
+# One sentence for the meta description and link previews (default: the start of the page).
+# summary: One sentence for link previews.
+# Where the page is linked from every page: \`{menu: main, order: 1}\` in the header, \`menu: footer\` in the footer (default: not linked).
+# nav: {menu: footer, order: 1}
+---
+The page, in markdown.
+`,
+  );
+  const sponsor = scaffold("sponsor", "Acme", { ...context, sponsorTiers: ["gold", "silver"] });
+  assert.match(sponsor, /\n# Tiers in event\.yaml: gold, silver\.\ntier: gold\n#[^\n]*\nlogo:\n#[^\n]*\nurl:\n/);
 });
 
 test("a new talk names the event's days and rooms next to the fields left empty", () => {

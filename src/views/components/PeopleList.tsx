@@ -12,6 +12,7 @@ export function PeopleList({ people, compact = false }: { people: readonly Speak
             <a class="person__name" href={person.url}>
               {person.name}
             </a>
+            {person.pronouns && <span class="pronouns"> ({person.pronouns})</span>}
             <span class="person__role">
               {person.role}, {person.company}
             </span>

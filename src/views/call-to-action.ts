@@ -1,0 +1,53 @@
+import { SITE_PATHS } from "../site/urls.ts";
+import type { DateTime } from "luxon";
+import type { Conference } from "../content/model.ts";
+
+/** What the home page's first button is for, as the calendar goes. */
+export type CallState = "live" | "after" | "cfp" | "tickets";
+
+/** One candidate for the home page's first button, with the time it holds: from `from` (inclusive) until `until` (exclusive). */
+export interface Call {
+  state: CallState;
+  label: string;
+  href: string;
+  from: DateTime | undefined;
+  until: DateTime | undefined;
+}
+
+/**
+ * Every call to action the event has, in the order they win when several hold at once: the
+ * event itself (during it: today's schedule; after it: the recordings and recap), then the
+ * call for papers, then ticket sales. The event runs from midnight of its first day to midnight
+ * after its last, in its zone.
+ */
+export function callsToAction(conference: Conference): Call[] {
+  const { event } = conference;
+  const over = event.end.plus({ days: 1 });
+  const calls: Call[] = [
+    { state: "live", label: "Today's schedule", href: SITE_PATHS.schedule, from: event.start, until: over },
+    { state: "after", label: "Recordings and recap", href: conference.posts.length > 0 ? SITE_PATHS.blog : SITE_PATHS.talks, from: over, until: undefined },
+  ];
+  if (event.cfp) {
+    calls.push({ state: "cfp", label: `Submit a talk, closes ${event.cfp.closesText}`, href: event.cfp.url, from: event.cfp.opens, until: event.cfp.closes });
+  }
+  if (event.tickets) {
+    calls.push({ state: "tickets", label: "Get tickets", href: event.tickets.url, from: event.tickets.opens, until: event.tickets.closes });
+  }
+  return calls;
+}
+
+/** The call that holds at `now`: the first of `calls` whose time contains it. */
+export function currentCall(calls: readonly Call[], now: DateTime): Call | undefined {
+  const at = now.toMillis();
+  return calls.find((call) => (!call.from || call.from.toMillis() <= at) && (!call.until || at < call.until.toMillis()));
+}
+
+/**
+ * The script that picks the call by the reader's clock, as `currentCall` does by the build's:
+ * it shows the first link of `[data-cta]` whose `data-from`/`data-until` contain now and hides
+ * the others. Without it, the page keeps the build's choice, and the dates are written out.
+ */
+export const CALL_SCRIPT =
+  '(function(){var n=Date.now(),s=false,l=document.querySelectorAll("[data-cta] a");' +
+  "for(var i=0;i<l.length;i++){var a=l[i],f=a.getAttribute(\"data-from\"),u=a.getAttribute(\"data-until\");" +
+  "var on=!s&&(!f||Date.parse(f)<=n)&&(!u||n<Date.parse(u));a.hidden=!on;if(on)s=true;}})();";

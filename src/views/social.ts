@@ -1,0 +1,40 @@
+/** Accounts on other sites, as event.yaml's `social` and a speaker's fields hold them (handles already without `@`). */
+export interface Accounts {
+  mastodon?: string | undefined;
+  bluesky?: string | undefined;
+  linkedin?: string | undefined;
+  twitter?: string | undefined;
+  github?: string | undefined;
+  youtube?: string | undefined;
+  website?: string | undefined;
+}
+
+/** A link to a profile: what it says and where it leads. */
+export interface SocialLink {
+  label: string;
+  href: string;
+}
+
+/**
+ * The profile links of a speaker (`person`) or of the event (`organisation`, whose LinkedIn
+ * name is a company page), in a fixed order. `user@host` on Mastodon is `https://host/@user`.
+ */
+export function socialLinks(accounts: Accounts, owner: "person" | "organisation"): SocialLink[] {
+  const links: SocialLink[] = [];
+  if (accounts.twitter) links.push({ label: `@${accounts.twitter} on Twitter`, href: `https://twitter.com/${accounts.twitter}` });
+  if (accounts.github) links.push({ label: `${accounts.github} on GitHub`, href: `https://github.com/${accounts.github}` });
+  if (accounts.mastodon) {
+    const [user, host] = accounts.mastodon.split("@") as [string, string];
+    links.push({ label: `@${accounts.mastodon} on Mastodon`, href: `https://${host}/@${user}` });
+  }
+  if (accounts.bluesky) links.push({ label: `@${accounts.bluesky} on Bluesky`, href: `https://bsky.app/profile/${accounts.bluesky}` });
+  if (accounts.linkedin) {
+    const href = accounts.linkedin.startsWith("https://")
+      ? accounts.linkedin
+      : `https://www.linkedin.com/${owner === "person" ? "in" : "company"}/${accounts.linkedin}/`;
+    links.push({ label: "LinkedIn", href });
+  }
+  if (accounts.youtube) links.push({ label: "YouTube", href: accounts.youtube });
+  if (accounts.website) links.push({ label: "Website", href: accounts.website });
+  return links;
+}
