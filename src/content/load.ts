@@ -9,6 +9,7 @@ import {
   scanContentFolder,
   type Collection,
   type CollectionFile,
+  type CollectionListing,
   type ContentFolder,
 } from "./content-folder.ts";
 import { ContentError, displayPath, ProblemList } from "./errors.ts";
@@ -108,7 +109,7 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
   const workshopFiles = readCollection(folder, "workshops", problems, options.outputDir);
   const postFiles = readCollection(folder, "blog", problems, options.outputDir);
   const bodies = await bodyRenderer(options.render ?? true, postFiles.files.some((raw) => raw.body.includes("![")));
-  const images = new ContentImages(options.publicDir, problems);
+  const images = new ContentImages(options.publicDir, problems, { dir: path.join(contentDir, "blog"), files: postFiles.images });
 
   const speakers = new Map<string, Speaker>();
   // Speakers whose file is there but broken (or a speakers folder that could not be read):
@@ -384,6 +385,8 @@ interface CollectionFiles {
   broken: Set<string>;
   /** False when the folder itself was refused or misnamed: its files are unknown, not absent. */
   complete: boolean;
+  /** The image files beside the `.md` files (blog/ only): see `CollectionListing`. */
+  images: CollectionListing["images"];
 }
 
 function readCollection(folder: ContentFolder, collection: Collection, problems: ProblemList, outputDir: string | undefined): CollectionFiles {
@@ -419,7 +422,7 @@ function readCollection(folder: ContentFolder, collection: Collection, problems:
     bySlug.set(key, raw.file);
     files.push(raw);
   }
-  return { files, broken, complete: listing.complete };
+  return { files, broken, complete: listing.complete, images: listing.images };
 }
 
 /** The file read and split; its slug alone when it could not be; undefined when its name gives no slug. */
