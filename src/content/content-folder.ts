@@ -42,6 +42,17 @@ export const RESERVED_ADDRESSES: Readonly<Record<string, string>> = {
 export const MAX_CONTENT_FILE_BYTES = 1024 * 1024;
 const MAX_SIZE_TEXT = `1 MB (${MAX_CONTENT_FILE_BYTES} bytes)`;
 
+/** The largest image beside a post: far above a photo straight from a camera, well below what would strain the resizer. */
+export const MAX_IMAGE_FILE_BYTES = 20 * 1024 * 1024;
+const MAX_IMAGE_SIZE_TEXT = `20 MB (${MAX_IMAGE_FILE_BYTES} bytes)`;
+
+/** The collections whose folder may hold images beside its `.md` files (posts show them); they are not content entries. */
+const IMAGES_BESIDE: ReadonlySet<Collection> = new Set(["blog"]);
+
+/** The names of image files: what may sit beside the posts. */
+export const IMAGE_FILE_NAME = /\.(png|jpe?g|gif|webp|avif|svg)$/i;
+export const IMAGE_TYPES_TEXT = "PNG, JPEG, GIF, WebP, AVIF or SVG";
+
 /** A file or folder of the content folder, as found on disk. */
 export interface ContentPath {
   /** The path under the content folder as given, for messages. */
@@ -68,6 +79,11 @@ export interface CollectionFile {
 /** The result of listing a collection: its `.md` files and the slugs of files refused by name. */
 export interface CollectionListing {
   files: CollectionFile[];
+  /**
+   * The image files beside the `.md` files (blog/ only), by name: the real path of each, checked
+   * like any content file, or undefined for one refused (and reported) by that check.
+   */
+  images: Map<string, string | undefined>;
   /** Stems of markdown files under the wrong extension (`jane.MD`): they exist, so references to them are not "unknown". */
   misnamed: string[];
   /** False when the folder was refused, could not be listed, or is missing because it was misnamed. */
@@ -126,7 +142,7 @@ export function scanContentFolder(dir: string, root: string, problems: ProblemLi
  */
 export function listCollection(folder: ContentFolder, collection: Collection, problems: ProblemList): CollectionListing {
   const found = folder.entries.get(collection);
-  const listing: CollectionListing = { files: [], misnamed: [], complete: found ? found !== "refused" : !folder.meant.has(collection) };
+  const listing: CollectionListing = { files: [], images: new Map(), misnamed: [], complete: found ? found !== "refused" : !folder.meant.has(collection) };
   if (!found || found === "refused") return listing;
   const listed = listFolder(found.absolute, found.real ?? found.absolute, problems);
   if (!listed) return { ...listing, complete: false };
@@ -139,16 +155,24 @@ export function listCollection(folder: ContentFolder, collection: Collection, pr
       listing.files.push({ name, path: { absolute, real: entry.isSymbolicLink() ? undefined : path.join(found.real ?? found.absolute, name) } });
       continue;
     }
+    const images = IMAGES_BESIDE.has(collection);
     if (entry.isDirectory() || (entry.isSymbolicLink() && typeAt(absolute) === "folder")) {
-      problems.add(file, "", `is a folder; sub-folders of ${collection}/ are not read`);
+      problems.add(file, "", `is a folder; sub-folders of ${collection}/ are not read${images ? ` (images go directly in ${collection}/, beside the posts)` : ""}`);
+      continue;
+    }
+    if (images && IMAGE_FILE_NAME.test(name)) {
+      const real = entry.isSymbolicLink() ? undefined : path.join(found.real ?? found.absolute, name);
+      listing.images.set(name, checkImageFile(folder.root, { absolute, real }, problems));
       continue;
     }
     const markdown = /^(.+)\.(md|markdown|mdown|mkdn?|mkd)$/i.exec(name);
     if (markdown) {
       listing.misnamed.push(markdown[1]!);
       problems.add(file, "", `only .md files are content; rename it to ${markdown[1]}.md`);
+    } else if (images) {
+      problems.add(file, "", `only .md files and images (${IMAGE_TYPES_TEXT}) belong in ${collection}/`);
     } else {
-      const image = /\.(jpe?g|png|gif|webp|avif|svg)$/i.test(name) ? " (put images in the public folder)" : "";
+      const image = IMAGE_FILE_NAME.test(name) ? " (put images in the public folder)" : "";
       problems.add(file, "", `only .md files are content${image}`);
     }
   }
@@ -162,15 +186,9 @@ export function listCollection(folder: ContentFolder, collection: Collection, pr
  */
 export function readContentBytes(root: string, found: ContentPath, problems: ProblemList): Buffer | undefined {
   const file = displayPath(found.absolute);
-  const target = found.real ?? resolveLink(root, found.absolute, "file", file, problems);
-  if (target === undefined) return undefined;
-  let fd: number;
-  try {
-    fd = openSync(target, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
-  } catch (error) {
-    problems.add(file, "", `cannot be read (${errorCode(error)})`);
-    return undefined;
-  }
+  const opened = openContentFile(root, found, file, problems);
+  if (!opened) return undefined;
+  const { fd } = opened;
   try {
     const stats = fstatSync(fd);
     if (!isKind(typeOf(stats), "file", file, problems)) return undefined;
@@ -199,6 +217,43 @@ export function readContentBytes(root: string, found: ContentPath, problems: Pro
     return undefined;
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * Checks an image beside the posts under the rule of every content path (a regular file that can
+ * be read, inside the content folder once symbolic links are resolved), with a limit of
+ * `MAX_IMAGE_FILE_BYTES`. Returns its real path, or undefined after reporting the problem.
+ */
+function checkImageFile(root: string, found: ContentPath, problems: ProblemList): string | undefined {
+  const file = displayPath(found.absolute);
+  const opened = openContentFile(root, found, file, problems);
+  if (!opened) return undefined;
+  try {
+    const stats = fstatSync(opened.fd);
+    if (!isKind(typeOf(stats), "file", file, problems)) return undefined;
+    if (stats.size > MAX_IMAGE_FILE_BYTES) {
+      problems.add(file, "", `is ${stats.size} bytes, over the limit of ${MAX_IMAGE_SIZE_TEXT} for an image`);
+      return undefined;
+    }
+    return opened.target;
+  } catch (error) {
+    problems.add(file, "", `cannot be read (${errorCode(error)})`);
+    return undefined;
+  } finally {
+    closeSync(opened.fd);
+  }
+}
+
+/** Opens a content file where its symbolic links lead, if that is inside the content folder; a pipe opens without waiting. */
+function openContentFile(root: string, found: ContentPath, file: string, problems: ProblemList): { fd: number; target: string } | undefined {
+  const target = found.real ?? resolveLink(root, found.absolute, "file", file, problems);
+  if (target === undefined) return undefined;
+  try {
+    return { fd: openSync(target, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0)), target };
+  } catch (error) {
+    problems.add(file, "", `cannot be read (${errorCode(error)})`);
+    return undefined;
   }
 }
 

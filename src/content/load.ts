@@ -10,6 +10,7 @@ import {
   scanContentFolder,
   type Collection,
   type CollectionFile,
+  type CollectionListing,
   type ContentFolder,
 } from "./content-folder.ts";
 import { ContentError, displayPath, ProblemList } from "./errors.ts";
@@ -142,7 +143,7 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
   const postFiles = readCollection(folder, "blog", problems, options.outputDir);
   const pageFiles = readCollection(folder, "pages", problems, options.outputDir);
   const sponsorFiles = readCollection(folder, "sponsors", problems, options.outputDir);
-  const images = new ContentImages(options.publicDir, problems);
+  const images = new ContentImages(options.publicDir, problems, { dir: path.join(contentDir, "blog"), files: postFiles.images });
   // Bodies are rendered last, when every slug is known: a bio may link to a talk, a talk to a post.
   const jobs: BodyJob[] = [];
 
@@ -633,6 +634,8 @@ interface CollectionFiles {
   broken: Set<string>;
   /** False when the folder itself was refused or misnamed: its files are unknown, not absent. */
   complete: boolean;
+  /** The image files beside the `.md` files (blog/ only): see `CollectionListing`. */
+  images: CollectionListing["images"];
 }
 
 function readCollection(folder: ContentFolder, collection: Collection, problems: ProblemList, outputDir: string | undefined): CollectionFiles {
@@ -668,7 +671,7 @@ function readCollection(folder: ContentFolder, collection: Collection, problems:
     bySlug.set(key, raw.file);
     files.push(raw);
   }
-  return { files, broken, complete: listing.complete };
+  return { files, broken, complete: listing.complete, images: listing.images };
 }
 
 /** The file read and split; its slug alone when it could not be; undefined when its name gives no slug. */

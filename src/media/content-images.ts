@@ -1,14 +1,26 @@
-import type { ProblemList } from "../content/errors.ts";
+import path from "node:path";
+import { IMAGE_FILE_NAME, IMAGE_TYPES_TEXT, isIgnored } from "../content/content-folder.ts";
+import { displayPath, type ProblemList } from "../content/errors.ts";
 import type { PostImageWriter } from "../content/markdown.ts";
-import { describeLocalImage, pictureParts, type ImagePreset, type LocalImage } from "./images.ts";
+import { didYouMean } from "../content/suggest.ts";
+import { describeContentImage, describeLocalImage, pictureParts, type ImagePreset, type LocalImage } from "./images.ts";
+
+/** The image files beside the posts, as the content folder's listing found them. */
+export interface ImagesBesidePosts {
+  /** The posts' folder (`content/blog`). */
+  dir: string;
+  /** Each image by file name: its real path, or undefined for one refused and reported already. */
+  files: ReadonlyMap<string, string | undefined>;
+}
 
 /**
  * The images the content uses, found while the content loads: speaker photos and the images
- * in posts. Each local one is described once (size, copies to make) so that the synchronous
+ * in posts (from public/ or beside the post). Each local one is described once (size, copies to make) so that the synchronous
  * markdown renderer can write its `<picture>`; the build makes the copies afterwards. Missing
  * files and missing alt text are reported as content problems, naming the file.
  */
 export class ContentImages {
+  /** By `<preset> <site path>` for public/, `beside <real path>` for an image beside a post. */
   private readonly described = new Map<string, LocalImage | string>();
   /** Every local image used, once each per preset. */
   readonly used: LocalImage[] = [];
@@ -17,6 +29,7 @@ export class ContentImages {
     /** The public folder; without one, local paths are not checked and are linked as written. */
     private readonly publicDir: string | undefined,
     private readonly problems: ProblemList,
+    private readonly besidePosts: ImagesBesidePosts = { dir: "", files: new Map() },
   ) {}
 
   /** A speaker's `photo`: the described image for a path in public/, undefined for an https:// address. */
@@ -48,12 +61,10 @@ export class ContentImages {
       if (alt.trim() === "") this.problems.add(file, field, `needs alt text: say what the image shows between the brackets, ![like this](${src})`);
       const loading = index === 0 ? "" : ` loading="lazy"`;
       if (/^https?:\/\//i.test(src)) return `<img src="${escape(src)}" alt="${escape(alt)}"${loading} decoding="async" />`;
-      if (!this.publicDir || /^[a-z][a-z0-9+.-]*:/i.test(src)) return undefined;
-      if (!src.startsWith("/")) {
-        this.problems.add(file, field, `write a path in public/ starting with "/", such as "/images/${src.replace(/^(\.\/)+/, "")}", or an https:// address`);
-        return undefined;
-      }
-      const image = this.describe(src, "post");
+      if (/^[a-z][a-z0-9+.-]*:/i.test(src)) return undefined;
+      if (src.startsWith("/") && !this.publicDir) return undefined;
+      const image = src.startsWith("/") ? this.describe(src, "post") : this.besidePost(src);
+      if (image === null) return undefined;
       if (typeof image === "string") {
         this.problems.add(file, field, image);
         return undefined;
@@ -70,11 +81,41 @@ export class ContentImages {
     };
   }
 
+  /**
+   * An image written as a path relative to the post (`hall.jpg`, `./hall.jpg`): a file directly
+   * in the posts' folder, looked up among the files its listing found (so nothing outside it is
+   * ever opened). Null when the file was refused and reported already.
+   */
+  private besidePost(src: string): LocalImage | string | null {
+    let name: string;
+    try {
+      name = decodeURIComponent(src.split(/[?#]/)[0]!).replace(/^(\.\/)+/, "");
+    } catch {
+      return `"${src}" is not a valid path`;
+    }
+    if (name === "") return `write the image's file name, such as "hall.jpg", or an https:// address between the parentheses`;
+    const parts = name.split(/[\\/]/);
+    const base = parts.at(-1) || "photo.jpg";
+    if (parts.includes("..")) return `leads outside blog/; put the image beside the post and write its name, such as "${base}", or in public/ and write "/images/${base}"`;
+    if (parts.length > 1) return `only images directly in blog/ are read; put it beside the post and write "${base}"`;
+    if (!IMAGE_FILE_NAME.test(name)) return `is not an image; use ${IMAGE_TYPES_TEXT}`;
+    const { dir, files } = this.besidePosts;
+    const shown = displayPath(path.join(dir, name));
+    if (isIgnored(name)) return `${shown} is not read (names starting with "." or "_" are set aside); rename it`;
+    if (!files.has(name)) return `no file ${shown}${didYouMean(name, files.keys())}`;
+    const real = files.get(name);
+    if (real === undefined) return null;
+    return this.remember(`beside ${real}`, () => describeContentImage(real, shown, "post"));
+  }
+
   private describe(src: string, preset: ImagePreset): LocalImage | string {
-    const key = `${preset} ${src}`;
+    return this.remember(`${preset} ${src}`, () => describeLocalImage(this.publicDir!, src, preset));
+  }
+
+  private remember(key: string, describe: () => LocalImage | string): LocalImage | string {
     let image = this.described.get(key);
     if (image === undefined) {
-      image = describeLocalImage(this.publicDir!, src, preset);
+      image = describe();
       this.described.set(key, image);
       if (typeof image !== "string") this.used.push(image);
     }

@@ -15,12 +15,18 @@ export interface ImageVariant {
   height: number;
 }
 
-/** A local image from public/, with every copy the build makes of it. */
+/** A local image from public/ or beside a post, with every copy the build makes of it. */
 export interface LocalImage {
-  /** The site path as written in the content, e.g. `/images/jane.jpg`. */
+  /**
+   * The site path it is linked at when kept as it is: for a file in public/ the path written in
+   * the content (`/images/jane.svg`); for a file beside a post, `/img/<hash>.<type>`, where the
+   * build copies it (`isCopied`).
+   */
   src: string;
-  /** The file in public/. */
+  /** The file: in public/, or in the content folder with its symbolic links resolved. */
   file: string;
+  /** True for a file beside a post that is kept as it is: the build copies its bytes to `src`. */
+  isCopied: boolean;
   /** The original's size in pixels. */
   width: number;
   height: number;
@@ -100,17 +106,41 @@ export function describeLocalImage(publicDir: string, src: string, preset: Image
   const file = path.resolve(root, `.${decoded}`);
   if (!file.startsWith(root + path.sep)) return `"${src}" leads outside the public folder`;
   if (!existsSync(file) || !statSync(file).isFile()) return `no file ${displayPath(file)}`;
+  return describeImage(file, displayPath(file), src, preset);
+}
+
+/**
+ * Describes an image beside a post (`file`, its real path, already checked as a content file;
+ * `shown`, its path for messages) as `describeLocalImage` does. JPEG and PNG files are resized;
+ * the others are copied as they are to `/img/<hash of the bytes>.<type>`, so that two files of
+ * one name never meet there.
+ */
+export function describeContentImage(file: string, shown: string, preset: ImagePreset): LocalImage | string {
+  return describeImage(file, shown, undefined, preset);
+}
+
+/** The image at `file`, linked at `src` when kept, or copied under /img/ when `src` is undefined. */
+function describeImage(file: string, shown: string, src: string | undefined, preset: ImagePreset): LocalImage | string {
   let size: ReturnType<EleventyImage["ImageSize"]>;
   try {
     size = eleventyImage().ImageSize(file);
   } catch {
-    return `${displayPath(file)} is not an image Lectern can read (use JPEG, PNG, SVG, GIF, WebP or AVIF)`;
+    return `${shown} is not an image Lectern can read (use JPEG, PNG, SVG, GIF, WebP or AVIF)`;
   }
   const type = size.type ?? "";
   const fallback = RESIZED.get(type);
-  if (!fallback && !KEPT.has(type)) return `${displayPath(file)} is a ${type} image; use JPEG, PNG, SVG, GIF, WebP or AVIF`;
+  if (!fallback && !KEPT.has(type)) return `${shown} is a ${type} image; use JPEG, PNG, SVG, GIF, WebP or AVIF`;
   const hash = createHash("sha256").update(readFileSync(file)).digest("hex").slice(0, 16);
-  const image: LocalImage = { src, file, width: size.width ?? 0, height: size.height ?? 0, hash, preset, formats: [] };
+  const image: LocalImage = {
+    src: src ?? `${SITE_PATHS.images}${hash}.${type}`,
+    file,
+    isCopied: src === undefined,
+    width: size.width ?? 0,
+    height: size.height ?? 0,
+    hash,
+    preset,
+    formats: [],
+  };
   if (fallback) {
     const stats = eleventyImage().statsSync(file, imageOptions(preset, fallback));
     image.formats = ["avif", "webp", fallback].map((format) => ({
@@ -161,16 +191,22 @@ export interface ImageStats {
 }
 
 /**
- * Every resized copy of the images as site path → bytes. Copies are kept in the image cache
- * (each written under a temporary name and renamed, so a killed build leaves no half file); an
- * image whose copies are all there (the names hold a hash of its bytes) is not resized again.
+ * Every resized copy of the images as site path → bytes, and the images beside posts that are
+ * copied as they are. Resized copies are kept in the image cache (each written under a
+ * temporary name and renamed, so a killed build leaves no half file); an image whose copies are
+ * all there (the names hold a hash of its bytes) is not resized again.
  */
 export async function* imageFiles(images: Iterable<LocalImage>, stats: ImageStats): AsyncGenerator<{ path: string; content: Buffer }> {
   const seen = new Set<string>();
   for (const image of images) {
     const fallback = largestFallback(image);
-    if (!fallback) continue;
-    const key = `${image.file}\0${image.hash}\0${image.preset}`;
+    if (!fallback) {
+      if (image.isCopied && !seen.has(image.src)) yield { path: image.src, content: readFileSync(image.file) };
+      seen.add(image.src);
+      continue;
+    }
+    // By bytes, not by file: the same photo in public/ and beside a post gives the same copies.
+    const key = `${image.hash}\0${image.preset}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const variants = image.formats.flatMap((format) => format.variants);

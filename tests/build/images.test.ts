@@ -9,7 +9,7 @@ import { provideConference } from "../../src/eleventy/conference-data.ts";
 import { cardPath } from "../../src/site/urls.ts";
 import { newMediaStats } from "../../src/media/files.ts";
 import { renderSiteInMemory } from "../../src/output/render.ts";
-import { checkBuiltSite, formatProblems } from "../browser/site-check.ts";
+import { checkBuiltSite, checkLinks, formatProblems } from "../browser/site-check.ts";
 import { listFiles, makeContent, readPage, ROOT, runLectern, tempDir } from "../helpers.ts";
 
 const POST = `---
@@ -195,13 +195,93 @@ describe("image problems", () => {
       `  ${file}: image "/images/nowhere.png": no file public/images/nowhere.png`,
       `  ${file}: image "/favicon.svg": needs alt text: say what the image shows between the brackets, ![like this](/favicon.svg)`,
       `  ${file}: image "https://example.org/x.png": needs alt text: say what the image shows between the brackets, ![like this](https://example.org/x.png)`,
-      `  ${file}: image "chart.png": write a path in public/ starting with "/", such as "/images/chart.png", or an https:// address`,
+      `  ${file}: image "chart.png": no file ${path.join(content, "blog", "chart.png")}`,
       `  ${path.join(content, "speakers", "tim-gross.md")}: photo: no file public/images/tim.jpg`,
     ];
     const build = await runLectern("build", { CONTENT_DIR: content, OUTPUT_DIR: site, PUBLIC_DIR: publicDir });
     assert.equal(build.code, 1);
     assert.deepEqual(build.stderr.trimEnd().split("\n"), expected);
     const check = await runLectern("check", { CONTENT_DIR: content, PUBLIC_DIR: publicDir });
+    assert.equal(check.code, 1);
+    assert.deepEqual(check.stderr.trimEnd().split("\n"), expected.map((line) => line.replace("lectern build", "lectern check")));
+  });
+});
+
+const BADGE_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 120 40"><rect width="120" height="40" fill="#3050c0"/></svg>\n`;
+
+describe("images beside a post", () => {
+  let content: string;
+  let site: string;
+  let stdout: string;
+
+  before(async () => {
+    content = await makeContent("sample", {
+      "blog/from-the-floor.md": `---\ntitle: From the floor\ndate: 2016-06-21\nauthor: Dale Ragan\n---\n![The hall at 8 in the morning](hall.jpg)\n\nOur badge: ![the badge](./badge.svg) and ![a spinner](spinner.gif)\n\n![The hall again](./hall.jpg)\n`,
+      "blog/badge.svg": BADGE_SVG,
+    });
+    await sharp({ create: { width: 1600, height: 900, channels: 3, background: "#c05030" } }).jpeg().toFile(path.join(content, "blog", "hall.jpg"));
+    await sharp({ create: { width: 24, height: 16, channels: 3, background: "#3050c0" } }).gif().toFile(path.join(content, "blog", "spinner.gif"));
+    site = path.join(await tempDir("lectern-site-"), "site");
+    const result = await runLectern("build", { CONTENT_DIR: content, OUTPUT_DIR: site, LECTERN_CACHE_DIR: await tempDir("lectern-cache-") });
+    assert.equal(result.code, 0, result.stderr);
+    stdout = result.stdout;
+  });
+
+  test("a relative JPEG is resized like one in public/; an SVG and a GIF are copied under /img/ with a hash of their bytes and their size", async () => {
+    const html = await readPage(site, "/blog/from-the-floor/");
+    const pictures = [...html.matchAll(/<picture>(.*?)<\/picture>/g)].map((m) => m[1]!);
+    assert.equal(pictures.length, 2);
+    assert.match(pictures[0]!, /^<source type="image\/avif" srcset="\/img\/[\w-]+-320\.avif 320w, \/img\/[\w-]+-640\.avif 640w, \/img\/[\w-]+-1280\.avif 1280w" /);
+    assert.match(pictures[0]!, /<img src="\/img\/[\w-]+-1280\.jpeg" srcset="[^"]+" sizes="[^"]+" width="1280" height="720" alt="The hall at 8 in the morning" decoding="async" \/>$/);
+    assert.match(pictures[1]!, /alt="The hall again" loading="lazy" decoding="async" \/>$/);
+    const svg = /<img src="\/img\/([0-9a-f]{16})\.svg" width="120" height="40" alt="the badge" loading="lazy" decoding="async" \/>/.exec(html);
+    assert.ok(svg, "the SVG is linked from /img/ with its size");
+    assert.equal(await readFile(path.join(site, "img", `${svg[1]}.svg`), "utf8"), BADGE_SVG);
+    const gif = /<img src="\/img\/([0-9a-f]{16})\.gif" width="24" height="16" alt="a spinner" loading="lazy" decoding="async" \/>/.exec(html);
+    assert.ok(gif, "the GIF is linked from /img/ with its size");
+    assert.deepEqual(await readFile(path.join(site, "img", `${gif[1]}.gif`)), await readFile(path.join(content, "blog", "spinner.gif")));
+    assert.match(stdout, /, 1 image resized \(1 made, 0 from the cache\)$/m);
+  });
+
+  test("every copy exists at the size its markup says; the originals are not pages", async () => {
+    const html = await readPage(site, "/blog/from-the-floor/");
+    for (const tag of html.matchAll(/<(?:source|img) [^>]*srcset="([^"]*)"/g)) {
+      for (const { url, width } of srcsetEntries(tag[1]!)) assert.equal((await sharp(path.join(site, url)).metadata()).width, width, url);
+    }
+    const files = await listFiles(site);
+    assert.equal(files.filter((file) => file.startsWith("img/")).length, 3 * 3 + 2);
+    assert.deepEqual(files.filter((file) => /hall|badge|spinner/.test(file)), []);
+  });
+
+  test("every link and image of the built site resolves", async () => {
+    assert.equal(formatProblems(await checkLinks(site)), "");
+  });
+});
+
+describe("image problems beside posts", () => {
+  test("an escape, a missing file, a sub-folder and a .txt are errors in build and check, naming the post and the image", async () => {
+    const content = await makeContent("sample", {
+      "blog/broken.md": `---\ntitle: Broken\ndate: 2016-06-21\nauthor: Dale\n---\n![A photo](../speakers/tim.jpg)\n\n![The hall](hal.jpg)\n\n![The hall](photos/hall.jpg)\n\n![Notes](notes.txt)\n\n![Draft](_draft.jpg)\n`,
+      "blog/hall.jpg": await sharp({ create: { width: 40, height: 30, channels: 3, background: "#c05030" } }).jpeg().toBuffer(),
+      "blog/notes.txt": "notes",
+      "blog/_draft.jpg": "x",
+    });
+    const site = path.join(await tempDir("lectern-site-"), "site");
+    const blog = path.join(content, "blog");
+    const file = path.join(blog, "broken.md");
+    const expected = [
+      `lectern build: 6 content problems:`,
+      `  ${file}: image "../speakers/tim.jpg": leads outside blog/; put the image beside the post and write its name, such as "tim.jpg", or in public/ and write "/images/tim.jpg"`,
+      `  ${file}: image "hal.jpg": no file ${path.join(blog, "hal.jpg")} (did you mean "hall.jpg"?)`,
+      `  ${file}: image "photos/hall.jpg": only images directly in blog/ are read; put it beside the post and write "hall.jpg"`,
+      `  ${file}: image "notes.txt": is not an image; use PNG, JPEG, GIF, WebP, AVIF or SVG`,
+      `  ${file}: image "_draft.jpg": ${path.join(blog, "_draft.jpg")} is not read (names starting with "." or "_" are set aside); rename it`,
+      `  ${path.join(blog, "notes.txt")}: only .md files and images (PNG, JPEG, GIF, WebP, AVIF or SVG) belong in blog/`,
+    ];
+    const build = await runLectern("build", { CONTENT_DIR: content, OUTPUT_DIR: site });
+    assert.equal(build.code, 1);
+    assert.deepEqual(build.stderr.trimEnd().split("\n"), expected);
+    const check = await runLectern("check", { CONTENT_DIR: content });
     assert.equal(check.code, 1);
     assert.deepEqual(check.stderr.trimEnd().split("\n"), expected.map((line) => line.replace("lectern build", "lectern check")));
   });

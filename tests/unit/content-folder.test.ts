@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdir, mkdtemp, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rename, rm, symlink, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
@@ -72,6 +72,8 @@ describe("what the loader reads", () => {
     ["a text file among talks", written("talks/notes.txt", "x"), ["talks/notes.txt: only .md files are content"]],
     ["a photo among speakers", written("speakers/jana.jpg", "x"), ["speakers/jana.jpg: only .md files are content (put images in the public folder)"]],
     ["a sub-folder of talks", written("talks/2016/old.md", talk(GOOD)), ["talks/2016: is a folder; sub-folders of talks/ are not read"]],
+    ["a text file among posts", written("blog/notes.txt", "x"), ["blog/notes.txt: only .md files and images (PNG, JPEG, GIF, WebP, AVIF or SVG) belong in blog/"]],
+    ["a sub-folder of images in blog", written("blog/recap/hall.jpg", "x"), ["blog/recap: is a folder; sub-folders of blog/ are not read (images go directly in blog/, beside the posts)"]],
   ];
   for (const [name, setup, expected] of cases) {
     test(`${name} is an error naming it`, async () => {
@@ -136,6 +138,39 @@ describe("one rule for every content path", () => {
         await symlink(path.join(dir, "_archive"), path.join(dir, "talks"));
       }),
       [],
+    );
+  });
+
+  test("images beside the posts are not content: no page, no problem, even unused", async () => {
+    const dir = await makeContent("small", { "blog/hall.jpg": "not read unless a post shows it", "blog/Badge.SVG": "<svg/>" });
+    const conference = await loadConference({ contentDir: dir });
+    assert.deepEqual(conference.images, []);
+  });
+
+  test("an image in blog/ linked from outside the content folder is refused; one linked from inside is followed", async () => {
+    const outside = await mkdtemp(path.join(tmpdir(), "lectern-outside-"));
+    await writeFile(path.join(outside, "hall.jpg"), "x");
+    assert.deepEqual(
+      await problemsAfter(async (dir) => {
+        await symlink(path.join(outside, "hall.jpg"), path.join(dir, "blog", "hall.jpg"));
+        await written("_photos/stage.jpg", "x")(dir);
+        await symlink(path.join(dir, "_photos", "stage.jpg"), path.join(dir, "blog", "stage.jpg"));
+      }),
+      ["blog/hall.jpg: is a symbolic link to a file outside the content folder"],
+    );
+  });
+
+  test("an image beside the posts over 20 MB is refused, naming the limit; 20 MB is fine", async () => {
+    const sized = (name: string, bytes: number) => async (dir: string) => {
+      await written(`blog/${name}`, "")(dir);
+      await truncate(path.join(dir, "blog", name), bytes);
+    };
+    assert.deepEqual(
+      await problemsAfter(async (dir) => {
+        await sized("huge.jpg", 20 * 1024 * 1024 + 1)(dir);
+        await sized("large.png", 20 * 1024 * 1024)(dir);
+      }),
+      ["blog/huge.jpg: is 20971521 bytes, over the limit of 20 MB (20971520 bytes) for an image"],
     );
   });
 
