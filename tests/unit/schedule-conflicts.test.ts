@@ -133,7 +133,7 @@ describe("schedule conflicts", () => {
   });
 
   test("a start that does not exist (spring forward)", async () => {
-    const event = (await readFile(path.join(FIXTURES, "berlin-dst", "event.yaml"), "utf8")).replace("start: 2024-10-26", "start: 2024-03-30");
+    const event = (await readFile(path.join(FIXTURES, "berlin-dst", "event.yaml"), "utf8")).replace("start: 2024-10-26", "start: 2024-03-30").replace("end: 2024-10-27", "end: 2024-10-27\nmaxDays: 366");
     assert.deepEqual(
       await problems({ "event.yaml": event, "talks/spring.md": talk("speakers: [ada-lovelace]\nstart: 2024-03-31 02:30\nduration: 30\nroom: main") }),
       [
