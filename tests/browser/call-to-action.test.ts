@@ -57,8 +57,8 @@ describe("the home page's call to action by the reader's clock", { skip }, () =>
     ["2024-06-30T21:59:00Z", ["Submit a talk, closes 30 June 2024 → https://cfp.example.org/"]],
     ["2024-06-30T22:00:00Z", ["Get tickets → https://tickets.example.org/"]],
     ["2024-10-25T16:00:00Z", []],
-    ["2024-10-26T07:00:00Z", ["Today's schedule → /schedule/"]],
-    ["2024-10-27T23:00:00Z", ["Recordings and recap → /blog/"]],
+    ["2024-10-26T07:00:00Z", ["Today's schedule → /conf/schedule/"]],
+    ["2024-10-27T23:00:00Z", ["Recordings and recap → /conf/blog/"]],
   ] as const) {
     test(`at ${now}: ${expected.join("") || "no call"}`, async () => {
       assert.deepEqual(await visibleCalls(now), expected);
