@@ -29,7 +29,10 @@ function pageAddress(file: string): string {
 
 /** Where the built site is published: its canonical address, whose path is the base path hrefs carry. */
 export interface Hosting {
-  /** e.g. `https://example.org/boston-2016/`; absolute links under it are checked as internal ones. */
+  /**
+   * e.g. `https://example.org/boston-2016/`; absolute links under it are checked as internal
+   * ones. Default: the canonical address of the site's home page, if it names one.
+   */
   siteUrl?: string;
 }
 
@@ -87,7 +90,8 @@ const EXTERNAL_SCHEMES = new Set(["http:", "https:", "mailto:", "tel:", "webcal:
  */
 export async function checkLinks(siteDir: string, hosting: Hosting = {}): Promise<Problem[]> {
   const files = await listFiles(siteDir);
-  const site = new SiteFiles(siteDir, new Set(files), hosting.siteUrl ? new URL(hosting.siteUrl) : undefined);
+  const siteUrl = hosting.siteUrl ?? (await canonicalHome(siteDir));
+  const site = new SiteFiles(siteDir, new Set(files), siteUrl ? new URL(siteUrl) : undefined);
   const problems: Problem[] = [];
   for (const file of files) {
     const page = pageAddress(file);
@@ -102,6 +106,16 @@ export async function checkLinks(siteDir: string, hosting: Hosting = {}): Promis
     }
   }
   return problems;
+}
+
+/** The site's own address as its home page names it (`<link rel="canonical">`), if it does. */
+async function canonicalHome(siteDir: string): Promise<string | undefined> {
+  try {
+    const home = await readFile(path.join(siteDir, "index.html"), "utf8");
+    return /<link rel="canonical" href="([^"]+)"/.exec(home)?.[1];
+  } catch {
+    return undefined;
+  }
 }
 
 interface Reference {
