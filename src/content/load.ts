@@ -582,8 +582,8 @@ async function readEvent(folder: ContentFolder, problems: ProblemList): Promise<
   const end = DateTime.fromISO(fields.end, { zone: zone.zone });
   const days: DateTime[] = [];
   for (let day = start; day <= end; day = day.plus({ days: 1 })) days.push(day);
-  const cfp = fields.cfp && openWindow(fields.cfp, "cfp", zone.zone, file, problems);
-  const tickets = fields.tickets && openWindow(fields.tickets, "tickets", zone.zone, file, problems);
+  const cfp = fields.cfp && openWindow(fields.cfp, "cfp", zone.zone, fields.language, file, problems);
+  const tickets = fields.tickets && openWindow(fields.tickets, "tickets", zone.zone, fields.language, file, problems);
   return { ...fields, timezone: zone.zone, file, start, end, days, tickets, cfp, menus: { main: [], footer: [] } };
 }
 
@@ -592,6 +592,7 @@ function openWindow(
   written: { url: string; opens?: string | undefined; closes: string },
   field: string,
   zone: string,
+  locale: string,
   file: string,
   problems: ProblemList,
 ): OpenWindow | undefined {
@@ -602,7 +603,7 @@ function openWindow(
         problems.add(file, `${field}.${part}`, `"${value}" is not a real date`);
         return undefined;
       }
-      const text = formatDateRange(day, day);
+      const text = formatDateRange(day, day, locale);
       return { at: part === "closes" ? day.plus({ days: 1 }) : day, text };
     }
     const parsed = parseLocalDateTime(value.replace("T", " "), zone);
@@ -610,7 +611,7 @@ function openWindow(
       problems.add(file, `${field}.${part}`, parsed.message);
       return undefined;
     }
-    return { at: parsed.value, text: `${formatDateRange(parsed.value, parsed.value)}, ${formatClock(parsed.value)} ${zoneAbbreviation(parsed.value)}` };
+    return { at: parsed.value, text: `${formatDateRange(parsed.value, parsed.value, locale)}, ${formatClock(parsed.value, locale)} ${zoneAbbreviation(parsed.value)}` };
   };
   const opens = written.opens === undefined ? undefined : moment(written.opens, "opens");
   const closes = moment(written.closes, "closes");
