@@ -1,3 +1,4 @@
+import { languageProblems, translatorFor } from "../i18n/index.ts";
 import { existsSync } from "node:fs";
 import { realpath } from "node:fs/promises";
 import path from "node:path";
@@ -379,12 +380,13 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
   }
 
   for (const clash of findScheduleConflicts([...talks, ...workshops.flatMap(programmeEntries)], event?.rooms)) problems.add(clash.file, clash.field, clash.message);
+  for (const problem of event ? languageProblems(event.language) : []) problems.add(problem.file, problem.key, problem.message);
   problems.throwIfAny();
   const tierRank = (sponsor: Sponsor) => tiers.get(sponsor.tier.id)!.rank;
   const byStart = <T extends { start: DateTime; slug: string }>(a: T, b: T) =>
     a.start.toMillis() - b.start.toMillis() || a.slug.localeCompare(b.slug);
   return new Conference(
-    { ...event!, menus: menusOf(pages, sponsors) },
+    { ...event!, menus: menusOf(pages, sponsors, event!.language) },
     talks.sort(byStart),
     [...speakers.values()].sort((a, b) => a.name.localeCompare(b.name, "en") || a.slug.localeCompare(b.slug)),
     workshops.sort(byStart),
@@ -429,14 +431,14 @@ function workshopBlocks(file: string, fields: WorkshopFile, linker: Linker, prob
 }
 
 /** The free pages each menu links to, in `nav.order` then title order; the footer also links to the sponsors page when there are sponsors. */
-function menusOf(pages: readonly Page[], sponsors: readonly Sponsor[]): Event["menus"] {
+function menusOf(pages: readonly Page[], sponsors: readonly Sponsor[], language: string): Event["menus"] {
   const menu = (name: "main" | "footer"): NavLink[] =>
     pages
       .filter((page) => page.nav?.menu === name)
       .sort((a, b) => a.nav!.order - b.nav!.order || a.title.localeCompare(b.title, "en"))
       .map((page) => ({ label: page.title, href: page.url }));
   const footer = menu("footer");
-  if (sponsors.length > 0) footer.push({ label: "Sponsors", href: SITE_PATHS.sponsors });
+  if (sponsors.length > 0) footer.push({ label: translatorFor(language).t("nav.sponsors"), href: SITE_PATHS.sponsors });
   return { main: menu("main"), footer };
 }
 

@@ -1,5 +1,5 @@
 import { didYouMean } from "../content/suggest.ts";
-import { catalogueProblems } from "./catalogue-check.ts";
+import { catalogueProblems, type CatalogueProblem } from "./catalogue-check.ts";
 import { en, type Catalogue, type MessageKey } from "./en.ts";
 import { de } from "./de.ts";
 import { fr } from "./fr.ts";
@@ -65,16 +65,30 @@ export interface Translator {
 /** Thrown when a catalogue is incomplete or a language is unsupported: one line a problem, no stack needed. */
 export class CatalogueError extends Error {
   override name = "CatalogueError";
-  constructor(readonly problems: readonly string[]) {
-    super(problems.join("\n"));
+  constructor(readonly problems: readonly CatalogueProblem[]) {
+    super(problems.map((problem) => `${problem.file}: ${problem.key}: ${problem.message}`).join("\n"));
   }
+}
+
+/**
+ * What is wrong with the catalogue event.yaml's `language` picks (nothing for a sound one, or
+ * an unsupported language, which the event's schema reports): the loader lists these with the
+ * content's problems, so a missing key fails `npm run check` and the build before any page.
+ */
+export function languageProblems(tag: string): CatalogueProblem[] {
+  const language = catalogueLanguage(tag);
+  return language === undefined ? [] : catalogueProblems(en, CATALOGUES[language], catalogueFile(language));
+}
+
+function catalogueFile(language: string): string {
+  return `src/i18n/${language}.ts`;
 }
 
 /**
  * A translator over `catalogue`, checked first against English (a language added without the
  * type check still fails with the missing key and its file).
  */
-export function makeTranslator(locale: string, language: string, catalogue: unknown, file = `src/i18n/${language}.ts`): Translator {
+export function makeTranslator(locale: string, language: string, catalogue: unknown, file = catalogueFile(language)): Translator {
   const problems = catalogueProblems(en, catalogue, file);
   if (problems.length > 0) throw new CatalogueError(problems);
   const messages = catalogue as Catalogue;
@@ -99,7 +113,7 @@ export function translatorFor(tag: string): Translator {
   let translator = translators.get(tag);
   if (translator === undefined) {
     const language = catalogueLanguage(tag);
-    if (language === undefined) throw new CatalogueError([`content/event.yaml: language: ${unsupportedLanguageMessage(tag)}`]);
+    if (language === undefined) throw new CatalogueError([{ file: "content/event.yaml", key: "language", message: unsupportedLanguageMessage(tag) }]);
     translator = makeTranslator(tag, language, CATALOGUES[language]);
     translators.set(tag, translator);
   }
