@@ -1,6 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { DateTime } from "luxon";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { ROOT } from "../helpers.ts";
 import { en } from "../../src/i18n/en.ts";
 import { catalogueLanguage, CatalogueError, languageProblems, makeTranslator, SUPPORTED_LANGUAGES, textDirection, translatorFor } from "../../src/i18n/index.ts";
 import { formatClock, formatDateRange, formatDay, formatTimeRange } from "../../src/schedule/time.ts";
@@ -56,6 +59,13 @@ describe("the catalogues", () => {
 
   test("scripts written right to left are rtl", () => {
     assert.deepEqual(["ar", "he", "fa-IR", "ur", "de", "en-GB"].map(textDirection), ["rtl", "rtl", "rtl", "rtl", "ltr", "ltr"]);
+  });
+
+  test("the stylesheet holds in rtl: logical properties, no left or right", async () => {
+    const css = await readFile(path.join(ROOT, "public", "styles.css"), "utf8");
+    const physical = css.split("\n").filter((line) => /(?:margin|padding|border|inset)-(?:left|right)\b|[\s;{](?:left|right):|text-align: (?:left|right)|float:/.test(line));
+    assert.deepEqual(physical, []);
+    assert.match(css, /\[dir="rtl"\] \.breadcrumb a::before \{ content: "→ "; \}/);
   });
 });
 
