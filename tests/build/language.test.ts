@@ -151,6 +151,7 @@ describe("a region tag and a right-to-left language", () => {
     assert.match(home, /<html lang="ar" dir="rtl">/);
     assert.match(home, /انتقل إلى المحتوى/);
     assert.match(home, /أكتوبر/);
+    assert.match(await readPage(site, "/talks/opening/"), /<div class="prose" dir="auto">/);
     assert.equal(formatProblems(await validateHtml(site)), "");
   });
 });
