@@ -1,3 +1,4 @@
+import { catalogueLanguage, unsupportedLanguageMessage } from "../i18n/index.ts";
 import { z } from "zod";
 import { blueskyHandle, calendarDate, handle, identifier, linkedinProfile, mastodonHandle, oneLine, siteUrl, text, webUrl } from "./fields.ts";
 
@@ -57,8 +58,12 @@ export const eventSchema = z.strictObject({
     .min(1, "must be at least 1")
     .max(MAX_EVENT_DAYS, `must be at most ${MAX_EVENT_DAYS}`)
     .default(DEFAULT_MAX_DAYS),
-  /** Language of the site's text, as a BCP 47 tag (default `en`). */
-  language: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, "expected a language tag such as en or en-US").default("en"),
+  /** Language of the site's text and dates, a BCP 47 tag (default `en`): one Lectern has a catalogue for (README, "The site's language"), with any region such as `de-AT`. */
+  language: z
+    .string()
+    .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, "expected a language tag such as en or en-US")
+    .refine((tag) => catalogueLanguage(tag) !== undefined, { error: (issue) => unsupportedLanguageMessage(String(issue.input)) })
+    .default("en"),
   /** Where it happens. */
   venue: z.strictObject({
     /** The venue's name. */

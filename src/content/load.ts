@@ -1,3 +1,4 @@
+import { languageProblems, translatorFor } from "../i18n/index.ts";
 import { existsSync } from "node:fs";
 import { realpath } from "node:fs/promises";
 import path from "node:path";
@@ -379,12 +380,13 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
   }
 
   for (const clash of findScheduleConflicts([...talks, ...workshops.flatMap(programmeEntries)], event?.rooms)) problems.add(clash.file, clash.field, clash.message);
+  for (const problem of event ? languageProblems(event.language) : []) problems.add(problem.file, problem.key, problem.message);
   problems.throwIfAny();
   const tierRank = (sponsor: Sponsor) => tiers.get(sponsor.tier.id)!.rank;
   const byStart = <T extends { start: DateTime; slug: string }>(a: T, b: T) =>
     a.start.toMillis() - b.start.toMillis() || a.slug.localeCompare(b.slug);
   return new Conference(
-    { ...event!, menus: menusOf(pages, sponsors) },
+    { ...event!, menus: menusOf(pages, sponsors, event!.language) },
     talks.sort(byStart),
     [...speakers.values()].sort((a, b) => a.name.localeCompare(b.name, "en") || a.slug.localeCompare(b.slug)),
     workshops.sort(byStart),
@@ -429,14 +431,14 @@ function workshopBlocks(file: string, fields: WorkshopFile, linker: Linker, prob
 }
 
 /** The free pages each menu links to, in `nav.order` then title order; the footer also links to the sponsors page when there are sponsors. */
-function menusOf(pages: readonly Page[], sponsors: readonly Sponsor[]): Event["menus"] {
+function menusOf(pages: readonly Page[], sponsors: readonly Sponsor[], language: string): Event["menus"] {
   const menu = (name: "main" | "footer"): NavLink[] =>
     pages
       .filter((page) => page.nav?.menu === name)
       .sort((a, b) => a.nav!.order - b.nav!.order || a.title.localeCompare(b.title, "en"))
       .map((page) => ({ label: page.title, href: page.url }));
   const footer = menu("footer");
-  if (sponsors.length > 0) footer.push({ label: "Sponsors", href: SITE_PATHS.sponsors });
+  if (sponsors.length > 0) footer.push({ label: translatorFor(language).t("nav.sponsors"), href: SITE_PATHS.sponsors });
   return { main: menu("main"), footer };
 }
 
@@ -582,8 +584,8 @@ async function readEvent(folder: ContentFolder, problems: ProblemList): Promise<
   const end = DateTime.fromISO(fields.end, { zone: zone.zone });
   const days: DateTime[] = [];
   for (let day = start; day <= end; day = day.plus({ days: 1 })) days.push(day);
-  const cfp = fields.cfp && openWindow(fields.cfp, "cfp", zone.zone, file, problems);
-  const tickets = fields.tickets && openWindow(fields.tickets, "tickets", zone.zone, file, problems);
+  const cfp = fields.cfp && openWindow(fields.cfp, "cfp", zone.zone, fields.language, file, problems);
+  const tickets = fields.tickets && openWindow(fields.tickets, "tickets", zone.zone, fields.language, file, problems);
   return { ...fields, timezone: zone.zone, file, start, end, days, tickets, cfp, menus: { main: [], footer: [] } };
 }
 
@@ -592,6 +594,7 @@ function openWindow(
   written: { url: string; opens?: string | undefined; closes: string },
   field: string,
   zone: string,
+  locale: string,
   file: string,
   problems: ProblemList,
 ): OpenWindow | undefined {
@@ -602,7 +605,7 @@ function openWindow(
         problems.add(file, `${field}.${part}`, `"${value}" is not a real date`);
         return undefined;
       }
-      const text = formatDateRange(day, day);
+      const text = formatDateRange(day, day, locale);
       return { at: part === "closes" ? day.plus({ days: 1 }) : day, text };
     }
     const parsed = parseLocalDateTime(value.replace("T", " "), zone);
@@ -610,7 +613,7 @@ function openWindow(
       problems.add(file, `${field}.${part}`, parsed.message);
       return undefined;
     }
-    return { at: parsed.value, text: `${formatDateRange(parsed.value, parsed.value)}, ${formatClock(parsed.value)} ${zoneAbbreviation(parsed.value)}` };
+    return { at: parsed.value, text: `${formatDateRange(parsed.value, parsed.value, locale)}, ${formatClock(parsed.value, locale)} ${zoneAbbreviation(parsed.value)}` };
   };
   const opens = written.opens === undefined ? undefined : moment(written.opens, "opens");
   const closes = moment(written.closes, "closes");

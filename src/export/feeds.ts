@@ -1,3 +1,4 @@
+import { translatorFor } from "../i18n/index.ts";
 import type { DateTime } from "luxon";
 import type { Conference, Event, Post } from "../content/model.ts";
 import { absoluteUrl, rewriteAddresses, SITE_PATHS } from "../site/urls.ts";
@@ -79,7 +80,7 @@ export function renderJsonFeed(conference: Conference): string {
 }
 
 function feedTitle(event: Event): string {
-  return `${event.name} blog`;
+  return translatorFor(event.language).t("feed.title", { event: event.name });
 }
 
 function isoDate(date: DateTime): string {

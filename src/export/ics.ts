@@ -2,6 +2,7 @@ import type { DateTime } from "luxon";
 import { peopleOf, type Conference, type Session } from "../content/model.ts";
 import { absoluteUrl } from "../site/urls.ts";
 import { sessionGuid } from "./ids.ts";
+import { translatorFor } from "../i18n/index.ts";
 
 /**
  * An iCalendar file (RFC 5545) with one event per session. Times are written as UTC instants,
@@ -40,8 +41,9 @@ function eventText(conference: Conference, session: Session, stamp: string): str
   if (cached?.stamp === stamp) return cached.text;
   const { event } = conference;
   const people = peopleOf(session).map((person) => person.name);
-  const noun = session.type === "workshop" ? (people.length === 1 ? "Leader" : "Leaders") : people.length === 1 ? "Speaker" : "Speakers";
-  const description = [session.summary, people.length > 0 ? `${noun}: ${people.join(", ")}` : ""].filter(Boolean).join("\n\n");
+  const key = session.type === "workshop" ? "ics.leaders" : "ics.speakers";
+  const credits = people.length > 0 ? translatorFor(event.language).t(key, { count: people.length, names: people.join(", ") }) : "";
+  const description = [session.summary, credits].filter(Boolean).join("\n\n");
   // Giggity drops events without a LOCATION: the venue is always there.
   const place = [session.room?.name, event.venue.name, event.venue.address].filter(Boolean).join(", ");
   const lines = [

@@ -1,3 +1,4 @@
+import { translatorFor, type Translator } from "../i18n/index.ts";
 import { createHash } from "node:crypto";
 import type { DateTime } from "luxon";
 import { peopleOf, type Conference, type Room, type Session } from "../content/model.ts";
@@ -137,7 +138,7 @@ export function scheduleData(conference: Conference): ScheduleData {
         url: absoluteUrl(event, person.url),
         biography: person.summary || null,
       })),
-      links: session.type === "talk" ? linksOf(session.slides, session.video, session.code) : [],
+      links: session.type === "talk" ? linksOf(session.slides, session.video, session.code, translatorFor(event.language)) : [],
     };
   };
 
@@ -209,11 +210,11 @@ export function trackColour(tag: string): string {
   return `#${channel(0)}${channel(8)}${channel(4)}`;
 }
 
-function linksOf(slides: string | undefined, video: string | undefined, code: string | undefined): ScheduleLink[] {
+function linksOf(slides: string | undefined, video: string | undefined, code: string | undefined, { t }: Translator): ScheduleLink[] {
   const links: ScheduleLink[] = [];
-  if (slides) links.push({ type: "slides", url: slides, title: "Slides" });
-  if (video) links.push({ type: "media", url: video, title: "Video" });
-  if (code) links.push({ type: "related", url: code, title: "Code" });
+  if (slides) links.push({ type: "slides", url: slides, title: t("talk.slides") });
+  if (video) links.push({ type: "media", url: video, title: t("talk.video") });
+  if (code) links.push({ type: "related", url: code, title: t("talk.code") });
   return links;
 }
 

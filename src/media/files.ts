@@ -4,6 +4,8 @@ import { peopleOf, type Conference, type Session, type Speaker } from "../conten
 import { formatDay, formatTimeRange } from "../schedule/time.ts";
 import { hueOf } from "../views/components/Avatar.tsx";
 import { eventDates } from "../views/site.ts";
+import { kindLabel } from "../views/components/SessionBits.tsx";
+import { translatorFor, type Translator } from "../i18n/index.ts";
 import { cacheDir } from "./cache.ts";
 import { cardPath } from "../site/urls.ts";
 import { cardPng, type CardContent, type CardPerson, type CardStats } from "./cards.ts";
@@ -70,50 +72,45 @@ export function describeMediaStats(stats: MediaStats): string {
   return `${cards}, ${count} ${count === 1 ? "image" : "images"} resized (${stats.images.made} made, ${stats.images.cached} from the cache)`;
 }
 
-const KIND_LABELS: Record<string, string> = {
-  talk: "Talk",
-  keynote: "Keynote",
-  panel: "Panel",
-  lightning: "Lightning talk",
-  "open-space": "Open space",
-};
 
 /** What every page with a card shows on it, in site order. */
 export function* shareCards(conference: Conference): Generator<{ path: string; card: CardContent }> {
   const { event } = conference;
   const common = { event: event.name, dates: eventDates(event) };
+  const tr = translatorFor(event.language);
+  const { t } = tr;
   for (const session of [...conference.talkPages, ...conference.workshops]) {
-    const label =
-      session.type === "workshop" ? `Workshop · ${session.level[0]!.toUpperCase()}${session.level.slice(1)}` : (KIND_LABELS[session.kind] ?? "Talk");
+    const label = kindLabel(session, tr) ?? t("card.talk");
     yield {
       path: cardPath(session.url)!,
-      card: { label, title: session.title, people: peopleOf(session).map(cardPerson), facts: sessionFacts(session), ...common },
+      card: { label, title: session.title, people: peopleOf(session).map(cardPerson), facts: sessionFacts(session, tr), ...common },
     };
   }
   for (const speaker of conference.speakers) {
     const sessions = conference.sessionsOf(speaker);
-    const facts = sessions[0] ? sessionFacts(sessions[0]) : [];
-    if (sessions.length > 1) facts.push(`and ${sessions.length - 1} more`);
+    const facts = sessions[0] ? sessionFacts(sessions[0], tr) : [];
+    if (sessions.length > 1) facts.push(t("card.moreSessions", { count: sessions.length - 1 }));
     yield {
       path: cardPath(speaker.url)!,
-      card: { label: "Speaker", title: speaker.name, subtitle: `${speaker.role}, ${speaker.company}`, people: [cardPerson(speaker)], facts, ...common },
+      card: { label: t("card.speaker"), title: speaker.name, subtitle: `${speaker.role}, ${speaker.company}`, people: [cardPerson(speaker)], facts, ...common },
     };
   }
   for (const post of conference.posts) {
     yield {
       path: cardPath(post.url)!,
-      card: { label: "Blog", title: post.title, subtitle: `by ${post.author}`, people: [], facts: [formatDay(post.date)], ...common },
+      card: { label: t("nav.blog"), title: post.title, subtitle: t("post.by", { author: post.author }), people: [], facts: [formatDay(post.date, tr.locale)], ...common },
     };
   }
 }
 
-function sessionFacts(session: Session): string[] {
-  const room = session.room ? session.room.name : "All rooms";
+function sessionFacts(session: Session, tr: Translator): string[] {
+  const room = session.room ? session.room.name : tr.t("session.allRooms");
   if (session.type === "workshop" && session.blocks.length > 1) {
     const [first, ...rest] = session.blocks;
-    return [formatDay(first!.start), `${formatTimeRange(first!.start, first!.end)} and ${rest.length} more ${rest.length === 1 ? "part" : "parts"}`, room];
+    const range = formatTimeRange(first!.start, first!.end, tr);
+    return [formatDay(first!.start, tr.locale), tr.t("card.moreParts", { range, count: rest.length }), room];
   }
-  return [formatDay(session.start), formatTimeRange(session.start, session.end), room];
+  return [formatDay(session.start, tr.locale), formatTimeRange(session.start, session.end, tr), room];
 }
 
 function cardPerson(speaker: Speaker): CardPerson {

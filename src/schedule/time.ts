@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from "luxon";
+import { english, type Translator } from "../i18n/index.ts";
 
 export type ParsedTime = { ok: true; value: DateTime } | { ok: false; message: string };
 
@@ -148,23 +149,48 @@ function shortOffset(minutes: number): string {
   return `${minutes < 0 ? "-" : "+"}${Math.floor(abs / 60)}${rest ? `:${String(rest).padStart(2, "0")}` : ""}`;
 }
 
-/** "09:30". */
-export function formatClock(dt: DateTime): string {
-  return dt.toFormat("HH:mm");
+/**
+ * English keeps the site's own patterns ("09:30", "Friday 10 June 2016", "10–11 June 2016": no
+ * comma, no spaced dash, as pinned since the first release); every other language takes its
+ * own conventions from Intl through luxon, including its clock (24-hour in German, 12-hour
+ * with ص/م in Arabic).
+ */
+function isEnglish(locale: string): boolean {
+  return locale === "en" || locale.toLowerCase().startsWith("en-");
+}
+
+const CLOCK = { hour: "2-digit", minute: "2-digit" } as const;
+const DAY = { weekday: "long", day: "numeric", month: "long", year: "numeric" } as const;
+const DAY_OF_MONTH = { weekday: "long", day: "numeric", month: "long" } as const;
+const DATE = { day: "numeric", month: "long", year: "numeric" } as const;
+
+/** "09:30" (in `locale`, a BCP 47 tag; English by default). */
+export function formatClock(dt: DateTime, locale = "en"): string {
+  return isEnglish(locale) ? dt.toFormat("HH:mm") : dt.setLocale(locale).toLocaleString(CLOCK);
 }
 
 const dayNames = new Map<string, string>();
 
-/** "Friday 10 June 2016", in English whatever the machine's locale (remembered per date: every session card shows one). */
-export function formatDay(dt: DateTime): string {
-  const key = dt.toISODate() ?? "";
+/** "Friday 10 June 2016", "Freitag, 10. Juni 2016" (remembered per date and locale: every session card shows one). */
+export function formatDay(dt: DateTime, locale = "en"): string {
+  const key = `${locale}|${dt.toISODate() ?? ""}`;
   let name = dayNames.get(key);
   if (name === undefined) {
-    name = dt.setLocale("en-GB").toFormat("cccc d LLLL yyyy");
+    name = isEnglish(locale) ? dt.setLocale("en-GB").toFormat("cccc d LLLL yyyy") : dt.setLocale(locale).toLocaleString(DAY);
     if (dayNames.size > 10_000) dayNames.clear();
     dayNames.set(key, name);
   }
   return name;
+}
+
+/** "Friday 10 June", "Freitag, 10. Juni": a day within the event, without its year. */
+export function formatDayOfMonth(dt: DateTime, locale = "en"): string {
+  return isEnglish(locale) ? dt.setLocale("en-GB").toFormat("cccc d LLLL") : dt.setLocale(locale).toLocaleString(DAY_OF_MONTH);
+}
+
+/** "20 June 2016", "20. Juni 2016". */
+export function formatDate(dt: DateTime, locale = "en"): string {
+  return isEnglish(locale) ? dt.setLocale("en-GB").toFormat("d LLLL yyyy") : dt.setLocale(locale).toLocaleString(DATE);
 }
 
 /** A time range as shown: each clock, the zone at each end, and a note when it ends on a later day. */
@@ -177,15 +203,15 @@ export interface TimeRangeText {
   laterDay: string;
 }
 
-/** The pieces of a range, for views that wrap each clock in a `<time>`. */
-export function describeTimeRange(start: DateTime, end: DateTime): TimeRangeText {
+/** The pieces of a range, for views that wrap each clock in a `<time>`; clocks and the later-day note in the translator's language. */
+export function describeTimeRange(start: DateTime, end: DateTime, translator: Translator = english): TimeRangeText {
   const days = Math.round(end.startOf("day").diff(start.startOf("day"), "days").days);
   return {
-    start: formatClock(start),
-    end: formatClock(end),
+    start: formatClock(start, translator.locale),
+    end: formatClock(end, translator.locale),
     startZone: zoneAbbreviation(start),
     endZone: zoneAbbreviation(end),
-    laterDay: days <= 0 ? "" : days === 1 ? "(next day)" : `(${days} days later)`,
+    laterDay: days <= 0 ? "" : days === 1 ? translator.t("time.nextDay") : translator.t("time.daysLater", { count: days }),
   };
 }
 
@@ -193,8 +219,8 @@ export function describeTimeRange(start: DateTime, end: DateTime): TimeRangeText
  * "09:30–10:15 EDT"; each end in its own zone when the clocks change between them
  * ("02:00 CEST – 02:00 CET"); "23:30–00:30 CEST (next day)" when it ends on a later day.
  */
-export function formatTimeRange(start: DateTime, end: DateTime): string {
-  const range = describeTimeRange(start, end);
+export function formatTimeRange(start: DateTime, end: DateTime, translator: Translator = english): string {
+  const range = describeTimeRange(start, end, translator);
   const times =
     range.startZone === range.endZone
       ? `${range.start}–${range.end} ${range.endZone}`
@@ -202,8 +228,12 @@ export function formatTimeRange(start: DateTime, end: DateTime): string {
   return range.laterDay ? `${times} ${range.laterDay}` : times;
 }
 
-/** "10–11 June 2016", "30 June – 1 July 2016". */
-export function formatDateRange(start: DateTime, end: DateTime): string {
+/** "10–11 June 2016", "30 June – 1 July 2016"; "10.–11. Juni 2016" in German, by Intl's `formatRange`. */
+export function formatDateRange(start: DateTime, end: DateTime, locale = "en"): string {
+  if (!isEnglish(locale)) {
+    const format = new Intl.DateTimeFormat(locale, { ...DATE, timeZone: start.zoneName ?? "UTC" });
+    return start.hasSame(end, "day") ? format.format(start.toJSDate()) : format.formatRange(start.toJSDate(), end.toJSDate());
+  }
   const s = start.setLocale("en-GB");
   const e = end.setLocale("en-GB");
   if (s.hasSame(e, "day")) return e.toFormat("d LLLL yyyy");

@@ -3,29 +3,29 @@ import { SITE_PATHS } from "../site/urls.ts";
 import type { Tagged } from "../schedule/tags.ts";
 import { PostSummary } from "./IndexPages.tsx";
 import { Layout } from "./Layout.tsx";
+import { translatorOf } from "./i18n.ts";
 import { breadcrumbLd, ldDocument } from "./structured-data.ts";
 
 /** `/blog/tags/<tag>/`: the posts with one tag, newest first. */
 export function BlogTagPage({ conference, tag }: { conference: Conference; tag: Tagged<Post> }) {
-  const noun = tag.items.length === 1 ? "post" : "posts";
+  const tr = translatorOf(conference.event);
+  const { t } = tr;
+  const count = tag.items.length;
+  const title = t("blogTag.title", { tag: tag.name });
   return (
     <Layout
       event={conference.event}
-      title={`Posts tagged ${tag.name}`}
-      description={`The ${tag.items.length} ${noun} tagged ${tag.name} on the ${conference.event.name} blog.`}
+      title={title}
+      description={t("blogTag.description", { count, tag: tag.name, event: conference.event.name })}
       path={tag.url}
-      structuredData={ldDocument(breadcrumbLd(conference.event, [{ name: "Blog tags", path: SITE_PATHS.blogTags }], `Posts tagged ${tag.name}`))}
+      structuredData={ldDocument(breadcrumbLd(conference.event, [{ name: t("blogTags.title"), path: SITE_PATHS.blogTags }], title))}
     >
       <header class="page-head">
         <p class="breadcrumb">
-          <a href={SITE_PATHS.blogTags}>Blog tags</a>
+          <a href={SITE_PATHS.blogTags}>{t("blogTags.title")}</a>
         </p>
-        <h1>
-          Posts tagged <span class="topic-name">{tag.name}</span>
-        </h1>
-        <p class="lede">
-          {tag.items.length} {noun}, newest first.
-        </p>
+        <h1>{tr.parts("blogTag.title", { tag: <span class="topic-name">{tag.name}</span> })}</h1>
+        <p class="lede">{t("blogTag.lede", { count })}</p>
       </header>
       <div class="card-list">
         {tag.items.map((post) => (
@@ -39,22 +39,23 @@ export function BlogTagPage({ conference, tag }: { conference: Conference; tag: 
 /** `/blog/tags/`: every tag of the blog with its number of posts. */
 export function BlogTagsPage({ conference }: { conference: Conference }) {
   const { blogTags, event } = conference;
+  const { t } = translatorOf(event);
   return (
     <Layout
       event={event}
-      title="Blog tags"
-      description={`The tags of the ${event.name} blog.`}
+      title={t("blogTags.title")}
+      description={t("blogTags.description", { event: event.name })}
       path={SITE_PATHS.blogTags}
-      structuredData={ldDocument(breadcrumbLd(event, [{ name: "Blog", path: SITE_PATHS.blog }], "Blog tags"))}
+      structuredData={ldDocument(breadcrumbLd(event, [{ name: t("nav.blog"), path: SITE_PATHS.blog }], t("blogTags.title")))}
     >
       <header class="page-head">
         <p class="breadcrumb">
-          <a href={SITE_PATHS.blog}>Blog</a>
+          <a href={SITE_PATHS.blog}>{t("nav.blog")}</a>
         </p>
-        <h1>Blog tags</h1>
+        <h1>{t("blogTags.title")}</h1>
       </header>
       {blogTags.length === 0 ? (
-        <p>No tags yet.</p>
+        <p>{t("blogTags.none")}</p>
       ) : (
         <ul class="topic-list">
           {blogTags.map((tag) => (

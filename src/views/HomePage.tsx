@@ -11,6 +11,7 @@ import { CalendarLinks } from "./components/CalendarLinks.tsx";
 import { SessionCard } from "./components/SessionBits.tsx";
 import { PostSummary } from "./IndexPages.tsx";
 import { Layout } from "./Layout.tsx";
+import { translatorOf, useTranslator } from "./i18n.ts";
 import { conferenceLd, ldDocument } from "./structured-data.ts";
 
 /** The home page; `now` is the build's clock (src/eleventy/build-clock.ts), which picks the first button. */
@@ -21,6 +22,8 @@ export function HomePage({ conference, now }: { conference: Conference; now: Dat
   const talks = conference.talkPages;
   const keynotes = talks.filter((talk) => talk.kind === "keynote");
   const anchors = sessionAnchors(conference.sessions);
+  const tr = translatorOf(event);
+  const { t } = tr;
   return (
     <Layout event={event} title={event.name} description={event.tagline} path={SITE_PATHS.home} structuredData={ldDocument(conferenceLd(conference))}>
       <section class="hero" aria-labelledby="hero_title">
@@ -49,19 +52,19 @@ export function HomePage({ conference, now }: { conference: Conference; now: Dat
           </li>
           <li>
             <a class="button" href={SITE_PATHS.talks}>
-              Browse the {talks.length} talks
+              {t("home.browseTalks", { count: talks.length })}
             </a>
           </li>
           {workshops.length > 0 && (
             <li>
               <a class="button button--quiet" href={SITE_PATHS.workshops}>
-                {workshops.length} workshops
+                {t("home.workshops", { count: workshops.length })}
               </a>
             </li>
           )}
           <li>
             <a class="button button--quiet" href={SITE_PATHS.speakers}>
-              {speakers.length} speakers
+              {t("home.speakers", { count: speakers.length })}
             </a>
           </li>
         </ul>
@@ -70,7 +73,7 @@ export function HomePage({ conference, now }: { conference: Conference; now: Dat
       </section>
 
       <section aria-labelledby="glance_heading">
-        <h2 id="glance_heading">The programme at a glance</h2>
+        <h2 id="glance_heading">{t("home.glance")}</h2>
         <p class="schedule-exports">
           <CalendarLinks event={event} />
         </p>
@@ -79,7 +82,7 @@ export function HomePage({ conference, now }: { conference: Conference; now: Dat
             const onDay = sessions.filter((s) => s.url);
             return (
               <li key={date.toISODate()} class="glance__day">
-                <h3>{formatDay(date)}</h3>
+                <h3>{formatDay(date, tr.locale)}</h3>
                 <ul>
                   {onDay.map((session) => (
                     <li key={session.slug}>
@@ -95,7 +98,7 @@ export function HomePage({ conference, now }: { conference: Conference; now: Dat
 
       {keynotes.length > 0 && (
         <section aria-labelledby="keynotes_heading">
-          <h2 id="keynotes_heading">{keynotes.length === 1 ? "Keynote" : "Keynotes"}</h2>
+          <h2 id="keynotes_heading">{t("home.keynotes", { count: keynotes.length })}</h2>
           <div class="card-list">
             {keynotes.map((talk) => (
               <SessionCard key={talk.slug} session={talk} anchor={anchors.get(talk)} />
@@ -105,7 +108,7 @@ export function HomePage({ conference, now }: { conference: Conference; now: Dat
       )}
 
       <section aria-labelledby="people_heading">
-        <h2 id="people_heading">Speakers</h2>
+        <h2 id="people_heading">{t("nav.speakers")}</h2>
         <ul class="face-row">
           {speakers.map((speaker) => (
             <li key={speaker.slug}>
@@ -120,17 +123,17 @@ export function HomePage({ conference, now }: { conference: Conference; now: Dat
 
       {conference.sponsors.length > 0 && (
         <section aria-labelledby="sponsors_heading" class="sponsors">
-          <h2 id="sponsors_heading">Sponsors</h2>
+          <h2 id="sponsors_heading">{t("nav.sponsors")}</h2>
           <SponsorTiers tiers={conference.sponsorTiers} level={3} />
           <p>
-            <a href={SITE_PATHS.sponsors}>About our sponsors</a>
+            <a href={SITE_PATHS.sponsors}>{t("home.aboutSponsors")}</a>
           </p>
         </section>
       )}
 
       {posts[0] && (
         <section aria-labelledby="news_heading">
-          <h2 id="news_heading">From the blog</h2>
+          <h2 id="news_heading">{t("home.fromBlog")}</h2>
           <PostSummary post={posts[0]} />
         </section>
       )}
@@ -140,16 +143,19 @@ export function HomePage({ conference, now }: { conference: Conference; now: Dat
 
 /** The call for papers' and ticket sales' dates, written out: true without the script, whatever the day. */
 function CallDates({ event }: { event: Event }) {
+  const { t } = useTranslator();
   const windows = [
-    { name: "Call for papers", window: event.cfp },
-    { name: "Tickets", window: event.tickets },
+    { name: t("home.cfp"), window: event.cfp },
+    { name: t("home.tickets"), window: event.tickets },
   ].filter((entry): entry is { name: string; window: OpenWindow } => entry.window !== undefined);
   if (windows.length === 0) return null;
   return (
     <ul class="hero__dates">
       {windows.map(({ name, window }) => (
         <li key={name}>
-          {name}: {window.opensText && <>opens {window.opensText}, </>}closes {window.closesText}
+          {window.opensText
+            ? t("home.opensCloses", { name, opens: window.opensText, closes: window.closesText })
+            : t("home.closes", { name, closes: window.closesText })}
         </li>
       ))}
     </ul>

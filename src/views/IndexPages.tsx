@@ -6,15 +6,17 @@ import { Avatar } from "./components/Avatar.tsx";
 import { DraftBadge, Pager, PostAuthor, PostDate, readingTime } from "./components/PostBits.tsx";
 import { SessionCard } from "./components/SessionBits.tsx";
 import { Layout } from "./Layout.tsx";
+import { translatorOf, useTranslator } from "./i18n.ts";
 
 /** Sessions grouped under a heading per day. */
 function SessionsByDay({ conference, sessions }: { conference: Conference; sessions: readonly Session[] }) {
   const anchors = sessionAnchors(conference.sessions);
+  const { locale } = useTranslator();
   return (
     <>
       {conference.sessionsByDay(sessions).map(({ date, sessions: list }) => (
         <section key={date.toISODate()} class="day" aria-labelledby={`day_${date.toISODate()}`}>
-          <h2 id={`day_${date.toISODate()}`}>{formatDay(date)}</h2>
+          <h2 id={`day_${date.toISODate()}`}>{formatDay(date, locale)}</h2>
           <div class="card-list">
             {list.map((session) => (
               <SessionCard key={session.slug} session={session} anchor={anchors.get(session)} />
@@ -28,12 +30,13 @@ function SessionsByDay({ conference, sessions }: { conference: Conference; sessi
 
 export function TalksIndexPage({ conference }: { conference: Conference }) {
   const talks = conference.talkPages;
+  const { t } = translatorOf(conference.event);
   return (
-    <Layout event={conference.event} title="Talks" description={`All ${talks.length} talks of ${conference.event.name}, day by day.`} path={SITE_PATHS.talks}>
+    <Layout event={conference.event} title={t("nav.talks")} description={t("talks.description", { count: talks.length, event: conference.event.name })} path={SITE_PATHS.talks}>
       <header class="page-head">
-        <h1>Talks</h1>
+        <h1>{t("nav.talks")}</h1>
         <p class="lede">
-          {talks.length} talks over {conference.event.days.length} {conference.event.days.length === 1 ? "day" : "days"}.
+          {t("talks.lede", { talks: t("talks.count", { count: talks.length }), days: t("talks.days", { count: conference.event.days.length }) })}
         </p>
       </header>
       <SessionsByDay conference={conference} sessions={talks} />
@@ -43,23 +46,25 @@ export function TalksIndexPage({ conference }: { conference: Conference }) {
 
 export function WorkshopsIndexPage({ conference }: { conference: Conference }) {
   const { workshops, event } = conference;
+  const { t } = translatorOf(event);
   return (
-    <Layout event={event} title="Workshops" description={`Hands-on workshops at ${event.name}.`} path={SITE_PATHS.workshops}>
+    <Layout event={event} title={t("nav.workshops")} description={t("workshops.description", { event: event.name })} path={SITE_PATHS.workshops}>
       <header class="page-head">
-        <h1>Workshops</h1>
-        <p class="lede">Hands-on sessions: bring a laptop and check the list of what to install first.</p>
+        <h1>{t("nav.workshops")}</h1>
+        <p class="lede">{t("workshops.lede")}</p>
       </header>
-      {workshops.length === 0 ? <p>No workshops yet.</p> : <SessionsByDay conference={conference} sessions={workshops} />}
+      {workshops.length === 0 ? <p>{t("workshops.none")}</p> : <SessionsByDay conference={conference} sessions={workshops} />}
     </Layout>
   );
 }
 
 export function SpeakersIndexPage({ event, speakers }: { event: Event; speakers: readonly Speaker[] }) {
+  const { t } = translatorOf(event);
   return (
-    <Layout event={event} title="Speakers" description={`The ${speakers.length} speakers and workshop leaders of ${event.name}.`} path={SITE_PATHS.speakers}>
+    <Layout event={event} title={t("nav.speakers")} description={t("speakers.description", { count: speakers.length, event: event.name })} path={SITE_PATHS.speakers}>
       <header class="page-head">
-        <h1>Speakers</h1>
-        <p class="lede">{speakers.length} people sharing what they build and run.</p>
+        <h1>{t("nav.speakers")}</h1>
+        <p class="lede">{t("speakers.lede", { count: speakers.length })}</p>
       </header>
       <ul class="speaker-grid">
         {speakers.map((speaker) => (
@@ -81,6 +86,7 @@ export function SpeakersIndexPage({ event, speakers }: { event: Event; speakers:
 /** A post in a list: draft label, linked title, date, author, reading time and summary. */
 export function PostSummary({ post, headingLevel = 2 }: { post: Post; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
+  const tr = useTranslator();
   return (
     <article class="card post-card">
       <DraftBadge post={post} />
@@ -88,7 +94,7 @@ export function PostSummary({ post, headingLevel = 2 }: { post: Post; headingLev
         <a href={post.url}>{post.title}</a>
       </Heading>
       <p class="card__meta byline">
-        <PostDate post={post} /> · <PostAuthor post={post} /> · {readingTime(post)}
+        <PostDate post={post} /> · <PostAuthor post={post} /> · {readingTime(post, tr)}
       </p>
       <p>{post.summary}</p>
     </article>
@@ -98,19 +104,20 @@ export function PostSummary({ post, headingLevel = 2 }: { post: Post; headingLev
 /** One page of the blog's index (`/blog/`, `/blog/page/2/`, …): its posts, newest first, and links to the other pages. */
 export function BlogIndexPage({ conference, page }: { conference: Conference; page: BlogPage }) {
   const { event, blogPages, blogTags } = conference;
-  const title = page.number === 1 ? "Blog" : `Blog, page ${page.number} of ${blogPages.length}`;
+  const { t } = translatorOf(event);
+  const title = page.number === 1 ? t("nav.blog") : t("blog.page", { number: page.number, count: blogPages.length });
   return (
-    <Layout event={event} title={title} description={`News and recaps from ${event.name}.`} path={page.url}>
+    <Layout event={event} title={title} description={t("blog.description", { event: event.name })} path={page.url}>
       <header class="page-head">
         <h1>{title}</h1>
         {blogTags.length > 0 && (
           <p class="lede">
-            <a href={SITE_PATHS.blogTags}>Posts by tag</a>
+            <a href={SITE_PATHS.blogTags}>{t("blog.byTag")}</a>
           </p>
         )}
       </header>
       {page.posts.length === 0 ? (
-        <p>No posts yet.</p>
+        <p>{t("blog.none")}</p>
       ) : (
         <div class="card-list">
           {page.posts.map((post) => (

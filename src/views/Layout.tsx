@@ -4,6 +4,7 @@ import { truncate } from "../content/markdown.ts";
 import { absoluteUrl, SITE_PATHS } from "../site/urls.ts";
 import { BLOG_FEEDS, eventDates, NAV, PROGRAMME_EXPORTS } from "./site.ts";
 import { socialLinks } from "./social.ts";
+import { TranslatorContext, translatorOf } from "./i18n.ts";
 import { jsonForScript, type Json } from "./structured-data.ts";
 import { HeadMeta, type ShareMeta } from "./components/HeadMeta.tsx";
 
@@ -29,9 +30,12 @@ export function Layout({ event, title, description, path, structuredData, share,
   const fullTitle = path === "/" ? event.name : `${title} · ${event.name}`;
   const canonical = absoluteUrl(event, path);
   const summary = truncate(description || event.tagline);
-  const social = socialLinks(event.social ?? {}, "organisation");
+  const tr = translatorOf(event);
+  const social = socialLinks(event.social ?? {}, "organisation", tr);
+  const nav = [...NAV.map((item) => ({ label: tr.t(item.key), href: item.href })), ...event.menus.main];
   return (
-    <html lang={event.language}>
+    <TranslatorContext.Provider value={tr}>
+    <html lang={event.language} dir={tr.dir === "rtl" ? "rtl" : undefined}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -41,10 +45,10 @@ export function Layout({ event, title, description, path, structuredData, share,
         <HeadMeta event={event} title={title} description={summary} canonical={noindex ? undefined : canonical} share={share} />
         <link rel="stylesheet" href={SITE_PATHS.styles} />
         {PROGRAMME_EXPORTS.map((file) => (
-          <link key={file.path} rel="alternate" type={file.type} href={absoluteUrl(event, file.path)} title={`${event.name} programme (${file.format})`} />
+          <link key={file.path} rel="alternate" type={file.type} href={absoluteUrl(event, file.path)} title={tr.t("layout.programmeFeed", { event: event.name, format: file.format })} />
         ))}
         {BLOG_FEEDS.map((feed) => (
-          <link key={feed.path} rel="alternate" type={feed.type} href={absoluteUrl(event, feed.path)} title={`${event.name} blog (${feed.format})`} />
+          <link key={feed.path} rel="alternate" type={feed.type} href={absoluteUrl(event, feed.path)} title={tr.t("layout.blogFeed", { event: event.name, format: feed.format })} />
         ))}
         {structuredData !== undefined && (
           <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(structuredData) }} />
@@ -52,7 +56,7 @@ export function Layout({ event, title, description, path, structuredData, share,
       </head>
       <body>
         <a class="skip-link" href="#main_content">
-          Skip to content
+          {tr.t("layout.skip")}
         </a>
         <header class="site-header">
           <div class="wrap site-header__inner">
@@ -62,9 +66,9 @@ export function Layout({ event, title, description, path, structuredData, share,
                 {eventDates(event)} · {event.venue.name}
               </span>
             </a>
-            <nav class="site-nav" aria-label="Main">
+            <nav class="site-nav" aria-label={tr.t("nav.main")}>
               <ul>
-                {[...NAV, ...event.menus.main].map((item) => (
+                {nav.map((item) => (
                   <li key={item.href}>
                     <a href={item.href} aria-current={isCurrent(item.href, path) ? "page" : undefined}>
                       {item.label}
@@ -87,13 +91,14 @@ export function Layout({ event, title, description, path, structuredData, share,
             </p>
             {event.organiser && (
               <p>
-                Organised by{" "}
-                {event.organiser.url ? <a href={event.organiser.url}>{event.organiser.name}</a> : event.organiser.name}.
+                {tr.parts("layout.organisedBy", {
+                  organiser: event.organiser.url ? <a href={event.organiser.url}>{event.organiser.name}</a> : event.organiser.name,
+                })}
               </p>
             )}
             {event.note && <p class="site-footer__note">{event.note}</p>}
             {event.menus.footer.length > 0 && (
-              <nav aria-label="More about the event">
+              <nav aria-label={tr.t("nav.footer")}>
                 <ul class="site-footer__links">
                   {event.menus.footer.map((item) => (
                     <li key={item.href}>
@@ -106,7 +111,7 @@ export function Layout({ event, title, description, path, structuredData, share,
               </nav>
             )}
             {social.length > 0 && (
-              <ul class="site-footer__links" aria-label={`${event.name} elsewhere`}>
+              <ul class="site-footer__links" aria-label={tr.t("layout.elsewhere", { event: event.name })}>
                 {social.map((link) => (
                   <li key={link.href}>
                     <a href={link.href} rel="me">
@@ -120,6 +125,7 @@ export function Layout({ event, title, description, path, structuredData, share,
         </footer>
       </body>
     </html>
+    </TranslatorContext.Provider>
   );
 }
 

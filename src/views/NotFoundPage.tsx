@@ -1,23 +1,25 @@
 import { SITE_PATHS } from "../site/urls.ts";
 import type { Event } from "../content/model.ts";
 import { Layout } from "./Layout.tsx";
+import { translatorOf } from "./i18n.ts";
 
 export function NotFoundPage({ event }: { event: Event }) {
+  const { t } = translatorOf(event);
   return (
-    <Layout event={event} title="Page not found" description="This page does not exist." path={SITE_PATHS.notFound} noindex>
+    <Layout event={event} title={t("notFound.title")} description={t("notFound.description")} path={SITE_PATHS.notFound} noindex>
       <header class="page-head">
-        <h1>Page not found</h1>
-        <p class="lede">The page you asked for is not here. It may have moved when the programme changed.</p>
+        <h1>{t("notFound.title")}</h1>
+        <p class="lede">{t("notFound.lede")}</p>
       </header>
       <ul class="button-row">
         <li>
           <a class="button" href={SITE_PATHS.home}>
-            Go to the home page
+            {t("notFound.home")}
           </a>
         </li>
         <li>
           <a class="button button--quiet" href={SITE_PATHS.talks}>
-            See all talks
+            {t("notFound.talks")}
           </a>
         </li>
       </ul>

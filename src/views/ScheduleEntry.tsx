@@ -1,6 +1,7 @@
 import type { Room, Session } from "../content/model.ts";
 import { peopleOf } from "../content/model.ts";
 import { KindBadge, TimeRange } from "./components/SessionBits.tsx";
+import { useTranslator } from "./i18n.ts";
 
 /**
  * One programme entry: time, title (linked to its page), people, room and tags (linked to their
@@ -15,8 +16,9 @@ export function ScheduleEntry({
   tagUrls: ReadonlyMap<string, string>;
   shownIn?: readonly Room[];
 }) {
+  const { t } = useTranslator();
   const people = peopleOf(session);
-  const where = session.room ? session.room.name : shownIn ? shownIn.map((room) => room.name).join(", ") : "All rooms";
+  const where = session.room ? session.room.name : shownIn ? shownIn.map((room) => room.name).join(", ") : t("session.allRooms");
   return (
     <div class="entry">
       <p class="entry__when">
@@ -25,13 +27,13 @@ export function ScheduleEntry({
           {" · "}
           {where}
         </span>
-        {session.type === "workshop" && session.part && <span class="entry__part"> · part {session.part.index + 1} of {session.part.count}</span>}
+        {session.type === "workshop" && session.part && <span class="entry__part"> · {t("session.part", { index: session.part.index + 1, count: session.part.count })}</span>}
       </p>
       <KindBadge session={session} />
       <h3 class="entry__title">{session.url ? <a href={session.url}>{session.title}</a> : session.title}</h3>
       {people.length > 0 && <p class="entry__people">{people.map((person) => person.name).join(", ")}</p>}
       {session.tags.length > 0 && (
-        <ul class="entry__tags" aria-label="Tags">
+        <ul class="entry__tags" aria-label={t("session.tags")}>
           {session.tags.map((tag) => {
             const url = tagUrls.get(tag);
             return <li key={tag}>{url ? <a href={url}>{tag}</a> : tag}</li>;

@@ -2,11 +2,12 @@ import { SITE_PATHS } from "../site/urls.ts";
 import type { Conference, Session } from "../content/model.ts";
 import { buildDayGrid, type DayGrid } from "../schedule/grid.ts";
 import { sessionAnchors, type TagGroup } from "../schedule/tags.ts";
-import { formatClock, formatDay, zoneAbbreviation } from "../schedule/time.ts";
+import { formatClock, formatDay, formatDayOfMonth, zoneAbbreviation } from "../schedule/time.ts";
 import { isoOf } from "./components/SessionBits.tsx";
 import { ScheduleEntry, slotKind } from "./ScheduleEntry.tsx";
 import { CalendarLinks } from "./components/CalendarLinks.tsx";
 import { Layout } from "./Layout.tsx";
+import { translatorOf, useTranslator } from "./i18n.ts";
 
 /** The whole programme: a jump list of days, then one time × rooms grid per day, then the topics. */
 export function SchedulePage({ conference }: { conference: Conference }) {
@@ -16,29 +17,29 @@ export function SchedulePage({ conference }: { conference: Conference }) {
   const anchors = sessionAnchors(conference.sessions);
   const zones = [...new Set(grids.flatMap((grid) => grid.zones))];
   const count = conference.talkPages.length + conference.workshops.length;
+  const tr = translatorOf(event);
+  const { t } = tr;
   return (
     <Layout
       event={event}
-      title="Schedule"
-      description={`The programme of ${event.name}: ${count} talks and workshops, day by day and room by room.`}
+      title={t("nav.schedule")}
+      description={t("schedule.description", { event: event.name, count })}
       path={SITE_PATHS.schedule}
     >
       <header class="page-head schedule-head">
-        <h1>Schedule</h1>
-        <p class="lede">
-          All times are {zones.join(" / ") || zoneAbbreviation(event.start)} ({event.timezone}), the time at the venue.
-        </p>
+        <h1>{t("nav.schedule")}</h1>
+        <p class="lede">{t("schedule.allTimes", { zones: zones.join(" / ") || zoneAbbreviation(event.start), timezone: event.timezone })}</p>
       </header>
-      <nav class="schedule-nav" aria-label="Days">
+      <nav class="schedule-nav" aria-label={t("schedule.days")}>
         <ul>
           {grids.map((grid) => (
             <li key={dayId(grid)}>
-              <a href={`#${dayId(grid)}`}>{grid.date.setLocale("en-GB").toFormat("cccc d LLLL")}</a>
+              <a href={`#${dayId(grid)}`}>{formatDayOfMonth(grid.date, tr.locale)}</a>
             </li>
           ))}
           {tags.length > 0 && (
             <li>
-              <a href="#by_topic">By topic</a>
+              <a href="#by_topic">{t("schedule.byTopic")}</a>
             </li>
           )}
         </ul>
@@ -46,7 +47,7 @@ export function SchedulePage({ conference }: { conference: Conference }) {
       <p class="schedule-exports">
         <CalendarLinks event={event} />{" "}
         <span class="schedule-exports__apps">
-          For schedule apps: <a href={SITE_PATHS.scheduleJson}>schedule.json</a> · <a href={SITE_PATHS.scheduleXml}>schedule.xml</a>
+          {t("schedule.forApps")} <a href={SITE_PATHS.scheduleJson}>schedule.json</a> · <a href={SITE_PATHS.scheduleXml}>schedule.xml</a>
         </span>
       </p>
       {grids.map((grid) => (
@@ -73,22 +74,24 @@ function ScheduleDay({
   const id = dayId(grid);
   const zones = grid.zones.join(" / ") || zoneAbbreviation(grid.date);
   const mixedZones = grid.zones.length > 1;
+  const { t, locale } = useTranslator();
+  const day = formatDay(grid.date, locale);
   return (
     <section class="schedule-day" id={id} aria-labelledby={`${id}_heading`}>
       <h2 id={`${id}_heading`}>
-        {formatDay(grid.date)} <span class="schedule-day__zone">· times in {zones}</span>
+        {day} <span class="schedule-day__zone">· {t("schedule.timesIn", { zones })}</span>
       </h2>
       {grid.rows.length === 0 ? (
-        <p>Nothing on the programme yet.</p>
+        <p>{t("schedule.empty")}</p>
       ) : (
         <table class={`schedule-grid schedule-grid--rooms-${Math.min(grid.rooms.length, 6)}`}>
           <caption class="visually-hidden">
-            Programme for {formatDay(grid.date)}, times in {zones}
+            {t("schedule.caption", { day, zones })}
           </caption>
           <thead>
             <tr>
               <th scope="col" class="schedule-grid__time-head">
-                Time
+                {t("schedule.time")}
               </th>
               {grid.rooms.map((room) => (
                 <th scope="col" key={room.id}>
@@ -101,7 +104,7 @@ function ScheduleDay({
             {grid.rows.map((row) => (
               <tr key={row.start.toMillis()} class={row.isGap ? "is-gap" : undefined}>
                 <th scope="row" class="schedule-grid__time">
-                  <time dateTime={isoOf(row.start)}>{formatClock(row.start)}</time>
+                  <time dateTime={isoOf(row.start)}>{formatClock(row.start, locale)}</time>
                   {mixedZones && <span class="schedule-grid__zone"> {zoneAbbreviation(row.start)}</span>}
                 </th>
                 {row.cells.map((cell) =>
@@ -130,9 +133,10 @@ function ScheduleDay({
 
 /** Links to every tag page, with the number of sessions of each. */
 export function TopicList({ tags, headingId, current }: { tags: readonly TagGroup[]; headingId: string; current?: string }) {
+  const { t } = useTranslator();
   return (
     <section class="schedule-topics" aria-labelledby={headingId}>
-      <h2 id={headingId}>Browse by topic</h2>
+      <h2 id={headingId}>{t("schedule.browseByTopic")}</h2>
       <ul class="topic-list">
         {tags.map((tag) => (
           <li key={tag.slug}>

@@ -4,6 +4,7 @@ import { Avatar } from "./components/Avatar.tsx";
 import { Prose } from "./components/Prose.tsx";
 import { SessionCard } from "./components/SessionBits.tsx";
 import { Layout } from "./Layout.tsx";
+import { translatorOf } from "./i18n.ts";
 import { socialLinks } from "./social.ts";
 import { breadcrumbLd, ldDocument, personLd } from "./structured-data.ts";
 
@@ -19,22 +20,24 @@ export function SpeakerPage({
   /** Each session's id on the page, from sessionAnchors over the whole programme. */
   anchors?: ReadonlyMap<Session, string>;
 }) {
-  const social = socialLinks(speaker, "person");
+  const tr = translatorOf(event);
+  const { t } = tr;
+  const social = socialLinks(speaker, "person", tr);
   return (
     <Layout
       event={event}
       title={speaker.name}
-      description={speaker.summary || `${speaker.name}, ${speaker.role} at ${speaker.company}`}
+      description={speaker.summary || t("speaker.description", { name: speaker.name, role: speaker.role, company: speaker.company })}
       path={speaker.url}
       share={{ type: "profile", card: { collection: "speakers", slug: speaker.slug, title: speaker.name } }}
-      structuredData={ldDocument(personLd(event, speaker, sessions), breadcrumbLd(event, [{ name: "Speakers", path: SITE_PATHS.speakers }], speaker.name))}
+      structuredData={ldDocument(personLd(event, speaker, sessions), breadcrumbLd(event, [{ name: t("nav.speakers"), path: SITE_PATHS.speakers }], speaker.name))}
     >
       <article class="speaker">
         <header class="page-head speaker__head">
           <Avatar speaker={speaker} size="l" />
           <div>
             <p class="breadcrumb">
-              <a href={SITE_PATHS.speakers}>Speakers</a>
+              <a href={SITE_PATHS.speakers}>{t("nav.speakers")}</a>
             </p>
             <h1>
               {speaker.name}
@@ -47,7 +50,7 @@ export function SpeakerPage({
         </header>
         <Prose html={speaker.html} />
         {social.length > 0 && (
-          <ul class="button-row" aria-label="Elsewhere">
+          <ul class="button-row" aria-label={t("speaker.elsewhere")}>
             {social.map((link) => (
               <li key={link.href}>
                 <a class="button button--quiet" href={link.href} rel="me">
@@ -59,7 +62,7 @@ export function SpeakerPage({
         )}
         {sessions.length > 0 && (
           <section aria-labelledby="sessions_heading">
-            <h2 id="sessions_heading">At {event.name}</h2>
+            <h2 id="sessions_heading">{t("speaker.at", { event: event.name })}</h2>
             <div class="card-list">
               {sessions.map((session) => (
                 <SessionCard key={session.slug} session={session} anchor={anchors?.get(session)} />

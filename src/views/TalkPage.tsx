@@ -4,6 +4,7 @@ import { Prose } from "./components/Prose.tsx";
 import { KindBadge, SessionWhen, TagList } from "./components/SessionBits.tsx";
 import { calendarPath, SITE_PATHS } from "../site/urls.ts";
 import { Layout } from "./Layout.tsx";
+import { translatorOf } from "./i18n.ts";
 import { breadcrumbLd, ldDocument, sessionLd } from "./structured-data.ts";
 
 export function TalkPage({
@@ -16,10 +17,11 @@ export function TalkPage({
   /** Topic page of each tag, to link the tags. */
   tagUrls?: ReadonlyMap<string, string>;
 }) {
+  const { t } = translatorOf(event);
   const links = [
-    { label: "Slides", href: talk.slides },
-    { label: "Video", href: talk.video },
-    { label: "Code", href: talk.code },
+    { label: t("talk.slides"), href: talk.slides },
+    { label: t("talk.video"), href: talk.video },
+    { label: t("talk.code"), href: talk.code },
   ].filter((link): link is { label: string; href: string } => Boolean(link.href));
   return (
     <Layout
@@ -28,12 +30,12 @@ export function TalkPage({
       description={talk.summary}
       path={talk.url}
       share={{ card: { collection: "talks", slug: talk.slug, title: talk.title } }}
-      structuredData={ldDocument(sessionLd(event, talk), breadcrumbLd(event, [{ name: "Talks", path: SITE_PATHS.talks }], talk.title))}
+      structuredData={ldDocument(sessionLd(event, talk), breadcrumbLd(event, [{ name: t("nav.talks"), path: SITE_PATHS.talks }], talk.title))}
     >
       <article class="session">
         <header class="page-head">
           <p class="breadcrumb">
-            <a href={SITE_PATHS.talks}>Talks</a>
+            <a href={SITE_PATHS.talks}>{t("nav.talks")}</a>
           </p>
           <KindBadge session={talk} />
           <h1>{talk.title}</h1>
@@ -44,7 +46,7 @@ export function TalkPage({
         {talk.speakers.length > 0 && (
           <section aria-labelledby="speakers_heading">
             <h2 id="speakers_heading" class="visually-hidden">
-              Speakers
+              {t("nav.speakers")}
             </h2>
             <PeopleList people={talk.speakers} />
           </section>
@@ -53,11 +55,11 @@ export function TalkPage({
         <TagList tags={talk.tags} urls={tagUrls} />
         <p class="add-to-calendar">
           <a class="button button--quiet" href={calendarPath(talk)}>
-            Add to calendar
+            {t("calendar.add")}
           </a>
         </p>
         {links.length > 0 && (
-          <ul class="button-row" aria-label="Materials">
+          <ul class="button-row" aria-label={t("talk.materials")}>
             {links.map((link) => (
               <li key={link.label}>
                 <a class="button" href={link.href}>

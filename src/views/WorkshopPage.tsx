@@ -1,9 +1,10 @@
 import type { Event, Workshop } from "../content/model.ts";
 import { PeopleList } from "./components/PeopleList.tsx";
 import { Prose } from "./components/Prose.tsx";
-import { KindBadge, SessionWhen, TagList } from "./components/SessionBits.tsx";
+import { KindBadge, levelLabel, SessionWhen, TagList } from "./components/SessionBits.tsx";
 import { calendarPath, SITE_PATHS } from "../site/urls.ts";
 import { Layout } from "./Layout.tsx";
+import { translatorOf } from "./i18n.ts";
 import { breadcrumbLd, ldDocument, sessionLd } from "./structured-data.ts";
 import { formatDuration } from "./site.ts";
 
@@ -17,6 +18,8 @@ export function WorkshopPage({
   /** Topic page of each tag, to link the tags. */
   tagUrls?: ReadonlyMap<string, string>;
 }) {
+  const tr = translatorOf(event);
+  const { t } = tr;
   return (
     <Layout
       event={event}
@@ -24,12 +27,12 @@ export function WorkshopPage({
       description={workshop.summary}
       path={workshop.url}
       share={{ card: { collection: "workshops", slug: workshop.slug, title: workshop.title } }}
-      structuredData={ldDocument(sessionLd(event, workshop), breadcrumbLd(event, [{ name: "Workshops", path: SITE_PATHS.workshops }], workshop.title))}
+      structuredData={ldDocument(sessionLd(event, workshop), breadcrumbLd(event, [{ name: t("nav.workshops"), path: SITE_PATHS.workshops }], workshop.title))}
     >
       <article class="session">
         <header class="page-head">
           <p class="breadcrumb">
-            <a href={SITE_PATHS.workshops}>Workshops</a>
+            <a href={SITE_PATHS.workshops}>{t("nav.workshops")}</a>
           </p>
           <KindBadge session={workshop} />
           <h1>{workshop.title}</h1>
@@ -39,18 +42,19 @@ export function WorkshopPage({
         </header>
         <dl class="facts">
           <div>
-            <dt>Level</dt>
-            <dd class="level">{workshop.level}</dd>
+            <dt>{t("workshop.level")}</dt>
+            <dd class="level">{levelLabel(workshop.level, tr)}</dd>
           </div>
           <div>
-            <dt>Duration</dt>
+            <dt>{t("workshop.duration")}</dt>
             <dd>
-              {formatDuration(workshop.duration)}
-              {workshop.blocks.length > 1 && ` in ${workshop.blocks.length} parts`}
+              {workshop.blocks.length > 1
+                ? t("workshop.inParts", { duration: formatDuration(workshop.duration, tr), count: workshop.blocks.length })
+                : formatDuration(workshop.duration, tr)}
             </dd>
           </div>
           <div>
-            <dt>{workshop.leaders.length === 1 ? "Leader" : "Leaders"}</dt>
+            <dt>{t("workshop.leaders", { count: workshop.leaders.length })}</dt>
             <dd>
               <PeopleList people={workshop.leaders} compact />
             </dd>
@@ -59,7 +63,7 @@ export function WorkshopPage({
         <Prose html={workshop.html} />
         {workshop.prerequisites.length > 0 && (
           <section class="callout" aria-labelledby="prerequisites_heading">
-            <h2 id="prerequisites_heading">Before you come</h2>
+            <h2 id="prerequisites_heading">{t("workshop.before")}</h2>
             <ul>
               {workshop.prerequisites.map((item) => (
                 <li key={item}>{item}</li>
@@ -70,7 +74,7 @@ export function WorkshopPage({
         <TagList tags={workshop.tags} urls={tagUrls} />
         <p class="add-to-calendar">
           <a class="button button--quiet" href={calendarPath(workshop)}>
-            Add to calendar
+            {t("calendar.add")}
           </a>
         </p>
       </article>

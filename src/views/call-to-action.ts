@@ -1,5 +1,6 @@
 import { SITE_PATHS } from "../site/urls.ts";
 import type { DateTime } from "luxon";
+import { translatorFor } from "../i18n/index.ts";
 import type { Conference } from "../content/model.ts";
 
 /** What the home page's first button is for, as the calendar goes. */
@@ -22,16 +23,17 @@ export interface Call {
  */
 export function callsToAction(conference: Conference): Call[] {
   const { event } = conference;
+  const { t } = translatorFor(event.language);
   const over = event.end.plus({ days: 1 });
   const calls: Call[] = [
-    { state: "live", label: "Today's schedule", href: SITE_PATHS.schedule, from: event.start, until: over },
-    { state: "after", label: "Recordings and recap", href: conference.posts.length > 0 ? SITE_PATHS.blog : SITE_PATHS.talks, from: over, until: undefined },
+    { state: "live", label: t("cta.live"), href: SITE_PATHS.schedule, from: event.start, until: over },
+    { state: "after", label: t("cta.after"), href: conference.posts.length > 0 ? SITE_PATHS.blog : SITE_PATHS.talks, from: over, until: undefined },
   ];
   if (event.cfp) {
-    calls.push({ state: "cfp", label: `Submit a talk, closes ${event.cfp.closesText}`, href: event.cfp.url, from: event.cfp.opens, until: event.cfp.closes });
+    calls.push({ state: "cfp", label: t("cta.cfp", { date: event.cfp.closesText }), href: event.cfp.url, from: event.cfp.opens, until: event.cfp.closes });
   }
   if (event.tickets) {
-    calls.push({ state: "tickets", label: "Get tickets", href: event.tickets.url, from: event.tickets.opens, until: event.tickets.closes });
+    calls.push({ state: "tickets", label: t("cta.tickets"), href: event.tickets.url, from: event.tickets.opens, until: event.tickets.closes });
   }
   return calls;
 }

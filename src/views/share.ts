@@ -1,6 +1,7 @@
 import type { Event } from "../content/model.ts";
 import { CARD_SIZE } from "../media/card-size.ts";
 import { cardPath } from "../site/urls.ts";
+import { translatorFor } from "../i18n/index.ts";
 
 /** An image for link previews (`og:image`), at its site path, with its size and alt text. */
 export interface ShareImage {
@@ -29,7 +30,7 @@ export const DEFAULT_SHARE_IMAGE = "/share.png";
  */
 export function shareImage(event: Event, page?: CardPage): ShareImage {
   if (page === undefined) {
-    return { path: DEFAULT_SHARE_IMAGE, ...CARD_SIZE, type: "image/png", alt: `The ${event.name} logo` };
+    return { path: DEFAULT_SHARE_IMAGE, ...CARD_SIZE, type: "image/png", alt: translatorFor(event.language).t("share.logoAlt", { event: event.name }) };
   }
   const path = cardPath(`/${page.collection}/${page.slug}/`) ?? DEFAULT_SHARE_IMAGE;
   return { path, ...CARD_SIZE, type: "image/png", alt: `${page.title} · ${event.name}` };

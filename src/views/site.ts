@@ -1,17 +1,17 @@
 import type { Event } from "../content/model.ts";
 import { formatDateRange } from "../schedule/time.ts";
 import { SITE_PATHS } from "../site/urls.ts";
+import { english, type MessageKey, type Translator } from "../i18n/index.ts";
 
-/** The main navigation: label and the URL prefix that marks a page as inside it. */
+/** The main navigation: its label's catalogue key and the URL prefix that marks a page as inside it. */
 export const NAV = [
-  { label: "Home", href: SITE_PATHS.home },
-  { label: "Schedule", href: SITE_PATHS.schedule },
-  { label: "Talks", href: SITE_PATHS.talks },
-  { label: "Speakers", href: SITE_PATHS.speakers },
-  { label: "Workshops", href: SITE_PATHS.workshops },
-  { label: "Blog", href: SITE_PATHS.blog },
-] as const;
-
+  { key: "nav.home", href: SITE_PATHS.home },
+  { key: "nav.schedule", href: SITE_PATHS.schedule },
+  { key: "nav.talks", href: SITE_PATHS.talks },
+  { key: "nav.speakers", href: SITE_PATHS.speakers },
+  { key: "nav.workshops", href: SITE_PATHS.workshops },
+  { key: "nav.blog", href: SITE_PATHS.blog },
+] as const satisfies ReadonlyArray<{ key: MessageKey; href: string }>;
 
 /**
  * The whole programme's exports as every page's head names them (`<link rel="alternate">`).
@@ -31,23 +31,23 @@ export const BLOG_FEEDS = [
 ] as const;
 
 
-/** `2 hours`, `45 minutes`, `1 hour 30 minutes`. */
-export function formatDuration(minutes: number): string {
+/** `2 hours`, `45 minutes`, `1 hour 30 minutes`; `2 Stunden` in German. */
+export function formatDuration(minutes: number, translator: Translator = english): string {
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
   const parts: string[] = [];
-  if (hours) parts.push(`${hours} ${hours === 1 ? "hour" : "hours"}`);
-  if (rest) parts.push(`${rest} ${rest === 1 ? "minute" : "minutes"}`);
+  if (hours) parts.push(translator.t("duration.hours", { count: hours }));
+  if (rest) parts.push(translator.t("duration.minutes", { count: rest }));
   return parts.join(" ");
 }
 
 const eventDateCache = new WeakMap<Event, string>();
 
-/** The event's dates as shown on every page ("10–11 June 2016"), formatted once per event. */
+/** The event's dates as shown on every page ("10–11 June 2016", in its language), formatted once per event. */
 export function eventDates(event: Event): string {
   let text = eventDateCache.get(event);
   if (text === undefined) {
-    text = formatDateRange(event.start, event.end);
+    text = formatDateRange(event.start, event.end, event.language);
     eventDateCache.set(event, text);
   }
   return text;

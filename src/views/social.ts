@@ -1,3 +1,5 @@
+import { english, type Translator } from "../i18n/index.ts";
+
 /** Accounts on other sites, as event.yaml's `social` and a speaker's fields hold them (handles already without `@`). */
 export interface Accounts {
   mastodon?: string | undefined;
@@ -19,15 +21,16 @@ export interface SocialLink {
  * The profile links of a speaker (`person`) or of the event (`organisation`, whose LinkedIn
  * name is a company page), in a fixed order. `user@host` on Mastodon is `https://host/@user`.
  */
-export function socialLinks(accounts: Accounts, owner: "person" | "organisation"): SocialLink[] {
+export function socialLinks(accounts: Accounts, owner: "person" | "organisation", translator: Translator = english): SocialLink[] {
+  const { t } = translator;
   const links: SocialLink[] = [];
-  if (accounts.twitter) links.push({ label: `@${accounts.twitter} on Twitter`, href: `https://twitter.com/${accounts.twitter}` });
-  if (accounts.github) links.push({ label: `${accounts.github} on GitHub`, href: `https://github.com/${accounts.github}` });
+  if (accounts.twitter) links.push({ label: t("social.twitter", { handle: accounts.twitter }), href: `https://twitter.com/${accounts.twitter}` });
+  if (accounts.github) links.push({ label: t("social.github", { handle: accounts.github }), href: `https://github.com/${accounts.github}` });
   if (accounts.mastodon) {
     const [user, host] = accounts.mastodon.split("@") as [string, string];
-    links.push({ label: `@${accounts.mastodon} on Mastodon`, href: `https://${host}/@${user}` });
+    links.push({ label: t("social.mastodon", { handle: accounts.mastodon }), href: `https://${host}/@${user}` });
   }
-  if (accounts.bluesky) links.push({ label: `@${accounts.bluesky} on Bluesky`, href: `https://bsky.app/profile/${accounts.bluesky}` });
+  if (accounts.bluesky) links.push({ label: t("social.bluesky", { handle: accounts.bluesky }), href: `https://bsky.app/profile/${accounts.bluesky}` });
   if (accounts.linkedin) {
     const href = accounts.linkedin.startsWith("https://")
       ? accounts.linkedin
@@ -35,6 +38,6 @@ export function socialLinks(accounts: Accounts, owner: "person" | "organisation"
     links.push({ label: "LinkedIn", href });
   }
   if (accounts.youtube) links.push({ label: "YouTube", href: accounts.youtube });
-  if (accounts.website) links.push({ label: "Website", href: accounts.website });
+  if (accounts.website) links.push({ label: t("social.website"), href: accounts.website });
   return links;
 }

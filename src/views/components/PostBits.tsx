@@ -1,9 +1,13 @@
 import type { BlogPage, Post } from "../../content/model.ts";
 import { Avatar } from "./Avatar.tsx";
+import { useTranslator } from "../i18n.ts";
+import type { Translator } from "../../i18n/index.ts";
+import { formatDate } from "../../schedule/time.ts";
 
 /** "20 June 2016" in a `<time>` carrying the ISO date. */
 export function PostDate({ post }: { post: Post }) {
-  return <time dateTime={post.date.toISODate()!}>{post.date.setLocale("en-GB").toFormat("d LLLL yyyy")}</time>;
+  const { locale } = useTranslator();
+  return <time dateTime={post.date.toISODate()!}>{formatDate(post.date, locale)}</time>;
 }
 
 /** The author: a speaker with their avatar and a link to their page, or the name as written. */
@@ -18,34 +22,36 @@ export function PostAuthor({ post }: { post: Post }) {
   );
 }
 
-/** "3 min read". */
-export function readingTime(post: Post): string {
-  return `${post.readingMinutes} min read`;
+/** "3 min read", in the translator's language. */
+export function readingTime(post: Post, translator: Translator): string {
+  return translator.t("post.readingTime", { count: post.readingMinutes });
 }
 
 /** Marks a post that only the dev server shows. */
 export function DraftBadge({ post }: { post: Post }) {
-  return post.draft ? <span class="badge badge--draft">Draft</span> : null;
+  const { t } = useTranslator();
+  return post.draft ? <span class="badge badge--draft">{t("post.draft")}</span> : null;
 }
 
 /** Numbered links to every page of the blog's index, the current one marked, with previous and next. */
 export function Pager({ pages, current }: { pages: readonly BlogPage[]; current: BlogPage }) {
+  const { t } = useTranslator();
   if (pages.length < 2) return null;
   const previous = pages[current.number - 2];
   const next = pages[current.number];
   return (
-    <nav class="pager" aria-label="Blog pages">
+    <nav class="pager" aria-label={t("pager.label")}>
       <ul>
         {previous && (
           <li>
             <a href={previous.url} rel="prev">
-              ← Previous page
+              {t("pager.previous")}
             </a>
           </li>
         )}
         {pages.map((page) => (
           <li key={page.url}>
-            <a href={page.url} aria-current={page === current ? "page" : undefined} aria-label={`Page ${page.number}`}>
+            <a href={page.url} aria-current={page === current ? "page" : undefined} aria-label={t("pager.page", { number: page.number })}>
               {page.number}
             </a>
           </li>
@@ -53,7 +59,7 @@ export function Pager({ pages, current }: { pages: readonly BlogPage[]; current:
         {next && (
           <li>
             <a href={next.url} rel="next">
-              Next page →
+              {t("pager.next")}
             </a>
           </li>
         )}

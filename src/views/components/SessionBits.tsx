@@ -3,6 +3,8 @@ import { peopleOf } from "../../content/model.ts";
 import type { DateTime } from "luxon";
 import { describeTimeRange, formatDay } from "../../schedule/time.ts";
 import { formatDuration } from "../site.ts";
+import { useTranslator } from "../i18n.ts";
+import type { MessageKey, Translator } from "../../i18n/index.ts";
 
 /**
  * "09:00–09:45 CEST", each clock in a `<time>` with its full date and offset; each end
@@ -10,13 +12,13 @@ import { formatDuration } from "../site.ts";
  * `day` puts the start's date before its clock ("Saturday 26 October 2024, 09:00").
  */
 export function TimeRange({ start, end, day = false }: { start: DateTime; end: DateTime; day?: boolean }) {
-  const range = describeTimeRange(start, end);
+  const tr = useTranslator();
+  const range = describeTimeRange(start, end, tr);
   const sameZone = range.startZone === range.endZone;
   return (
     <>
       <time dateTime={isoOf(start)}>
-        {day && `${formatDay(start)}, `}
-        {range.start}
+        {day ? tr.t("session.dayTime", { day: formatDay(start, tr.locale), time: range.start }) : range.start}
       </time>
       {sameZone ? "–" : ` ${range.startZone} – `}
       <time dateTime={isoOf(end)}>{range.end}</time> {range.endZone}
@@ -35,7 +37,8 @@ export function isoOf(dt: DateTime): string {
  * workshop of several blocks shows each block ("part 1 of 2" on one block's programme entry).
  */
 export function SessionWhen({ session }: { session: Session }) {
-  const room = <span class="when__room">{session.room ? session.room.name : "All rooms"}</span>;
+  const { t } = useTranslator();
+  const room = <span class="when__room">{session.room ? session.room.name : t("session.allRooms")}</span>;
   if (session.type === "workshop" && !session.part && session.blocks.length > 1) {
     return (
       <span class="when">
@@ -55,18 +58,19 @@ export function SessionWhen({ session }: { session: Session }) {
       <TimeRange start={session.start} end={session.end} day />
       {" · "}
       {room}
-      {session.type === "workshop" && session.part && ` · part ${session.part.index + 1} of ${session.part.count}`}
+      {session.type === "workshop" && session.part && ` · ${t("session.part", { index: session.part.index + 1, count: session.part.count })}`}
     </span>
   );
 }
 
 /** Names of speakers or leaders, each linked to their page. */
 export function PeopleLinks({ people }: { people: readonly Speaker[] }) {
+  const { t } = useTranslator();
   return (
     <>
       {people.map((person, i) => (
         <>
-          {i > 0 && (i === people.length - 1 ? " & " : ", ")}
+          {i > 0 && (i === people.length - 1 ? t("session.and") : ", ")}
           <a href={person.url}>{person.name}</a>
         </>
       ))}
@@ -76,9 +80,10 @@ export function PeopleLinks({ people }: { people: readonly Speaker[] }) {
 
 /** Tags, each linked to its topic page when `urls` knows it. */
 export function TagList({ tags, urls }: { tags: readonly string[]; urls?: ReadonlyMap<string, string> }) {
+  const { t } = useTranslator();
   if (tags.length === 0) return null;
   return (
-    <ul class="tags" aria-label="Tags">
+    <ul class="tags" aria-label={t("session.tags")}>
       {tags.map((tag) => {
         const url = urls?.get(tag);
         return (
@@ -91,24 +96,39 @@ export function TagList({ tags, urls }: { tags: readonly string[]; urls?: Readon
   );
 }
 
-const KIND_LABELS: Record<string, string> = {
-  keynote: "Keynote",
-  panel: "Panel",
-  lightning: "Lightning talk",
-  "open-space": "Open space",
+const KIND_LABELS: Partial<Record<string, MessageKey>> = {
+  keynote: "kind.keynote",
+  panel: "kind.panel",
+  lightning: "kind.lightning",
+  "open-space": "kind.openSpace",
 };
+
+const LEVEL_LABELS = { beginner: "level.beginner", intermediate: "level.intermediate", advanced: "level.advanced" } as const satisfies Record<string, MessageKey>;
+
+/** A workshop's level in the site's language ("intermediate", "Fortgeschrittene"). */
+export function levelLabel(level: keyof typeof LEVEL_LABELS, translator: Translator): string {
+  return translator.t(LEVEL_LABELS[level]);
+}
+
+/** What a session is ("Keynote", "Workshop · Intermediate"), or undefined for a plain talk. */
+export function kindLabel(session: Session, tr: Translator): string | undefined {
+  if (session.type === "workshop") {
+    const level = levelLabel(session.level, tr);
+    return `${tr.t("kind.workshop")} · ${level.charAt(0).toLocaleUpperCase(tr.locale)}${level.slice(1)}`;
+  }
+  const kind = KIND_LABELS[session.kind];
+  return kind && tr.t(kind);
+}
 
 /** A badge for what a session is ("Keynote", "Workshop · Intermediate"), or nothing for a plain talk. */
 export function KindBadge({ session }: { session: Session }) {
-  const label =
-    session.type === "workshop"
-      ? `Workshop · ${session.level[0]!.toUpperCase()}${session.level.slice(1)}`
-      : KIND_LABELS[session.kind];
+  const label = kindLabel(session, useTranslator());
   return label ? <span class={`badge badge--${session.type === "workshop" ? "workshop" : session.kind}`}>{label}</span> : null;
 }
 
 /** One session in a list: title linked, people, when and where, tags; `anchor` (from sessionAnchors) is its id. */
 export function SessionCard({ session, anchor, headingLevel = 3 }: { session: Session; anchor?: string; headingLevel?: 2 | 3 }) {
+  const tr = useTranslator();
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const people = peopleOf(session);
   return (
@@ -122,7 +142,7 @@ export function SessionCard({ session, anchor, headingLevel = 3 }: { session: Se
       )}
       <p class="card__meta">
         <SessionWhen session={session} />
-        {session.type === "workshop" && !session.part && <> · {formatDuration(session.duration)}</>}
+        {session.type === "workshop" && !session.part && <> · {formatDuration(session.duration, tr)}</>}
       </p>
       <TagList tags={session.tags} />
     </article>
