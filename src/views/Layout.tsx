@@ -56,7 +56,7 @@ export function Layout({ event, title, description, path, structuredData, share,
         <a class="skip-link" href="#main_content">
           Skip to content
         </a>
-        <header class="site-header">
+        <header class={path === SITE_PATHS.home ? "site-header site-header--home" : "site-header"}>
           <div class="wrap site-header__inner">
             <a class={event.theme?.logo ? "brand brand--logo" : "brand"} href={SITE_PATHS.home}>
               {event.theme?.logo && <ThemePicture image={event.theme.logo} alt={event.name} class="brand__logo" eager />}
@@ -65,7 +65,8 @@ export function Layout({ event, title, description, path, structuredData, share,
                 {event.name}
               </span>
               <span class="brand__dates">
-                {eventDates(event)} · {event.venue.name}
+                {eventDates(event)}
+                <span class="brand__venue"> · {event.venue.name}</span>
               </span>
             </a>
             <nav class="site-nav" aria-label="Main">

@@ -15,7 +15,7 @@ export function WorkshopPage({
   event: Event;
   workshop: Workshop;
   /** Topic page of each tag, to link the tags. */
-  tagUrls?: ReadonlyMap<string, string>;
+  tagUrls: ReadonlyMap<string, string>;
 }) {
   return (
     <Layout

@@ -7,11 +7,24 @@ import { formatDuration } from "../site.ts";
 /**
  * "09:00–09:45 CEST", each clock in a `<time>` with its full date and offset; each end
  * in its own zone when the clocks change between them, and "(next day)" when it ends on one.
- * `day` puts the start's date before its clock ("Saturday 26 October 2024, 09:00").
+ * `day` puts the start's date before its clock ("Saturday 26 October 2024, 09:00"); `zone` false
+ * leaves the zone out where a heading gives it (it stays when the clocks change in between).
  */
-export function TimeRange({ start, end, day = false }: { start: DateTime; end: DateTime; day?: boolean }) {
+export function TimeRange({ start, end, day = false, zone = true }: { start: DateTime; end: DateTime; day?: boolean; zone?: boolean }) {
   const range = describeTimeRange(start, end);
   const sameZone = range.startZone === range.endZone;
+  if (!zone && sameZone) {
+    return (
+      <>
+        <time dateTime={isoOf(start)}>
+          {day && `${formatDay(start)}, `}
+          {range.start}
+        </time>
+        –<time dateTime={isoOf(end)}>{range.end}</time>
+        {range.laterDay && ` ${range.laterDay}`}
+      </>
+    );
+  }
   return (
     <>
       <time dateTime={isoOf(start)}>
@@ -33,8 +46,9 @@ export function isoOf(dt: DateTime): string {
 /**
  * Day, time range with the zone's abbreviation, and room, with machine-readable times. A
  * workshop of several blocks shows each block ("part 1 of 2" on one block's programme entry).
+ * `inDay`: listed under a heading that gives the day and the zone (`DayZone`), so neither is repeated.
  */
-export function SessionWhen({ session }: { session: Session }) {
+export function SessionWhen({ session, inDay = false }: { session: Session; inDay?: boolean }) {
   const room = <span class="when__room">{session.room ? session.room.name : "All rooms"}</span>;
   if (session.type === "workshop" && !session.part && session.blocks.length > 1) {
     return (
@@ -52,7 +66,7 @@ export function SessionWhen({ session }: { session: Session }) {
   }
   return (
     <span class="when">
-      <TimeRange start={session.start} end={session.end} day />
+      <TimeRange start={session.start} end={session.end} day={!inDay} zone={!inDay} />
       {" · "}
       {room}
       {session.type === "workshop" && session.part && ` · part ${session.part.index + 1} of ${session.part.count}`}
@@ -74,13 +88,13 @@ export function PeopleLinks({ people }: { people: readonly Speaker[] }) {
   );
 }
 
-/** Tags, each linked to its topic page when `urls` knows it. */
-export function TagList({ tags, urls }: { tags: readonly string[]; urls?: ReadonlyMap<string, string> }) {
+/** Tags, each linked to its topic page (`urls` knows every tag of the programme or the blog). */
+export function TagList({ tags, urls }: { tags: readonly string[]; urls: ReadonlyMap<string, string> }) {
   if (tags.length === 0) return null;
   return (
     <ul class="tags" aria-label="Tags">
       {tags.map((tag) => {
-        const url = urls?.get(tag);
+        const url = urls.get(tag);
         return (
           <li key={tag} class="tag">
             {url ? <a href={url}>{tag}</a> : tag}
@@ -107,8 +121,28 @@ export function KindBadge({ session }: { session: Session }) {
   return label ? <span class={`badge badge--${session.type === "workshop" ? "workshop" : session.kind}`}>{label}</span> : null;
 }
 
-/** One session in a list: title linked, people, when and where, tags; `anchor` (from sessionAnchors) is its id. */
-export function SessionCard({ session, anchor, headingLevel = 3 }: { session: Session; anchor?: string; headingLevel?: 2 | 3 }) {
+/** The zone note of a day's heading: "· times in EDT". */
+export function DayZone({ zones }: { zones: string }) {
+  return <span class="schedule-day__zone">· times in {zones}</span>;
+}
+
+/**
+ * One session in a list: title linked, people, when and where, tags (linked to their topic pages
+ * by `tagUrls`); `anchor` (from sessionAnchors) is its id; `inDay` as for `SessionWhen`.
+ */
+export function SessionCard({
+  session,
+  anchor,
+  headingLevel = 3,
+  inDay = false,
+  tagUrls,
+}: {
+  session: Session;
+  anchor?: string;
+  headingLevel?: 2 | 3;
+  inDay?: boolean;
+  tagUrls: ReadonlyMap<string, string>;
+}) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const people = peopleOf(session);
   return (
@@ -121,10 +155,10 @@ export function SessionCard({ session, anchor, headingLevel = 3 }: { session: Se
         </p>
       )}
       <p class="card__meta">
-        <SessionWhen session={session} />
+        <SessionWhen session={session} inDay={inDay} />
         {session.type === "workshop" && !session.part && <> · {formatDuration(session.duration)}</>}
       </p>
-      <TagList tags={session.tags} />
+      <TagList tags={session.tags} urls={tagUrls} />
     </article>
   );
 }
