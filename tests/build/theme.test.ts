@@ -12,6 +12,7 @@ const THEME = `theme:
   background: "#f7f6fb"
   text: "#1b1a2e"
   logo: /images/brand/logo.png
+  hero: /images/brand/hall.jpg
   font:
     body: /fonts/brand.woff2
     headings: geometric
@@ -23,6 +24,7 @@ async function themedPublic(): Promise<string> {
   await cp(path.join(ROOT, "public"), dir, { recursive: true });
   await mkdir(path.join(dir, "images", "brand"), { recursive: true });
   await sharp({ create: { width: 480, height: 160, channels: 3, background: "#b0155a" } }).png().toFile(path.join(dir, "images", "brand", "logo.png"));
+  await sharp({ create: { width: 1600, height: 900, channels: 3, background: "#1f1d4a" } }).jpeg().toFile(path.join(dir, "images", "brand", "hall.jpg"));
   await mkdir(path.join(dir, "fonts"));
   await writeFile(path.join(dir, "fonts", "brand.woff2"), Buffer.alloc(4096));
   return dir;
@@ -46,7 +48,7 @@ describe("a themed build", () => {
     assert.ok((await stat(path.join(site, "fonts", "brand.woff2"))).isFile());
   });
 
-  test("every page loads it after styles.css, and the header shows the logo named by the event", async () => {
+  test("every page loads it after styles.css, the header shows the logo named by the event, the home page the hero picture", async () => {
     for (const page of ["index.html", "talks/opening/index.html", "speakers/jana-novak/index.html"]) {
       const html = await readFile(path.join(site, page), "utf8");
       assert.match(html, /<link rel="stylesheet" href="\/conf\/styles\.css"\/><link rel="stylesheet" href="\/conf\/theme\.css"\/>/, page);
@@ -54,6 +56,9 @@ describe("a themed build", () => {
       assert.match(html, /<img class="brand__logo" src="\/conf\/img\/[^"]+-384\.png"[^>]* alt="Fixture Conf"/, page);
       assert.match(html, /<meta name="theme-color" content="#1f1d4a"\/>/, page);
     }
+    const home = await readFile(path.join(site, "index.html"), "utf8");
+    assert.match(home, /<section class="hero hero--picture" aria-labelledby="hero_title">/);
+    assert.match(home, /<img class="hero__picture" src="\/conf\/img\/[^"]+-1440\.jpeg" srcset="[^"]+-480\.jpeg 480w, [^"]+-960\.jpeg 960w, [^"]+-1440\.jpeg 1440w" sizes="\(min-width: 48rem\) 34rem, calc\(100vw - 2rem\)" width="1440" height="810" alt decoding="async"/);
     const manifest = JSON.parse(await readFile(path.join(site, "site.webmanifest"), "utf8")) as Record<string, string>;
     assert.equal(manifest.theme_color, "#1f1d4a");
     assert.equal(manifest.background_color, "#f7f6fb");
