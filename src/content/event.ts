@@ -1,5 +1,6 @@
 import { catalogueLanguage, unsupportedLanguageMessage } from "../i18n/index.ts";
 import { z } from "zod";
+import { colour, font, publicPath } from "./theme.ts";
 import { blueskyHandle, calendarDate, handle, identifier, linkedinProfile, mastodonHandle, oneLine, siteUrl, text, webUrl } from "./fields.ts";
 
 /** How many days an event may run unless `maxDays` says otherwise: more is most likely a mistyped year. */
@@ -105,6 +106,36 @@ export const eventSchema = z.strictObject({
       github: handle(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, "octocat").optional(),
       /** YouTube channel: its full https:// address. */
       youtube: webUrl.optional(),
+    })
+    .optional(),
+  /** The event's own look: colours (checked against WCAG AA), logo, hero picture and fonts. Without it, Lectern's. */
+  theme: z
+    .strictObject({
+      /** The brand colour: the header's and hero's background, link hover (default `#12355b`). */
+      primary: colour.optional(),
+      /** Text on `primary`: the header's and hero's text (default white). */
+      on_primary: colour.optional(),
+      /** The second colour: buttons (white text on it), day headings (default `#0b7a75`). */
+      accent: colour.optional(),
+      /** The page's background (default `#fbfaf7`). */
+      background: colour.optional(),
+      /** Body text (default `#172033`). */
+      text: colour.optional(),
+      /** Links (default: `primary` when given, else `#0a5c8a`). */
+      link: colour.optional(),
+      /** The logo in the header, a file in public/ such as /images/logo.svg; its alt text is the event's name. */
+      logo: publicPath("/images/logo.svg").optional(),
+      /** A picture for the home page's top, a file in public/ such as /images/hero.jpg (decorative: no text in it). */
+      hero: publicPath("/images/hero.jpg").optional(),
+      /** Fonts: a named system stack (system, humanist, geometric, serif, mono) or a .woff2 file of at most 100 KB in public/. */
+      font: z
+        .strictObject({
+          /** The font of running text (default `system`). */
+          body: font.optional(),
+          /** The font of headings (default: the body's). */
+          headings: font.optional(),
+        })
+        .optional(),
     })
     .optional(),
   /** A short note shown in the footer of every page (e.g. that times are provisional). */

@@ -29,6 +29,8 @@ import { validate, validFields } from "./validate.ts";
 import type { PostImageWriter } from "./markdown.ts";
 import { mayHoldProgrammeLinks, ProgrammeLinks, type LinkResolver, type LinkTarget } from "./programme-links.ts";
 import { ContentImages } from "../media/content-images.ts";
+import type { ThemeFile } from "./theme.ts";
+import { resolveTheme, type Theme } from "../theme/theme.ts";
 import { workshopSchema, type WorkshopFile } from "./workshop.ts";
 import { findScheduleConflicts } from "../schedule/conflicts.ts";
 import { formatClock, formatDateRange, formatTimeRange, parseLocalDateTime, zoneAbbreviation } from "../schedule/time.ts";
@@ -137,7 +139,6 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
   const root = await realpath(contentDir);
 
   const folder = scanContentFolder(contentDir, root, problems);
-  const event = await readEvent(folder, problems);
   const speakerFiles = readCollection(folder, "speakers", problems, options.outputDir);
   const talkFiles = readCollection(folder, "talks", problems, options.outputDir);
   const workshopFiles = readCollection(folder, "workshops", problems, options.outputDir);
@@ -145,6 +146,7 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
   const pageFiles = readCollection(folder, "pages", problems, options.outputDir);
   const sponsorFiles = readCollection(folder, "sponsors", problems, options.outputDir);
   const images = new ContentImages(options.publicDir, problems, { dir: path.join(contentDir, "blog"), files: postFiles.images });
+  const event = await readEvent(folder, problems, (theme, file) => resolveTheme(theme, file, options.publicDir, images, problems));
   // Bodies are rendered last, when every slug is known: a bio may link to a talk, a talk to a post.
   const jobs: BodyJob[] = [];
 
@@ -525,7 +527,7 @@ class Linker {
   }
 }
 
-async function readEvent(folder: ContentFolder, problems: ProblemList): Promise<Event | undefined> {
+async function readEvent(folder: ContentFolder, problems: ProblemList, themeOf: (theme: ThemeFile, file: string) => Theme): Promise<Event | undefined> {
   const found = folder.entries.get("event.yaml");
   const file = displayPath(path.join(folder.dir, "event.yaml"));
   // A misnamed event.yml was reported with a "did you mean"; saying event.yaml is missing would repeat it.
@@ -542,6 +544,7 @@ async function readEvent(folder: ContentFolder, problems: ProblemList): Promise<
   const data = parseYaml(text, file, problems, 1, "file");
   const fields = data && validate(eventSchema, data, file, problems);
   if (!fields) return undefined;
+  const theme = fields.theme && themeOf(fields.theme, file);
 
   let valid = true;
   const zone = resolveZoneName(fields.timezone);
@@ -586,7 +589,7 @@ async function readEvent(folder: ContentFolder, problems: ProblemList): Promise<
   for (let day = start; day <= end; day = day.plus({ days: 1 })) days.push(day);
   const cfp = fields.cfp && openWindow(fields.cfp, "cfp", zone.zone, fields.language, file, problems);
   const tickets = fields.tickets && openWindow(fields.tickets, "tickets", zone.zone, fields.language, file, problems);
-  return { ...fields, timezone: zone.zone, file, start, end, days, tickets, cfp, menus: { main: [], footer: [] } };
+  return { ...fields, timezone: zone.zone, file, start, end, days, tickets, cfp, theme, menus: { main: [], footer: [] } };
 }
 
 /** Ticket sales or a call for papers as instants in the event's zone; undefined after reporting a time that does not exist or a closing before the opening. */

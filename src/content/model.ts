@@ -7,6 +7,7 @@ import type { SpeakerFile } from "./speaker.ts";
 import type { TalkFile } from "./talk.ts";
 import type { WorkshopFile } from "./workshop.ts";
 import type { LocalImage } from "../media/images.ts";
+import type { Theme } from "../theme/theme.ts";
 import { groupByConferenceDay } from "../schedule/grid.ts";
 import { groupByTag, groupTagged, taggedUrls, tagUrls, type TagGroup, type Tagged } from "../schedule/tags.ts";
 import { blogPagePath, SITE_PATHS } from "../site/urls.ts";
@@ -40,8 +41,10 @@ export interface OpenWindow {
   opensText: string | undefined;
 }
 
-export interface Event extends Omit<EventFile, "start" | "end" | "tickets" | "cfp"> {
+export interface Event extends Omit<EventFile, "start" | "end" | "tickets" | "cfp" | "theme"> {
   file: string;
+  /** The theme, checked and with its defaults filled in; undefined without `theme:` (Lectern's own look). */
+  theme: Theme | undefined;
   tickets: OpenWindow | undefined;
   cfp: OpenWindow | undefined;
   /** The free pages with `nav`, in order: `main` after Lectern's own header links, `footer` in every page's footer. */

@@ -78,8 +78,8 @@ export function renderManifest(conference: Conference): string {
     start_url: "./",
     scope: "./",
     display: "standalone",
-    theme_color: THEME_COLOUR,
-    background_color: BACKGROUND_COLOUR,
+    theme_color: event.theme?.colours.primary ?? THEME_COLOUR,
+    background_color: event.theme?.colours.background ?? BACKGROUND_COLOUR,
     icons: MANIFEST_ICONS,
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;

@@ -54,6 +54,17 @@ export class ContentImages {
     return image;
   }
 
+  /** The theme's `logo` or `hero` (`field`, such as `theme.logo`), a path in public/: its description, undefined when reported. */
+  themeImage(file: string, field: string, src: string, preset: "brand" | "hero"): LocalImage | undefined {
+    if (!this.publicDir) return undefined;
+    const image = this.describe(src, preset);
+    if (typeof image === "string") {
+      this.problems.add(file, field, image);
+      return undefined;
+    }
+    return image;
+  }
+
   /** Writes the images of one post (`file`): a `<picture>` for a local one, a plain `<img>` for a remote one. */
   postImages(file: string): PostImageWriter {
     return (src, alt, index) => {

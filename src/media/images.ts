@@ -55,6 +55,10 @@ export const IMAGE_PRESETS = {
   avatar: { widths: [64, 104, 192], sizes: undefined },
   /** Sponsor logos are drawn at most 12rem wide (public/styles.css). */
   logo: { widths: [192, 384], sizes: "12rem" },
+  /** The theme's logo is drawn at most 3rem high and 12rem wide in the header. */
+  brand: { widths: [192, 384], sizes: "12rem" },
+  /** The theme's hero picture: the page's width on a phone, half the 68rem column beside the text on a wide screen. */
+  hero: { widths: [480, 960, 1440], sizes: "(min-width: 48rem) 34rem, calc(100vw - 2rem)" },
 } as const;
 
 /** Image types made into AVIF and WebP with a fallback of their own type; others are linked as they are. */

@@ -12,5 +12,5 @@ export const data = {
 };
 
 export function render({ conference, speaker }: Data) {
-  return <SpeakerPage event={conference.event} speaker={speaker} sessions={conference.sessionsOf(speaker)} anchors={sessionAnchors(conference.sessions)} />;
+  return <SpeakerPage event={conference.event} speaker={speaker} sessions={conference.sessionsOf(speaker)} anchors={sessionAnchors(conference.sessions)} tagUrls={conference.tagUrls} />;
 }

@@ -24,6 +24,8 @@ export const SITE_PATHS = {
   sponsors: "/sponsors/",
   notFound: "/404.html",
   styles: "/styles.css",
+  /** The event's theme over styles.css: written only when event.yaml has `theme:`. */
+  theme: "/theme.css",
   favicon: "/favicon.svg",
   scheduleIcs: "/schedule.ics",
   scheduleJson: "/schedule.json",

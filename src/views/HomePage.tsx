@@ -1,14 +1,15 @@
 import type { DateTime } from "luxon";
 import { SITE_PATHS } from "../site/urls.ts";
-import type { Conference, Event, OpenWindow } from "../content/model.ts";
+import { peopleOf, type Conference, type Event, type OpenWindow } from "../content/model.ts";
 import { CALL_SCRIPT, callsToAction, currentCall } from "./call-to-action.ts";
 import { SponsorTiers } from "./components/SponsorLogo.tsx";
 import { sessionAnchors } from "../schedule/tags.ts";
-import { formatDay } from "../schedule/time.ts";
+import { formatClock, formatDay, zoneAbbreviation } from "../schedule/time.ts";
 import { eventDates } from "./site.ts";
 import { Avatar } from "./components/Avatar.tsx";
 import { CalendarLinks } from "./components/CalendarLinks.tsx";
-import { SessionCard } from "./components/SessionBits.tsx";
+import { DayZone, isoOf, SessionCard } from "./components/SessionBits.tsx";
+import { ThemePicture } from "./components/ThemePicture.tsx";
 import { PostSummary } from "./IndexPages.tsx";
 import { Layout } from "./Layout.tsx";
 import { translatorOf, useTranslator } from "./i18n.ts";
@@ -26,7 +27,7 @@ export function HomePage({ conference, now }: { conference: Conference; now: Dat
   const { t } = tr;
   return (
     <Layout event={event} title={event.name} description={event.tagline} path={SITE_PATHS.home} structuredData={ldDocument(conferenceLd(conference))}>
-      <section class="hero" aria-labelledby="hero_title">
+      <section class={event.theme?.hero ? "hero hero--picture" : "hero"} aria-labelledby="hero_title">
         <h1 id="hero_title">{event.name}</h1>
         <p class="hero__tagline">{event.tagline}</p>
         <p class="hero__facts">
@@ -51,7 +52,7 @@ export function HomePage({ conference, now }: { conference: Conference; now: Dat
             ))}
           </li>
           <li>
-            <a class="button" href={SITE_PATHS.talks}>
+            <a class="button button--quiet" href={SITE_PATHS.talks}>
               {t("home.browseTalks", { count: talks.length })}
             </a>
           </li>
@@ -70,6 +71,7 @@ export function HomePage({ conference, now }: { conference: Conference; now: Dat
         </ul>
         <CallDates event={event} />
         <script dangerouslySetInnerHTML={{ __html: CALL_SCRIPT }} />
+        {event.theme?.hero && <ThemePicture image={event.theme.hero} alt="" class="hero__picture" eager />}
       </section>
 
       <section aria-labelledby="glance_heading">
@@ -80,16 +82,31 @@ export function HomePage({ conference, now }: { conference: Conference; now: Dat
         <ol class="glance">
           {conference.days.map(({ date, sessions }) => {
             const onDay = sessions.filter((s) => s.url);
+            const zones = [...new Set(onDay.map((s) => zoneAbbreviation(s.start)))];
             return (
               <li key={date.toISODate()} class="glance__day">
-                <h3>{formatDay(date, tr.locale)}</h3>
-                <ul>
-                  {onDay.map((session) => (
-                    <li key={session.slug}>
-                      <a href={`${session.url}`}>{session.title}</a>
-                    </li>
-                  ))}
-                </ul>
+                <h3>
+                  {formatDay(date, tr.locale)} <DayZone zones={zones.join(" / ") || zoneAbbreviation(date)} />
+                </h3>
+                <ol class="glance__list">
+                  {onDay.map((session) => {
+                    const people = peopleOf(session);
+                    return (
+                      <li key={`${session.slug} ${session.start.toMillis()}`} class="glance__item">
+                        <time class="glance__time" dateTime={isoOf(session.start)}>
+                          {formatClock(session.start, tr.locale)}
+                          {zones.length > 1 && ` ${zoneAbbreviation(session.start)}`}
+                        </time>
+                        <span class="glance__what">
+                          <a href={`${session.url}`}>{session.title}</a>
+                          <span class="glance__meta">
+                            {[session.room?.name, people.map((person) => person.name).join(", ")].filter(Boolean).join(" · ")}
+                          </span>
+                        </span>
+                      </li>
+                    );
+                  })}
+                </ol>
               </li>
             );
           })}
@@ -101,7 +118,7 @@ export function HomePage({ conference, now }: { conference: Conference; now: Dat
           <h2 id="keynotes_heading">{t("home.keynotes", { count: keynotes.length })}</h2>
           <div class="card-list">
             {keynotes.map((talk) => (
-              <SessionCard key={talk.slug} session={talk} anchor={anchors.get(talk)} />
+              <SessionCard key={talk.slug} session={talk} anchor={anchors.get(talk)} tagUrls={conference.tagUrls} />
             ))}
           </div>
         </section>

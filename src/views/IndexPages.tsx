@@ -1,10 +1,10 @@
 import { SITE_PATHS } from "../site/urls.ts";
 import { type BlogPage, type Conference, type Event, type Post, type Session, type Speaker } from "../content/model.ts";
 import { sessionAnchors } from "../schedule/tags.ts";
-import { formatDay } from "../schedule/time.ts";
+import { formatDay, zoneAbbreviation } from "../schedule/time.ts";
 import { Avatar } from "./components/Avatar.tsx";
 import { DraftBadge, Pager, PostAuthor, PostDate, readingTime } from "./components/PostBits.tsx";
-import { SessionCard } from "./components/SessionBits.tsx";
+import { DayZone, SessionCard } from "./components/SessionBits.tsx";
 import { Layout } from "./Layout.tsx";
 import { translatorOf, useTranslator } from "./i18n.ts";
 
@@ -14,16 +14,22 @@ function SessionsByDay({ conference, sessions }: { conference: Conference; sessi
   const { locale } = useTranslator();
   return (
     <>
-      {conference.sessionsByDay(sessions).map(({ date, sessions: list }) => (
-        <section key={date.toISODate()} class="day" aria-labelledby={`day_${date.toISODate()}`}>
-          <h2 id={`day_${date.toISODate()}`}>{formatDay(date, locale)}</h2>
-          <div class="card-list">
-            {list.map((session) => (
-              <SessionCard key={session.slug} session={session} anchor={anchors.get(session)} />
-            ))}
-          </div>
-        </section>
-      ))}
+      {conference.sessionsByDay(sessions).map(({ date, sessions: list }) => {
+        // The heading gives the day and its zone once; a day the clocks change on keeps the zone on each card.
+        const zones = [...new Set(list.flatMap((s) => [zoneAbbreviation(s.start), zoneAbbreviation(s.end)]))];
+        return (
+          <section key={date.toISODate()} class="day" aria-labelledby={`day_${date.toISODate()}`}>
+            <h2 id={`day_${date.toISODate()}`}>
+              {formatDay(date, locale)} <DayZone zones={zones.join(" / ") || zoneAbbreviation(date)} />
+            </h2>
+            <div class="card-list">
+              {list.map((session) => (
+                <SessionCard key={session.slug} session={session} anchor={anchors.get(session)} inDay={zones.length <= 1} tagUrls={conference.tagUrls} />
+              ))}
+            </div>
+          </section>
+        );
+      })}
     </>
   );
 }

@@ -6,6 +6,7 @@ import { BLOG_FEEDS, eventDates, NAV, PROGRAMME_EXPORTS } from "./site.ts";
 import { socialLinks } from "./social.ts";
 import { TranslatorContext, translatorOf } from "./i18n.ts";
 import { jsonForScript, type Json } from "./structured-data.ts";
+import { ThemePicture } from "./components/ThemePicture.tsx";
 import { HeadMeta, type ShareMeta } from "./components/HeadMeta.tsx";
 
 export interface LayoutProps {
@@ -44,6 +45,7 @@ export function Layout({ event, title, description, path, structuredData, share,
         {noindex ? <meta name="robots" content="noindex" /> : <link rel="canonical" href={canonical} />}
         <HeadMeta event={event} title={title} description={summary} canonical={noindex ? undefined : canonical} share={share} />
         <link rel="stylesheet" href={SITE_PATHS.styles} />
+        {event.theme && <link rel="stylesheet" href={SITE_PATHS.theme} />}
         {PROGRAMME_EXPORTS.map((file) => (
           <link key={file.path} rel="alternate" type={file.type} href={absoluteUrl(event, file.path)} title={tr.t("layout.programmeFeed", { event: event.name, format: file.format })} />
         ))}
@@ -58,12 +60,17 @@ export function Layout({ event, title, description, path, structuredData, share,
         <a class="skip-link" href="#main_content">
           {tr.t("layout.skip")}
         </a>
-        <header class="site-header">
+        <header class={path === SITE_PATHS.home ? "site-header site-header--home" : "site-header"}>
           <div class="wrap site-header__inner">
-            <a class="brand" href={SITE_PATHS.home}>
-              <span class="brand__name">{event.name}</span>
+            <a class={event.theme?.logo ? "brand brand--logo" : "brand"} href={SITE_PATHS.home}>
+              {event.theme?.logo && <ThemePicture image={event.theme.logo} alt={event.name} class="brand__logo" eager />}
+              {/* With a logo, its alt text names the link: the name beside it is not read twice. */}
+              <span class="brand__name" aria-hidden={event.theme?.logo ? "true" : undefined}>
+                {event.name}
+              </span>
               <span class="brand__dates">
-                {eventDates(event)} · {event.venue.name}
+                {eventDates(event)}
+                <span class="brand__venue"> · {event.venue.name}</span>
               </span>
             </a>
             <nav class="site-nav" aria-label={tr.t("nav.main")}>

@@ -3,7 +3,7 @@ import type { Conference, Session } from "../content/model.ts";
 import { buildDayGrid, type DayGrid } from "../schedule/grid.ts";
 import { sessionAnchors, type TagGroup } from "../schedule/tags.ts";
 import { formatClock, formatDay, formatDayOfMonth, zoneAbbreviation } from "../schedule/time.ts";
-import { isoOf } from "./components/SessionBits.tsx";
+import { DayZone, isoOf } from "./components/SessionBits.tsx";
 import { ScheduleEntry, slotKind } from "./ScheduleEntry.tsx";
 import { CalendarLinks } from "./components/CalendarLinks.tsx";
 import { Layout } from "./Layout.tsx";
@@ -79,7 +79,7 @@ function ScheduleDay({
   return (
     <section class="schedule-day" id={id} aria-labelledby={`${id}_heading`}>
       <h2 id={`${id}_heading`}>
-        {day} <span class="schedule-day__zone">· {t("schedule.timesIn", { zones })}</span>
+        {day} <DayZone zones={zones} />
       </h2>
       {grid.rows.length === 0 ? (
         <p>{t("schedule.empty")}</p>

@@ -13,12 +13,15 @@ export function SpeakerPage({
   speaker,
   sessions,
   anchors,
+  tagUrls,
 }: {
   event: Event;
   speaker: Speaker;
   sessions: readonly Session[];
   /** Each session's id on the page, from sessionAnchors over the whole programme. */
   anchors?: ReadonlyMap<Session, string>;
+  /** Topic page of each tag, to link the sessions' tags. */
+  tagUrls: ReadonlyMap<string, string>;
 }) {
   const tr = translatorOf(event);
   const { t } = tr;
@@ -48,28 +51,34 @@ export function SpeakerPage({
             </p>
           </div>
         </header>
-        <Prose html={speaker.html} />
-        {social.length > 0 && (
-          <ul class="button-row" aria-label={t("speaker.elsewhere")}>
-            {social.map((link) => (
-              <li key={link.href}>
-                <a class="button button--quiet" href={link.href} rel="me">
-                  {link.label}
-                </a>
-              </li>
-            ))}
-          </ul>
-        )}
-        {sessions.length > 0 && (
-          <section aria-labelledby="sessions_heading">
-            <h2 id="sessions_heading">{t("speaker.at", { event: event.name })}</h2>
-            <div class="card-list">
-              {sessions.map((session) => (
-                <SessionCard key={session.slug} session={session} anchor={anchors?.get(session)} />
-              ))}
-            </div>
-          </section>
-        )}
+        <div class="page-columns">
+          <div class="facts-column facts-column--plain">
+            {sessions.length > 0 && (
+              <section aria-labelledby="sessions_heading">
+                <h2 id="sessions_heading">{t("speaker.at", { event: event.name })}</h2>
+                <div class="card-list">
+                  {sessions.map((session) => (
+                    <SessionCard key={session.slug} session={session} anchor={anchors?.get(session)} tagUrls={tagUrls} />
+                  ))}
+                </div>
+              </section>
+            )}
+            {social.length > 0 && (
+              <ul class="button-row" aria-label={t("speaker.elsewhere")}>
+                {social.map((link) => (
+                  <li key={link.href}>
+                    <a class="button button--quiet" href={link.href} rel="me">
+                      {link.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+          <div class="page-columns__main">
+            <Prose html={speaker.html} />
+          </div>
+        </div>
       </article>
     </Layout>
   );

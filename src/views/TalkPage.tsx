@@ -15,7 +15,7 @@ export function TalkPage({
   event: Event;
   talk: Talk & { url: string };
   /** Topic page of each tag, to link the tags. */
-  tagUrls?: ReadonlyMap<string, string>;
+  tagUrls: ReadonlyMap<string, string>;
 }) {
   const { t } = translatorOf(event);
   const links = [
@@ -39,36 +39,40 @@ export function TalkPage({
           </p>
           <KindBadge session={talk} />
           <h1>{talk.title}</h1>
-          <p class="page-head__meta">
-            <SessionWhen session={talk} />
-          </p>
         </header>
-        {talk.speakers.length > 0 && (
-          <section aria-labelledby="speakers_heading">
-            <h2 id="speakers_heading" class="visually-hidden">
-              {t("nav.speakers")}
-            </h2>
-            <PeopleList people={talk.speakers} />
-          </section>
-        )}
-        <Prose html={talk.html} />
-        <TagList tags={talk.tags} urls={tagUrls} />
-        <p class="add-to-calendar">
-          <a class="button button--quiet" href={calendarPath(talk)}>
-            {t("calendar.add")}
-          </a>
-        </p>
-        {links.length > 0 && (
-          <ul class="button-row" aria-label={t("talk.materials")}>
-            {links.map((link) => (
-              <li key={link.label}>
-                <a class="button" href={link.href}>
-                  {link.label}
+        <div class="page-columns">
+          <div class="facts-column">
+            <p class="page-head__meta">
+              <SessionWhen session={talk} />
+            </p>
+            {talk.speakers.length > 0 && (
+              <section aria-labelledby="speakers_heading">
+                <h2 id="speakers_heading" class="visually-hidden">
+                  {t("nav.speakers")}
+                </h2>
+                <PeopleList people={talk.speakers} />
+              </section>
+            )}
+            <ul class="button-row" aria-label={t("talk.materials")}>
+              <li class="add-to-calendar">
+                <a class="button button--quiet" href={calendarPath(talk)}>
+                  {t("calendar.add")}
                 </a>
               </li>
-            ))}
-          </ul>
-        )}
+              {links.map((link) => (
+                <li key={link.label}>
+                  <a class="button button--quiet" href={link.href}>
+                    {link.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
+          <div class="page-columns__main">
+            <Prose html={talk.html} />
+            <TagList tags={talk.tags} urls={tagUrls} />
+          </div>
+        </div>
       </article>
     </Layout>
   );

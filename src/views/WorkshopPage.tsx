@@ -16,7 +16,7 @@ export function WorkshopPage({
   event: Event;
   workshop: Workshop;
   /** Topic page of each tag, to link the tags. */
-  tagUrls?: ReadonlyMap<string, string>;
+  tagUrls: ReadonlyMap<string, string>;
 }) {
   const tr = translatorOf(event);
   const { t } = tr;

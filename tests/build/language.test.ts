@@ -115,7 +115,7 @@ describe("the sample built in German (language: de)", () => {
     const home = await readPage(site, "/");
     assert.match(home, /<html lang="de">/);
     assert.match(home, /10\.–11\. Juni 2016/);
-    assert.match(home, /<h3>Samstag, 11\. Juni 2016<\/h3>/);
+    assert.match(home, /<h3>Samstag, 11\. Juni 2016 <span class="schedule-day__zone">· Zeiten in EDT<\/span><\/h3>/);
     assert.match(home, /Tickets: ab 1\. März 2016, bis 9\. Juni 2016, 18:00 EDT/);
     const schedule = await readPage(site, "/schedule/");
     assert.match(schedule, /<a href="#day_2016-06-10">Freitag, 10\. Juni<\/a>/);

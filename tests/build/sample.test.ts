@@ -42,6 +42,8 @@ describe("the sample site (ContainerDays Boston 2016)", () => {
       "index.html",
       "404.html",
       "styles.css",
+      "theme.css",
+      "images/brand/containerdays-logo.svg",
       "favicon.svg",
       "talks/index.html",
       "speakers/index.html",

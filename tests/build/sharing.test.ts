@@ -262,8 +262,8 @@ describe("sitemap, robots.txt, manifest and icons", () => {
     assert.equal(manifest.short_name, "ContainerDays Boston 2016");
     assert.equal(manifest.start_url, "./");
     assert.equal(manifest.display, "standalone");
-    assert.equal(manifest.theme_color, "#12355b");
-    assert.equal(manifest.background_color, "#fbfaf7");
+    assert.equal(manifest.theme_color, "#1d1b4b", "the sample's theme.primary");
+    assert.equal(manifest.background_color, "#f6f5fa", "the sample's theme.background");
     const manifestUrl = new URL("site.webmanifest", SAMPLE_BASE);
     const pngs = manifest.icons.filter((icon) => icon.type === "image/png");
     assert.deepEqual(pngs.map((icon) => icon.sizes).sort(), ["192x192", "512x512", "512x512"]);

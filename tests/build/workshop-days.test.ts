@@ -78,7 +78,7 @@ describe("a conference with a two-day workshop through the breaks (workshop-days
     assert.equal(speaker.match(/href="\/workshops\/build-a-platform\/"/g)?.length, 1, "listed once on the speaker's page");
     assert.match(speaker, /2025-05-13T13:00:00\+02:00/);
     const home = await readPage(site, "/");
-    const days = [...home.matchAll(/<li class="glance__day"><h3>([^<]+)<\/h3>(.*?)<\/ul><\/li>/g)];
+    const days = [...home.matchAll(/<li class="glance__day"><h3>([^<]+?) <span class="schedule-day__zone">[^<]*<\/span><\/h3>(.*?)<\/ol><\/li>/g)];
     assert.deepEqual(
       days.map((day) => [day[1], day[2]!.includes('href="/workshops/build-a-platform/"')]),
       [

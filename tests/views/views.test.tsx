@@ -24,30 +24,37 @@ describe("views", () => {
   });
 
   test("a talk page: title, speakers linked, time with zone and room, materials", () => {
-    const html = renderToString(<TalkPage event={conference.event} talk={talk("opening")} />);
+    const html = renderToString(<TalkPage event={conference.event} talk={talk("opening")} tagUrls={conference.tagUrls} />);
     assert.match(html, /<h1>Opening keynote<\/h1>/);
     assert.match(html, /<span class="badge badge--keynote">Keynote<\/span>/);
     assert.match(html, /<a class="person__name" href="\/speakers\/jana-novak\/">Jana Novák<\/a>/);
     assert.match(html, /<time datetime="2024-10-26T09:00:00\+02:00">Saturday 26 October 2024, 09:00<\/time>–<time datetime="2024-10-26T09:45:00\+02:00">09:45<\/time> CEST · <span class="when__room">Main Stage<\/span>/);
-    assert.match(html, /<a class="button" href="https:\/\/slides\.example\.org\/opening">Slides<\/a>/);
+    assert.match(html, /<div class="facts-column"><p class="page-head__meta"><span class="when">/);
+    assert.match(html, /<li class="add-to-calendar"><a class="button button--quiet" href="\/talks\/opening\.ics">Add to calendar<\/a><\/li><li><a class="button button--quiet" href="https:\/\/slides\.example\.org\/opening">Slides<\/a><\/li>/);
     assert.ok(!html.includes(">Video<"), "no video link without a video");
     assert.match(html, /<link rel="canonical" href="https:\/\/fixture\.example\.org\/conf\/talks\/opening\/"\/>/);
   });
 
   test("after the clocks go back, the zone abbreviation changes", () => {
-    const html = renderToString(<TalkPage event={conference.event} talk={talk("after-the-change")} />);
+    const html = renderToString(<TalkPage event={conference.event} talk={talk("after-the-change")} tagUrls={conference.tagUrls} />);
     assert.match(html, /<time datetime="2024-10-27T10:00:00\+01:00">Sunday 27 October 2024, 10:00<\/time>–<time datetime="2024-10-27T10:30:00\+01:00">10:30<\/time> CET · /);
   });
 
   test("a talk past midnight shows its real end", () => {
-    const html = renderToString(<SessionCard session={talk("late-night")} />);
+    const html = renderToString(<SessionCard session={talk("late-night")} tagUrls={conference.tagUrls} />);
     assert.match(html, /Saturday 26 October 2024, 23:30<\/time>–<time datetime="2024-10-27T00:30:00\+02:00">00:30<\/time> CEST \(next day\) · /);
     assert.match(html, /<a href="\/speakers\/jana-novak\/">Jana Novák<\/a> &amp; <a href="\/speakers\/sam-lee\/">Sam Lee<\/a>/);
   });
 
+  test("a card under a day's heading gives neither the day nor the zone again; its tags are links", () => {
+    const html = renderToString(<SessionCard session={talk("opening")} inDay tagUrls={conference.tagUrls} />);
+    assert.match(html, /<span class="when"><time datetime="2024-10-26T09:00:00\+02:00">09:00<\/time>–<time datetime="2024-10-26T09:45:00\+02:00">09:45<\/time> · <span class="when__room">Main Stage<\/span><\/span>/);
+    assert.match(html, /<li class="tag"><a href="\/schedule\/tags\/platforms\/">platforms<\/a><\/li>/);
+  });
+
   test("a speaker page: bio as HTML, social links, sessions", () => {
     const jana = conference.speakers.find((s) => s.slug === "jana-novak")!;
-    const html = renderToString(<SpeakerPage event={conference.event} speaker={jana} sessions={conference.sessionsOf(jana)} />);
+    const html = renderToString(<SpeakerPage event={conference.event} speaker={jana} sessions={conference.sessionsOf(jana)} tagUrls={conference.tagUrls} />);
     assert.match(html, /<div class="prose"><p>Jana runs <strong>platforms<\/strong>\.<\/p>/);
     assert.match(html, /href="https:\/\/twitter\.com\/jananovak" rel="me">@jananovak on Twitter/);
     assert.match(html, /href="https:\/\/github\.com\/jananovak"/);
@@ -57,7 +64,7 @@ describe("views", () => {
 
   test("a workshop page: level, duration, leaders, prerequisites", () => {
     const workshop = conference.workshops[0]!;
-    const html = renderToString(<WorkshopPage event={conference.event} workshop={workshop} />);
+    const html = renderToString(<WorkshopPage event={conference.event} workshop={workshop} tagUrls={conference.tagUrls} />);
     assert.match(html, /Workshop · Beginner/);
     assert.match(html, /<dd>2 hours<\/dd>/);
     assert.match(html, /<dt>Leader<\/dt>/);

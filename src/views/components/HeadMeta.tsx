@@ -49,7 +49,7 @@ export function HeadMeta({ event, title, description, canonical, share = {} }: H
       {article?.tags.map((tag) => <meta key={tag} property="article:tag" content={tag} />)}
       <meta name="twitter:card" content="summary_large_image" />
       <meta name="twitter:image:alt" content={image.alt} />
-      <meta name="theme-color" content={THEME_COLOUR} />
+      <meta name="theme-color" content={event.theme?.colours.primary ?? THEME_COLOUR} />
       <link rel="icon" href={SITE_PATHS.favicon} type="image/svg+xml" />
       <link rel="icon" href="/icon-192.png" type="image/png" sizes="192x192" />
       <link rel="apple-touch-icon" href="/apple-touch-icon.png" />

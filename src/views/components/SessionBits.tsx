@@ -9,12 +9,25 @@ import type { MessageKey, Translator } from "../../i18n/index.ts";
 /**
  * "09:00–09:45 CEST", each clock in a `<time>` with its full date and offset; each end
  * in its own zone when the clocks change between them, and "(next day)" when it ends on one.
- * `day` puts the start's date before its clock ("Saturday 26 October 2024, 09:00").
+ * `day` puts the start's date before its clock ("Saturday 26 October 2024, 09:00"); `zone` false
+ * leaves the zone out where a heading gives it (it stays when the clocks change in between).
  */
-export function TimeRange({ start, end, day = false }: { start: DateTime; end: DateTime; day?: boolean }) {
+export function TimeRange({ start, end, day = false, zone = true }: { start: DateTime; end: DateTime; day?: boolean; zone?: boolean }) {
   const tr = useTranslator();
   const range = describeTimeRange(start, end, tr);
   const sameZone = range.startZone === range.endZone;
+  if (!zone && sameZone) {
+    return (
+      <>
+        <time dateTime={isoOf(start)}>
+          {day && `${formatDay(start, tr.locale)}, `}
+          {range.start}
+        </time>
+        –<time dateTime={isoOf(end)}>{range.end}</time>
+        {range.laterDay && ` ${range.laterDay}`}
+      </>
+    );
+  }
   return (
     <>
       <time dateTime={isoOf(start)}>
@@ -35,8 +48,9 @@ export function isoOf(dt: DateTime): string {
 /**
  * Day, time range with the zone's abbreviation, and room, with machine-readable times. A
  * workshop of several blocks shows each block ("part 1 of 2" on one block's programme entry).
+ * `inDay`: listed under a heading that gives the day and the zone (`DayZone`), so neither is repeated.
  */
-export function SessionWhen({ session }: { session: Session }) {
+export function SessionWhen({ session, inDay = false }: { session: Session; inDay?: boolean }) {
   const { t } = useTranslator();
   const room = <span class="when__room">{session.room ? session.room.name : t("session.allRooms")}</span>;
   if (session.type === "workshop" && !session.part && session.blocks.length > 1) {
@@ -55,7 +69,7 @@ export function SessionWhen({ session }: { session: Session }) {
   }
   return (
     <span class="when">
-      <TimeRange start={session.start} end={session.end} day />
+      <TimeRange start={session.start} end={session.end} day={!inDay} zone={!inDay} />
       {" · "}
       {room}
       {session.type === "workshop" && session.part && ` · ${t("session.part", { index: session.part.index + 1, count: session.part.count })}`}
@@ -78,14 +92,14 @@ export function PeopleLinks({ people }: { people: readonly Speaker[] }) {
   );
 }
 
-/** Tags, each linked to its topic page when `urls` knows it. */
-export function TagList({ tags, urls }: { tags: readonly string[]; urls?: ReadonlyMap<string, string> }) {
+/** Tags, each linked to its topic page (`urls` knows every tag of the programme or the blog). */
+export function TagList({ tags, urls }: { tags: readonly string[]; urls: ReadonlyMap<string, string> }) {
   const { t } = useTranslator();
   if (tags.length === 0) return null;
   return (
     <ul class="tags" aria-label={t("session.tags")}>
       {tags.map((tag) => {
-        const url = urls?.get(tag);
+        const url = urls.get(tag);
         return (
           <li key={tag} class="tag">
             {url ? <a href={url}>{tag}</a> : tag}
@@ -126,8 +140,29 @@ export function KindBadge({ session }: { session: Session }) {
   return label ? <span class={`badge badge--${session.type === "workshop" ? "workshop" : session.kind}`}>{label}</span> : null;
 }
 
-/** One session in a list: title linked, people, when and where, tags; `anchor` (from sessionAnchors) is its id. */
-export function SessionCard({ session, anchor, headingLevel = 3 }: { session: Session; anchor?: string; headingLevel?: 2 | 3 }) {
+/** The zone note of a day's heading: "· times in EDT". */
+export function DayZone({ zones }: { zones: string }) {
+  const { t } = useTranslator();
+  return <span class="schedule-day__zone">· {t("schedule.timesIn", { zones })}</span>;
+}
+
+/**
+ * One session in a list: title linked, people, when and where, tags (linked to their topic pages
+ * by `tagUrls`); `anchor` (from sessionAnchors) is its id; `inDay` as for `SessionWhen`.
+ */
+export function SessionCard({
+  session,
+  anchor,
+  headingLevel = 3,
+  inDay = false,
+  tagUrls,
+}: {
+  session: Session;
+  anchor?: string;
+  headingLevel?: 2 | 3;
+  inDay?: boolean;
+  tagUrls: ReadonlyMap<string, string>;
+}) {
   const tr = useTranslator();
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const people = peopleOf(session);
@@ -141,10 +176,10 @@ export function SessionCard({ session, anchor, headingLevel = 3 }: { session: Se
         </p>
       )}
       <p class="card__meta">
-        <SessionWhen session={session} />
+        <SessionWhen session={session} inDay={inDay} />
         {session.type === "workshop" && !session.part && <> · {formatDuration(session.duration, tr)}</>}
       </p>
-      <TagList tags={session.tags} />
+      <TagList tags={session.tags} urls={tagUrls} />
     </article>
   );
 }
