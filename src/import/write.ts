@@ -212,7 +212,9 @@ export function planImport(programme: ImportedProgramme, existing: ContentFiles,
     const previous = state.files[path]?.key === key ? state.files[path] : undefined;
     const merged = mergeFields(imported, body, current, previous);
     if (merged.kept.length) kept.push(`${show(path)}: kept as edited by hand: ${merged.kept.join(", ")}`);
-    const text = serialise(merged.data, merged.body, order);
+    // A file whose fields and body are what they were keeps its bytes; one that changes keeps its own order of fields.
+    const same = current && hash(merged.data) === hash(current.data) && merged.body.trim() === current.body.trim();
+    const text = same ? before! : serialise(merged.data, merged.body, current ? [...Object.keys(current.data), ...order] : order);
     newState.files[path] = { key, fields: { ...Object.fromEntries(Object.entries(imported).map(([k, v]) => [k, hash(v)])), body: hash(body.trim()) }, ...(Array.isArray(imported.tags) && imported.tags.length ? { tags: imported.tags as string[] } : {}) };
     record(plan, path, before, text);
   };
@@ -288,7 +290,7 @@ export function planImport(programme: ImportedProgramme, existing: ContentFiles,
   };
   const eventText = existing.get("event.yaml");
   if (eventText === undefined) {
-    const missing = ["tagline", "venue", ...(eventFields.url ? [] : ["url"])];
+    const missing = [...(programme.title ? [] : ["name"]), "tagline", "venue", ...(eventFields.url ? [] : ["url"])];
     notes.push(`${show("event.yaml")}: ${missing.join(", ")}: not in the source; written as placeholders to edit`);
     const data = {
       name: eventFields.name,
