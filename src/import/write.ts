@@ -58,7 +58,7 @@ interface ImportState {
 const KIND_RULES: Array<[RegExp, TalkKind | "workshop"]> = [
   [/keynote/, "keynote"],
   [/lightning|ignite|pecha/, "lightning"],
-  [/workshop|hands-on|handson|tutorial|training|lab/, "workshop"],
+  [/workshop|hands-on|handson|tutorial|training|(^|-)lab($|-)/, "workshop"],
   [/panel|podium|discussion|fishbowl/, "panel"],
   [/open-space|openspace|unconference|bof|birds|meetup|meeting/, "open-space"],
   [/lunch|dinner|breakfast|meal|food/, "meal"],
@@ -163,6 +163,10 @@ export function planImport(programme: ImportedProgramme, existing: ContentFiles,
     roomIdOf.set(name, id);
   }
   const rooms = roomNames.filter((name) => usedRooms.has(name) || programme.rooms.includes(name)).map((name) => ({ id: roomIdOf.get(name)!, name }));
+  // Rooms added by hand stay, after the source's.
+  for (const room of existingRooms) {
+    if (typeof room.id === "string" && typeof room.name === "string" && !rooms.some((r) => r.id === room.id)) rooms.push({ id: room.id, name: room.name });
+  }
 
   // People, one file each: the same id, or else the same name, is the same person.
   const existingNames = new Map<string, string>();
