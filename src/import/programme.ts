@@ -88,11 +88,14 @@ export function parseDuration(value: unknown): number | undefined {
   return Number(m[1]) * 60 + Number(m[2]) + (m[3] && Number(m[3]) >= 30 ? 1 : 0);
 }
 
-/** Trimmed text, or undefined for anything that is not a non-empty string. */
+/** Characters no one-line field may hold (see src/content/fields.ts): dropped from what a source gives. */
+const REFUSED_IN_LINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/** Trimmed text without control or bidi-override characters, or undefined for anything that is not a non-empty string. */
 export function textOf(value: unknown): string | undefined {
   if (typeof value === "number") return String(value);
   if (typeof value !== "string") return undefined;
-  const trimmed = value.trim();
+  const trimmed = value.replace(REFUSED_IN_LINE, "").trim();
   return trimmed === "" ? undefined : trimmed;
 }
 

@@ -100,6 +100,8 @@ describe("frab and pentabarf schedule.xml", () => {
     assert.equal(events[0]!.slides, "https://slides.example.org/7001");
     assert.equal(events[0]!.video, "https://www.youtube.com/watch?v=abc123");
     assert.equal(events[1]!.title, "Games & Puzzles");
+    const hostile = readProgramme(fixture("frab-schedule.xml").replace("<title>Build a clock</title>", "<title>Build a \u001b[2Jclock\u202e</title>"), "s.xml");
+    assert.equal(hostile.events[2]!.title, "Build a [2Jclock");
   });
 
   it("reads the old pentabarf shape: day_change, HH:MM:SS, persons without ids, no <date>", () => {
