@@ -504,8 +504,9 @@ function takenNames(existing: ContentFiles, folder: string): Set<string> {
 
 /** A file name for a new entry from its title, not yet taken in its folder (any case): `lunch`, `lunch-2`. */
 function newSlug(kind: ScaffoldKind, title: string, taken: Set<string>, prefix = ""): string {
-  const { slug } = chooseSlug(kind, title, new Set([...taken].map((name) => name.replace(/^_/, ""))));
-  const chosen = unique(slug, new Set([...taken].filter((name) => name.startsWith(prefix)).map((name) => name.slice(prefix.length))));
+  const { slug } = chooseSlug(kind, title, taken);
+  let chosen = slug;
+  for (let n = 2; taken.has(`${prefix}${chosen}`.toLowerCase()); n++) chosen = `${slug}-${n}`;
   taken.add(`${prefix}${chosen}`.toLowerCase());
   return chosen;
 }
