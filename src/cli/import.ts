@@ -123,7 +123,8 @@ await runCommand("import", async () => {
     }
     throw error;
   }
-  if (!options.dryRun) {
+  // Nothing to write (an import of an unchanged source) needs no staging copy.
+  if (!options.dryRun && (plan.writes.size > 0 || plan.deletes.length > 0)) {
     await validateInStaging(plan, contentDir, publicDir, outputDir);
     await mkdir(contentDir, { recursive: true });
     await apply(plan, contentDir, true);
