@@ -206,21 +206,28 @@ export function planImport(programme: ImportedProgramme, existing: ContentFiles,
   const unscheduled: string[] = [];
   const show = (path: string) => `${settings.contentLabel}/${path}`;
 
-  const emit = (path: string, key: string, imported: Record<string, unknown>, body: string, order: readonly string[]) => {
-    const before = existing.get(path);
+  /** Writes one file; `movedFrom` is the file an earlier import wrote for the same event under another name. */
+  const emit = (path: string, key: string, imported: Record<string, unknown>, body: string, order: readonly string[], movedFrom?: string) => {
+    const before = existing.get(movedFrom ?? path);
     const current = before === undefined ? undefined : readFrontMatter(before);
     if (before !== undefined && !current) {
       problems.push(`${show(path)}: cannot read its front matter to bring it up to date; fix the file, or move it away and import again`);
       return;
     }
-    const previous = state.files[path]?.key === key ? state.files[path] : undefined;
+    const previous = state.files[movedFrom ?? path]?.key === key ? state.files[movedFrom ?? path] : undefined;
     const merged = mergeFields(imported, body, current, previous);
     if (merged.kept.length) kept.push(`${show(path)}: kept as edited by hand: ${merged.kept.join(", ")}`);
     // A file whose fields and body are what they were keeps its bytes; one that changes keeps its own order of fields.
     const same = current && hash(merged.data) === hash(current.data) && merged.body.trim() === current.body.trim();
     const text = same ? before! : serialise(merged.data, merged.body, current ? [...Object.keys(current.data), ...order] : order);
     newState.files[path] = { key, fields: { ...Object.fromEntries(Object.entries(imported).map(([k, v]) => [k, hash(v)])), body: hash(body.trim()) }, ...(Array.isArray(imported.tags) && imported.tags.length ? { tags: imported.tags as string[] } : {}) };
-    record(plan, path, before, text);
+    if (movedFrom) {
+      // Scheduled or unscheduled since (talks/_x.md ↔ talks/x.md), or now a workshop: the file moves with its hand edits.
+      plan.deletes.push(movedFrom);
+      plan.changed.push(path);
+      plan.writes.set(path, text);
+      notes.push(`${show(movedFrom)} moved to ${show(path)}`);
+    } else record(plan, path, before, text);
   };
 
   for (const event of programme.events) {
@@ -240,7 +247,12 @@ export function planImport(programme: ImportedProgramme, existing: ContentFiles,
     const key = `event:${event.key ?? `title:${normalName(event.title)}`}`;
     let path = pathOfFile.get(key);
     const wanted = time ? "" : "_";
-    if (path && (!path.startsWith(`${folder}/`) || path.startsWith(`${folder}/_`) !== !time)) path = undefined;
+    let movedFrom: string | undefined;
+    if (path && (!path.startsWith(`${folder}/`) || path.startsWith(`${folder}/_`) !== !time)) {
+      movedFrom = existing.has(path) ? path : undefined;
+      const stem = path.slice(path.indexOf("/") + 1, -".md".length).replace(/^_/, "");
+      path = `${folder}/${wanted}${newSlug(folder === "talks" ? "talk" : "workshop", stem, taken[folder], wanted)}.md`;
+    }
     path ??= `${folder}/${wanted}${newSlug(folder === "talks" ? "talk" : "workshop", event.title, taken[folder], wanted)}.md`;
     if (!time) unscheduled.push(show(path));
     const start = time ? wallClock(time.start, zone) : undefined;
@@ -248,7 +260,7 @@ export function planImport(programme: ImportedProgramme, existing: ContentFiles,
     const body = [event.abstract, event.feedback ? `[Give feedback on this session](${event.feedback})` : ""].filter(Boolean).join("\n\n");
     const links = { slides: link(event.slides), video: link(event.video), code: link(event.code) };
     if (kind === "workshop") {
-      emit(path, key, { title: event.title, leaders: speakers, start, duration: time?.minutes, room, level: "intermediate", tags: event.tags }, body, Object.keys(workshopSchema.shape));
+      emit(path, key, { title: event.title, leaders: speakers, start, duration: time?.minutes, room, level: "intermediate", tags: event.tags }, body, Object.keys(workshopSchema.shape), movedFrom);
     } else {
       const isRow = kind === "break" || kind === "meal" || kind === "social";
       emit(
@@ -257,6 +269,7 @@ export function planImport(programme: ImportedProgramme, existing: ContentFiles,
         { title: event.title, speakers: isRow ? undefined : speakers, start, duration: time?.minutes, room, tags: event.tags, kind: kind === "talk" ? undefined : kind, ...links },
         body,
         Object.keys(talkSchema.shape),
+        movedFrom,
       );
     }
   }
@@ -339,7 +352,7 @@ export function planImport(programme: ImportedProgramme, existing: ContentFiles,
   newState.files["event.yaml"] = { key: "event", fields: Object.fromEntries(Object.entries(eventFields).map(([k, v]) => [k, hash(v)])) };
 
   // Files an earlier import wrote whose events are gone from the source.
-  const gone = Object.keys(state.files).filter((path) => !(path in newState.files) && existing.has(path));
+  const gone = Object.keys(state.files).filter((path) => !(path in newState.files) && existing.has(path) && !plan.deletes.includes(path));
   for (const path of gone) {
     if (settings.prune) {
       plan.deletes.push(path);

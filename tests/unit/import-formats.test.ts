@@ -159,6 +159,17 @@ describe("Sessionize all data", () => {
     const plan = planImport(programme, new Map(), { ...settings, timezone: "America/New_York" });
     assert.equal(readFrontMatter(plan.writes.get("talks/spring-forward-safely.md")!)!.data.duration, 60);
     assert.ok(plan.writes.has("talks/_not-scheduled-yet.md"));
+    // Scheduled later: the file moves to its address, with what was edited by hand.
+    const files = new Map(plan.writes);
+    files.set("talks/_not-scheduled-yet.md", files.get("talks/_not-scheduled-yet.md")!.replace("Waiting for a slot.", "Edited by hand."));
+    const scheduled = readProgramme(
+      fixture("sessionize-all.json").replace('"startsAt": null,\n      "endsAt": null', '"startsAt": "2025-03-09T14:00:00",\n      "endsAt": "2025-03-09T14:30:00"'),
+      "s.json",
+    );
+    const later = planImport(scheduled, files, { ...settings, timezone: "America/New_York" });
+    assert.deepEqual(later.deletes, ["talks/_not-scheduled-yet.md"]);
+    assert.equal(later.writes.get("talks/not-scheduled-yet.md"), "---\ntitle: Not scheduled yet\nspeakers:\n  - fox-mulder\nstart: 2025-03-09 14:00\nduration: 30\n---\nEdited by hand.\n");
+    assert.ok(later.notes.includes("content/talks/_not-scheduled-yet.md moved to content/talks/not-scheduled-yet.md"));
     const gap = readProgramme(fixture("sessionize-all.json").replace('"2025-03-09T08:00:00"', '"2025-03-09T02:30:00"'), "s.json");
     assert.deepEqual(importError(() => planImport(gap, new Map(), { ...settings, timezone: "America/New_York" })), [
       "s.json: sessions[1]: start: 2025-03-09 02:30 does not exist in America/New_York (the clocks go forward then)",
