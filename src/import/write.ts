@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { DateTime } from "luxon";
-import { isMap, parse, parseDocument, stringify } from "yaml";
+import { isMap, parse, parseDocument, Scalar, stringify } from "yaml";
 import { chooseSlug, type ScaffoldKind } from "../cli/scaffold.ts";
 import { speakerSchema } from "../content/speaker.ts";
 import { talkSchema, type TalkKind } from "../content/talk.ts";
@@ -342,6 +342,7 @@ export function planImport(programme: ImportedProgramme, existing: ContentFiles,
         }
         if (!previous && currentValue !== undefined && field !== "rooms" && field !== "start" && field !== "end" && field !== "timezone") continue;
         if (value === undefined) doc.delete(field);
+        else if (field === "day_change") doc.set(field, Object.assign(doc.createNode(value), { type: Scalar.QUOTE_DOUBLE }));
         else doc.set(field, value);
       }
       if (keptHere.length) kept.push(`${show("event.yaml")}: kept as edited by hand: ${keptHere.join(", ")}`);
