@@ -34,10 +34,20 @@ export function readProgramme(text: string, file: string, format?: ImportFormat)
   return found === "c3voc-json" ? readC3vocJson(data, file) : readSessionize(data, file);
 }
 
-/** "line 3, column 7: " for a JSON syntax error whose message gives a position. */
+/**
+ * "line 3, column 7: " for a JSON syntax error: from the position V8 names, or, where its
+ * message quotes the text around an unexpected token instead, from where that text is.
+ */
 function jsonErrorPlace(text: string, error: unknown): string {
-  const position = /position (\d+)/.exec(String((error as Error).message))?.[1];
-  if (position === undefined) return "";
-  const before = text.slice(0, Number(position)).split("\n");
+  const message = String((error as Error).message);
+  let position = Number(/position (\d+)/.exec(message)?.[1] ?? Number.NaN);
+  const quoted = /^Unexpected token '(.)', (?:\.\.\.)?"([\s\S]*?)"(?:\.\.\.)? is not valid JSON$/.exec(message);
+  if (Number.isNaN(position) && quoted) {
+    const at = text.indexOf(quoted[2]!);
+    if (at >= 0) position = at + quoted[2]!.indexOf(quoted[1]!);
+  }
+  if (Number.isNaN(position) && /end of JSON input/.test(message)) position = text.length;
+  if (Number.isNaN(position)) return "";
+  const before = text.slice(0, position).split("\n");
   return `line ${before.length}, column ${before.at(-1)!.length + 1}: `;
 }

@@ -40,7 +40,8 @@ describe("format detection", () => {
   });
 
   it("gives the line and column of broken JSON and XML", () => {
-    assert.match(importError(() => readProgramme('{"schedule": {"conference": \n  {"days": [,]}}}', "s.json", "c3voc-json"))[0]!, /^s\.json: (line 2, column \d+: )?not valid JSON: Unexpected token/);
+    assert.match(importError(() => readProgramme('{"schedule": {"conference": \n  {"days": [,]}}}', "s.json", "c3voc-json"))[0]!, /^s\.json: line 2, column 13: not valid JSON: Unexpected token/);
+    assert.match(importError(() => readProgramme('{"sessions": [],\n "speakers" []}', "s.json", "sessionize"))[0]!, /^s\.json: line 2, column 13: not valid JSON: /);
     assert.match(importError(() => readProgramme("<schedule>\n<day>\n</schedule>", "s.xml"))[0]!, /^s\.xml: line 3, column \d+: not well-formed XML: /);
   });
 });
