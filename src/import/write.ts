@@ -5,7 +5,6 @@ import { chooseSlug, type ScaffoldKind } from "../cli/scaffold.ts";
 import { speakerSchema } from "../content/speaker.ts";
 import { talkSchema, type TalkKind } from "../content/talk.ts";
 import { workshopSchema } from "../content/workshop.ts";
-import { eventSchema } from "../content/event.ts";
 import { isWebUrl } from "../content/fields.ts";
 import { toSlug } from "../content/slug.ts";
 import { formatOffset, parseLocalDateTime } from "../schedule/time.ts";
@@ -348,7 +347,6 @@ export function planImport(programme: ImportedProgramme, existing: ContentFiles,
       if (keptHere.length) kept.push(`${show("event.yaml")}: kept as edited by hand: ${keptHere.join(", ")}`);
       record(plan, "event.yaml", eventText, doc.toString({ lineWidth: 0 }));
     }
-    void eventSchema;
   }
   newState.files["event.yaml"] = { key: "event", fields: Object.fromEntries(Object.entries(eventFields).map(([k, v]) => [k, hash(v)])) };
 
