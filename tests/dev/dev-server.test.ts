@@ -40,12 +40,13 @@ after(async () => {
 });
 
 test("serves the built site on 127.0.0.1 only, with the live-reload script in pages", async () => {
-  assert.match(dev.url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
+  // The small fixture's url has the path /conf/: the dev server serves the site under it.
+  assert.match(dev.url, /^http:\/\/127\.0\.0\.1:\d+\/conf\/$/);
   assert.match(dev.output(), /only this computer can connect/);
   const page = await get(new URL("talks/after-the-change/", dev.url).href);
   assert.equal(page.status, 200);
   assert.match(page.body, /<h1>After the clocks change<\/h1>/);
-  assert.match(page.body, /new EventSource\("\/__lectern\/events"\)/);
+  assert.match(page.body, /new EventSource\("\/conf\/__lectern\/events"\)/);
 
   const outside = Object.values(networkInterfaces())
     .flat()
@@ -146,7 +147,7 @@ test("a request addressed to another name (DNS rebinding) gets 403 and one line 
     assert.ok(answer.endsWith(`\r\n\r\n${forbidden}`), answer);
   }
   for (const host of [`127.0.0.1:${dev.port}`, `localhost:${dev.port}`, `LocalHost:${dev.port}`, `[::1]:${dev.port}`, `talks.localhost:${dev.port}`]) {
-    const answer = await rawRequest(dev.port, `GET /talks/after-the-change/ HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
+    const answer = await rawRequest(dev.port, `GET /conf/talks/after-the-change/ HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
     assert.match(answer, /^HTTP\/1\.1 200 /, `Host: ${host} → ${answer.split("\r\n")[0]}`);
   }
 });
