@@ -27,6 +27,9 @@ export async function writeScreenshots(browser: Browser, origin: string, pages: 
     for (const [name, address] of Object.entries(shots)) {
       if (!address) continue;
       await tab.goto(origin + address);
+      // A full-page shot does not scroll, so lazy images far down (the sponsors on a phone) would stay empty.
+      await tab.evaluate(() => document.querySelectorAll("img[loading=lazy]").forEach((img) => ((img as HTMLImageElement).loading = "eager")));
+      await tab.waitForFunction(() => [...document.images].every((img) => img.complete));
       const file = path.join(SCREENSHOTS, `${prefix}-${name}-${viewport.width}.png`);
       await tab.screenshot({ path: file, fullPage: true });
       written.push(file);

@@ -73,6 +73,23 @@ describe("the second conference, file by file", () => {
     ]);
   });
 
+  test("Lectern's own separators are Arabic (،), and handles written left to right are isolated from the text around them", async () => {
+    const arabicBesideLatinComma = /[\u0600-\u06ff], |, [\u0600-\u06ff]/;
+    for (const page of await listPages(site)) {
+      const text = (await readPage(site, page))
+        .replace(/<head>.*?<\/head>|<script[^>]*>.*?<\/script>/gs, "")
+        .replace(/<[^>]+>/g, "");
+      assert.doesNotMatch(text, arabicBesideLatinComma, page);
+    }
+    assert.match(await readPage(site, "/"), /<span>بيت الخبرات، شارع الشيخ زايد، دبي<\/span>/);
+    const hana = await readPage(site, "/speakers/hana-saleh/");
+    assert.match(hana, />SRE، Observa</);
+    assert.match(hana, /<a href="\/speakers\/omar-khatib\/">عمر الخطيب<\/a>، <a href="\/speakers\/layla-nasser\/">ليلى ناصر<\/a> و<a href="\/speakers\/hana-saleh\/">Hana Saleh<\/a>/);
+    assert.match(await readPage(site, "/"), /التذاكر: يبدأ 1 أغسطس 2025، وينتهي 17 نوفمبر 2025، 06:00 م GST/);
+    assert.match(await readPage(site, "/"), /<a href="https:\/\/mastodon\.example\/@cloudforum" rel="me">\u2068@cloudforum@mastodon\.example\u2069 على ماستودون<\/a>/);
+    assert.match(await readPage(site, "/speakers/layla-nasser/"), />\u2068@layla\.bsky\.social\u2069 على Bluesky</);
+  });
+
   test("every link, image, stylesheet and #fragment resolves, and every page passes html-validate", async () => {
     assert.equal(formatProblems(await checkBuiltSite(site)), "");
   });
