@@ -16,9 +16,9 @@ describe("a draft in the dev server's build (the loader asked for drafts)", () =
     const page = (file: string) => String(files.get(file));
     const label = '<span class="badge badge--draft">Draft</span>';
     assert.ok(page("blog/secret-plans/index.html").includes(`${label}<h1>Secret plans</h1>`));
-    assert.ok(page("blog/index.html").includes(`<article class="card post-card">${label}<h2 class="card__title"><a href="/blog/secret-plans/">Secret plans</a></h2>`));
+    assert.ok(page("blog/index.html").includes(`<article class="card post-card">${label}<h2 class="card__title"><a href="/conf/blog/secret-plans/">Secret plans</a></h2>`));
     assert.ok(page("blog/tags/plans/index.html").includes(label));
-    assert.ok(page("blog/hello/index.html").includes('<a href="/blog/secret-plans/" rel="next">'), "published posts link to it as usual");
+    assert.ok(page("blog/hello/index.html").includes('<a href="/conf/blog/secret-plans/" rel="next">'), "published posts link to it as usual");
     assert.ok(!page("blog/hello/index.html").includes(label));
     for (const feed of ["blog/feed.xml", "blog/feed.json"]) {
       assert.ok(page(feed).includes("/blog/hello/"), feed);

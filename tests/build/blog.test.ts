@@ -8,6 +8,8 @@ import { checkLinks, formatProblems, listPages, validateHtml } from "../browser/
 import { buildSite, listFiles, makeContent, readPage } from "../helpers.ts";
 
 const BASE = "https://fixture.example.org/conf";
+/** The fixture's base path: every site path in a page's hrefs starts with it. */
+const ROOT = "/conf";
 const TAGS = ["news", "Call for Papers", "speakers"];
 
 interface FixturePost {
@@ -51,7 +53,7 @@ function content(): Record<string, string | null> {
 
 /** Post slugs linked as card titles on a page, in order. */
 function cardSlugs(html: string): string[] {
-  return [...html.matchAll(/<h2 class="card__title"><a href="\/blog\/([^/]+)\/">/g)].map((m) => m[1]!);
+  return [...html.matchAll(/<h2 class="card__title"><a href="\/conf\/blog\/([^/]+)\/">/g)].map((m) => m[1]!);
 }
 
 describe("a blog of 23 posts and a draft", () => {
@@ -74,11 +76,11 @@ describe("a blog of 23 posts and a draft", () => {
       return html.slice(html.indexOf('<nav class="pager"'), html.indexOf("</nav>", html.indexOf('<nav class="pager"')) + 6);
     };
     const numbers =
-      '<li><a href="/blog/"{1} aria-label="Page 1">1</a></li><li><a href="/blog/page/2/"{2} aria-label="Page 2">2</a></li><li><a href="/blog/page/3/"{3} aria-label="Page 3">3</a></li>';
+      '<li><a href="/conf/blog/"{1} aria-label="Page 1">1</a></li><li><a href="/conf/blog/page/2/"{2} aria-label="Page 2">2</a></li><li><a href="/conf/blog/page/3/"{3} aria-label="Page 3">3</a></li>';
     const current = (n: number) => numbers.replace(/\{(\d)\}/g, (_, d: string) => (Number(d) === n ? ' aria-current="page"' : ""));
     const nav = (inner: string) => `<nav class="pager" aria-label="Blog pages"><ul>${inner}</ul></nav>`;
-    const previous = (href: string) => `<li><a href="${href}" rel="prev">← Previous page</a></li>`;
-    const next = (href: string) => `<li><a href="${href}" rel="next">Next page →</a></li>`;
+    const previous = (href: string) => `<li><a href="${ROOT}${href}" rel="prev">← Previous page</a></li>`;
+    const next = (href: string) => `<li><a href="${ROOT}${href}" rel="next">Next page →</a></li>`;
     assert.equal(await pager("/blog/"), nav(current(1) + next("/blog/page/2/")));
     assert.equal(await pager("/blog/page/2/"), nav(previous("/blog/") + current(2) + next("/blog/page/3/")));
     assert.equal(await pager("/blog/page/3/"), nav(previous("/blog/page/2/") + current(3)));
@@ -91,16 +93,16 @@ describe("a blog of 23 posts and a draft", () => {
     assert.match(html, /<h1>Update 7 &amp; more &lt;news><\/h1>/);
     assert.ok(
       html.includes(
-        '<p class="page-head__meta byline"><time datetime="2024-03-07">7 March 2024</time> · by <a class="byline__person" href="/speakers/jana-novak/"><span class="avatar avatar--s avatar--initials"',
+        '<p class="page-head__meta byline"><time datetime="2024-03-07">7 March 2024</time> · by <a class="byline__person" href="/conf/speakers/jana-novak/"><span class="avatar avatar--s avatar--initials"',
       ),
       "a speaker author is linked, with their initials",
     );
     assert.match(html, /<span class="byline__name">Jana Novák<\/span><\/a> · 3 min read<\/p>/);
-    assert.match(html, /<ul class="tags" aria-label="Tags"><li class="tag"><a href="\/blog\/tags\/news\/">news<\/a><\/li><\/ul>/);
+    assert.match(html, /<ul class="tags" aria-label="Tags"><li class="tag"><a href="\/conf\/blog\/tags\/news\/">news<\/a><\/li><\/ul>/);
     assert.ok(
       html.includes(
-        `<li class="post-nav__previous"><a href="/blog/${POSTS[5]!.slug}/" rel="prev"><span class="post-nav__label">Previous post</span> Update 6 &amp; more &lt;news></a></li>` +
-          `<li class="post-nav__next"><a href="/blog/${POSTS[7]!.slug}/" rel="next"><span class="post-nav__label">Next post</span> Update 8 &amp; more &lt;news></a></li>`,
+        `<li class="post-nav__previous"><a href="${ROOT}/blog/${POSTS[5]!.slug}/" rel="prev"><span class="post-nav__label">Previous post</span> Update 6 &amp; more &lt;news></a></li>` +
+          `<li class="post-nav__next"><a href="${ROOT}/blog/${POSTS[7]!.slug}/" rel="next"><span class="post-nav__label">Next post</span> Update 8 &amp; more &lt;news></a></li>`,
       ),
     );
     const plain = await readPage(site, `/blog/${POSTS[1]!.slug}/`);
@@ -113,12 +115,12 @@ describe("a blog of 23 posts and a draft", () => {
 
   test("each tag has a page listing its posts newest first, and /blog/tags/ lists the tags", async () => {
     const index = await readPage(site, "/blog/tags/");
-    const listed = [...index.matchAll(/<li><a href="(\/blog\/tags\/[^"]+)">([^<]+) <span class="topic-list__count">(\d+)<\/span><\/a><\/li>/g)].map((m) => [m[1], m[2], m[3]]);
+    const listed = [...index.matchAll(/<li><a href="(\/conf\/blog\/tags\/[^"]+)">([^<]+) <span class="topic-list__count">(\d+)<\/span><\/a><\/li>/g)].map((m) => [m[1], m[2], m[3]]);
     assert.deepEqual(listed, [
-      ["/blog/tags/call-for-papers/", "Call for Papers", "8"],
-      ["/blog/tags/first/", "first", "1"],
-      ["/blog/tags/news/", "news", "8"],
-      ["/blog/tags/speakers/", "speakers", "7"],
+      ["/conf/blog/tags/call-for-papers/", "Call for Papers", "8"],
+      ["/conf/blog/tags/first/", "first", "1"],
+      ["/conf/blog/tags/news/", "news", "8"],
+      ["/conf/blog/tags/speakers/", "speakers", "7"],
     ]);
     const cfp = await readPage(site, "/blog/tags/call-for-papers/");
     assert.deepEqual(cardSlugs(cfp), NEWEST_FIRST.filter((p) => p.tags.includes("Call for Papers")).map((p) => p.slug));

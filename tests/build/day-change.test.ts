@@ -26,7 +26,7 @@ describe("a session after midnight belongs to the conference day before (day cha
     const owl = html.indexOf('<td id="owl"');
     assert.ok(owl > html.indexOf('<section class="schedule-day" id="day_2024-10-26"') && owl < sunday, "owl is not in Saturday's section");
     const home = await readPage(site, "/");
-    const owlLink = home.indexOf('<a href="/talks/owl/">Owl hour</a>');
+    const owlLink = home.indexOf('<a href="/conf/talks/owl/">Owl hour</a>');
     assert.ok(owlLink > 0 && owlLink < home.indexOf("<h3>Sunday"), "owl is not under Saturday on the home page");
   });
 

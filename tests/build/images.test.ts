@@ -30,7 +30,7 @@ Our badge, ![the logo](https://example.org/logo.png) and ![the favicon](/favicon
 async function publicWithImages(): Promise<string> {
   const dir = path.join(await tempDir(), "public");
   await cp(path.join(ROOT, "public"), dir, { recursive: true });
-  await mkdir(path.join(dir, "images"));
+  await mkdir(path.join(dir, "images"), { recursive: true });
   const solid = (width: number, height: number, channels: 3 | 4) =>
     sharp({ create: { width, height, channels, background: channels === 4 ? "#3050c080" : "#c05030" } });
   await solid(400, 300, 3).jpeg().toFile(path.join(dir, "images", "tim.jpg"));

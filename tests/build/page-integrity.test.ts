@@ -108,7 +108,7 @@ describe("a site whose content is named like the pages' own ids", () => {
   test("the schedule and home pages offer a webcal subscription beside the download", async () => {
     for (const page of ["/", "/schedule/"]) {
       const html = await readPage(site, page);
-      assert.match(html, /<a class="button" href="\/schedule.ics">Add all to your calendar<\/a>/, page);
+      assert.match(html, /<a class="button" href="\/conf\/schedule.ics">Add all to your calendar<\/a>/, page);
       assert.match(html, /<a class="button button--quiet" href="webcal:\/\/fixture.example.org\/conf\/schedule.ics">Subscribe in your calendar app<\/a>/, page);
     }
   });

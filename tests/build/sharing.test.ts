@@ -108,6 +108,11 @@ function fileFor(site: Site, url: string): string | undefined {
   return site.files.has(file) ? file : undefined;
 }
 
+/** The absolute URL an href on a page of the site names: root-relative hrefs carry the site's base path. */
+function resolve(site: Site, href: string): string {
+  return new URL(decode(href), site.base).href;
+}
+
 /** What kind of page a site path is, by its first segment. */
 function kindOf(pagePath: string): "home" | "talk" | "workshop" | "speaker" | "post" | "404" | "other" {
   if (pagePath === "/") return "home";
@@ -232,16 +237,18 @@ describe("sitemap, robots.txt, manifest and icons", () => {
 
   test("every head links the manifest and the icons, and each is built", () => {
     for (const site of sites) {
+      const root = new URL(site.base).pathname;
       for (const page of site.pages) {
         const links = page.root.querySelectorAll("link").map((link) => [link.getAttributeValue("rel"), link.getAttributeValue("href"), link.getAttributeValue("sizes")]);
         for (const expected of [
-          ["icon", "/favicon.svg", null],
-          ["icon", "/icon-192.png", "192x192"],
-          ["apple-touch-icon", "/apple-touch-icon.png", null],
-          ["manifest", "/site.webmanifest", null],
+          ["icon", "favicon.svg", null],
+          ["icon", "icon-192.png", "192x192"],
+          ["apple-touch-icon", "apple-touch-icon.png", null],
+          ["manifest", "site.webmanifest", null],
         ]) {
-          assert.ok(links.some((link) => link.join() === expected.join()), `${site.name} ${page.path}: no <link rel="${expected[0]}" href="${expected[1]}">`);
-          assert.ok(site.files.has(expected[1]!.slice(1)), `${expected[1]} is not built`);
+          const href = root + expected[1];
+          assert.ok(links.some((link) => link.join() === [expected[0], href, expected[2]].join()), `${site.name} ${page.path}: no <link rel="${expected[0]}" href="${href}">`);
+          assert.ok(site.files.has(expected[1]!), `${expected[1]} is not built`);
         }
       }
     }
@@ -331,7 +338,7 @@ describe("structured data", () => {
           assert.equal(session.url, canonical, where);
           assert.deepEqual(session.superEvent, { "@type": "Event", "@id": `${site.base}#event`, name: site.name === "sample" ? "ContainerDays Boston 2016" : "Fixture Conf", url: site.base });
           const performers = session.performer as Node[];
-          const people = page.root.querySelectorAll(".person__name").map((a) => site.base + decode(a.getAttributeValue("href") ?? "").slice(1));
+          const people = page.root.querySelectorAll(".person__name").map((a) => resolve(site, a.getAttributeValue("href") ?? ""));
           for (const performer of performers) {
             assert.equal(performer["@type"], "Person", where);
             assert.ok(performer.name, where);
@@ -365,7 +372,7 @@ describe("structured data", () => {
         const where = `${site.name} ${page.path}`;
         const shown = page.root.querySelectorAll(".breadcrumb a").map((a) => ({
           name: decode(a.textContent.trim()),
-          item: site.base + decode(a.getAttributeValue("href") ?? "").slice(1),
+          item: resolve(site, a.getAttributeValue("href") ?? ""),
         }));
         const lists = nodesOf(page, "BreadcrumbList");
         if (shown.length === 0) {

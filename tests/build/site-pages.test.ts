@@ -77,18 +77,18 @@ describe("a conference site's own pages", () => {
     assert.doesNotMatch(/<main.*<\/main>/s.exec(conduct)![0], /onclick/);
     const venue = await readPage(site, "/venue/");
     assert.match(venue, /<meta name="description" content="How to get to the Kulturbrauerei\."/);
-    assert.match(venue, /<picture><source type="image\/avif" srcset="\/img\/[\w-]+-320\.avif 320w, \/img\/[\w-]+-640\.avif 640w"/);
+    assert.match(venue, /<picture><source type="image\/avif" srcset="\/conf\/img\/[\w-]+-320\.avif 320w, \/conf\/img\/[\w-]+-640\.avif 640w"/);
     assert.match(await readPage(site, "/faq/"), /<h1>FAQ<\/h1>/);
     const home = await readPage(site, "/");
     const nav = /<nav class="site-nav" aria-label="Main"><ul>(.*?)<\/ul><\/nav>/.exec(home)![1]!;
-    assert.deepEqual([...nav.matchAll(/href="([^"]+)"/g)].map((m) => m[1]), ["/", "/schedule/", "/talks/", "/speakers/", "/workshops/", "/blog/", "/venue/"]);
+    assert.deepEqual([...nav.matchAll(/href="([^"]+)"/g)].map((m) => m[1]), ["/conf/", "/conf/schedule/", "/conf/talks/", "/conf/speakers/", "/conf/workshops/", "/conf/blog/", "/conf/venue/"]);
     const footer = /<nav aria-label="More about the event"><ul class="site-footer__links">(.*?)<\/ul><\/nav>/.exec(home)![1]!;
     assert.deepEqual([...footer.matchAll(/<a href="([^"]+)">([^<]+)<\/a>/g)].map((m) => `${m[2]} ${m[1]}`), [
-      "Accessibility /accessibility/",
-      "Code of conduct /code-of-conduct/",
-      "Sponsors /sponsors/",
+      "Accessibility /conf/accessibility/",
+      "Code of conduct /conf/code-of-conduct/",
+      "Sponsors /conf/sponsors/",
     ]);
-    assert.match(venue, /<a href="\/venue\/" aria-current="page">Venue &amp; travel<\/a>/);
+    assert.match(venue, /<a href="\/conf\/venue\/" aria-current="page">Venue &amp; travel<\/a>/);
     const sitemap = await readFile(path.join(site, "sitemap.xml"), "utf8");
     for (const page of ["accessibility/", "code-of-conduct/", "faq/", "venue/", "sponsors/"]) assert.ok(sitemap.includes(`<loc>https://fixture.example.org/conf/${page}</loc>`), page);
   });
@@ -98,8 +98,8 @@ describe("a conference site's own pages", () => {
     const section = /<section aria-labelledby="sponsors_heading" class="sponsors">(.*?)About our sponsors/s.exec(home)![1]!;
     assert.deepEqual([...section.matchAll(/<h3 id="sponsors_(\w+)">([^<]+)<\/h3>/g)].map((m) => m[2]), ["Gold", "Friends"]);
     assert.deepEqual([...section.matchAll(/alt="([^"]+)"/g)].map((m) => m[1]), ["Big Co.", "Vector Inc.", "Remote Ltd."]);
-    assert.match(section, /<a href="https:\/\/big.example.com\/" class="sponsor__logo"><picture><source type="image\/avif" srcset="\/img\/[\w-]+-192\.avif 192w, \/img\/[\w-]+-384\.avif 384w" sizes="12rem"\/?>/);
-    assert.match(section, /<img class="sponsor-logo" src="\/images\/sponsors\/vector.svg" width="200" height="60" alt="Vector Inc\." loading="lazy" decoding="async"\/?>/);
+    assert.match(section, /<a href="https:\/\/big.example.com\/" class="sponsor__logo"><picture><source type="image\/avif" srcset="\/conf\/img\/[\w-]+-192\.avif 192w, \/conf\/img\/[\w-]+-384\.avif 384w" sizes="12rem"\/?>/);
+    assert.match(section, /<img class="sponsor-logo" src="\/conf\/images\/sponsors\/vector.svg" width="200" height="60" alt="Vector Inc\." loading="lazy" decoding="async"\/?>/);
     assert.match(section, /<img class="sponsor-logo" src="https:\/\/remote.example.com\/logo.svg" alt="Remote Ltd\."/);
     const page = await readPage(site, "/sponsors/");
     assert.match(page, /<h2 id="sponsors_gold">Gold<\/h2>/);
@@ -135,8 +135,8 @@ describe("the first call to action follows the build's clock", () => {
   const content = makeContent("small", { "event.yaml": SITE["event.yaml"] });
   for (const [now, expected] of [
     ["2024-07-01T12:00:00+02:00", "Get tickets → https://tickets.example.org/"],
-    ["2024-10-26T08:00:00+02:00", "Today's schedule → /schedule/"],
-    ["2024-10-28T00:00:00+01:00", "Recordings and recap → /blog/"],
+    ["2024-10-26T08:00:00+02:00", "Today's schedule → /conf/schedule/"],
+    ["2024-10-28T00:00:00+01:00", "Recordings and recap → /conf/blog/"],
   ] as const) {
     test(`LECTERN_NOW=${now}: ${expected}`, async () => {
       assert.deepEqual(shownCall(await readPage(await buildSite(await content, { LECTERN_NOW: now }), "/")), [expected]);
