@@ -616,7 +616,11 @@ function openWindow(
       problems.add(file, `${field}.${part}`, parsed.message);
       return undefined;
     }
-    return { at: parsed.value, text: `${formatDateRange(parsed.value, parsed.value, locale)}, ${formatClock(parsed.value, locale)} ${zoneAbbreviation(parsed.value)}` };
+    const day = formatDateRange(parsed.value, parsed.value, locale);
+    const time = `${formatClock(parsed.value, locale)} ${zoneAbbreviation(parsed.value)}`;
+    // An incomplete catalogue is reported with the content's problems; until then, English's comma.
+    const text = languageProblems(locale).length > 0 ? `${day}, ${time}` : translatorFor(locale).t("session.dayTime", { day, time });
+    return { at: parsed.value, text };
   };
   const opens = written.opens === undefined ? undefined : moment(written.opens, "opens");
   const closes = moment(written.closes, "closes");

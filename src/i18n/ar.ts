@@ -60,6 +60,7 @@ export const ar: Catalogue = {
   "session.part": "الجزء {index} من {count}",
   "session.tags": "الوسوم",
   "session.and": " و",
+  "list.comma": "، ",
   "session.dayTime": "{day}، {time}",
   "time.nextDay": "(اليوم التالي)",
   "time.daysLater": { one: "(بعد يوم)", two: "(بعد يومين)", few: "(بعد {count} أيام)", other: "(بعد {count} يومًا)" },
@@ -90,10 +91,11 @@ export const ar: Catalogue = {
   "speaker.elsewhere": "على الشبكات",
   "speaker.at": "في {event}",
 
-  "social.twitter": "@{handle} على تويتر",
-  "social.github": "{handle} على GitHub",
-  "social.mastodon": "@{handle} على ماستودون",
-  "social.bluesky": "@{handle} على Bluesky",
+  // A handle reads left to right: isolated (FSI … PDI), its "@" stays where it is written.
+  "social.twitter": "\u2068@{handle}\u2069 على تويتر",
+  "social.github": "\u2068{handle}\u2069 على GitHub",
+  "social.mastodon": "\u2068@{handle}\u2069 على ماستودون",
+  "social.bluesky": "\u2068@{handle}\u2069 على Bluesky",
   "social.website": "الموقع",
 
   "post.by": "بقلم {author}",

@@ -60,6 +60,7 @@ export const de: Catalogue = {
   "session.part": "Teil {index} von {count}",
   "session.tags": "Schlagwörter",
   "session.and": " & ",
+  "list.comma": ", ",
   "session.dayTime": "{day}, {time}",
   "time.nextDay": "(am nächsten Tag)",
   "time.daysLater": { one: "({count} Tag später)", other: "({count} Tage später)" },

@@ -64,6 +64,8 @@ export const en = {
   "session.part": "part {index} of {count}",
   "session.tags": "Tags",
   "session.and": " & ",
+  /** Between items of a list (names, rooms; a role and a company). */
+  "list.comma": ", ",
   "session.dayTime": "{day}, {time}",
   "time.nextDay": "(next day)",
   "time.daysLater": { one: "({count} day later)", other: "({count} days later)" },

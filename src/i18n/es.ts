@@ -60,6 +60,7 @@ export const es: Catalogue = {
   "session.part": "parte {index} de {count}",
   "session.tags": "Etiquetas",
   "session.and": " y ",
+  "list.comma": ", ",
   "session.dayTime": "{day}, {time}",
   "time.nextDay": "(día siguiente)",
   "time.daysLater": { one: "({count} día después)", other: "({count} días después)" },

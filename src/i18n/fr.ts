@@ -60,6 +60,7 @@ export const fr: Catalogue = {
   "session.part": "partie {index} sur {count}",
   "session.tags": "Mots-clés",
   "session.and": " et ",
+  "list.comma": ", ",
   "session.dayTime": "{day}, {time}",
   "time.nextDay": "(le lendemain)",
   "time.daysLater": { one: "({count} jour plus tard)", other: "({count} jours plus tard)" },

@@ -60,6 +60,7 @@ export const pt: Catalogue = {
   "session.part": "parte {index} de {count}",
   "session.tags": "Etiquetas",
   "session.and": " e ",
+  "list.comma": ", ",
   "session.dayTime": "{day}, {time}",
   "time.nextDay": "(dia seguinte)",
   "time.daysLater": { one: "({count} dia depois)", other: "({count} dias depois)" },

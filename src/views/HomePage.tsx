@@ -33,7 +33,9 @@ export function HomePage({ conference, now }: { conference: Conference; now: Dat
         <p class="hero__facts">
           <span>{eventDates(event)}</span>
           <span>
-            {event.venue.name}, {event.venue.address}
+            {event.venue.name}
+            {t("list.comma")}
+            {event.venue.address}
           </span>
         </p>
         <ul class="button-row">
@@ -100,7 +102,7 @@ export function HomePage({ conference, now }: { conference: Conference; now: Dat
                         <span class="glance__what">
                           <a href={`${session.url}`}>{session.title}</a>
                           <span class="glance__meta">
-                            {[session.room?.name, people.map((person) => person.name).join(", ")].filter(Boolean).join(" · ")}
+                            {[session.room?.name, people.map((person) => person.name).join(t("list.comma"))].filter(Boolean).join(" · ")}
                           </span>
                         </span>
                       </li>

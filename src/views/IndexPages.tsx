@@ -80,7 +80,9 @@ export function SpeakersIndexPage({ event, speakers }: { event: Event; speakers:
               {speaker.name}
             </a>
             <span class="speaker-tile__role">
-              {speaker.role}, {speaker.company}
+              {speaker.role}
+              {t("list.comma")}
+              {speaker.company}
             </span>
           </li>
         ))}

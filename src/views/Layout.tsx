@@ -94,7 +94,9 @@ export function Layout({ event, title, description, path, structuredData, share,
           <div class="wrap">
             <p>
               <strong>{event.name}</strong> · {eventDates(event)} ·{" "}
-              {event.venue.url ? <a href={event.venue.url}>{event.venue.name}</a> : event.venue.name}, {event.venue.address}
+              {event.venue.url ? <a href={event.venue.url}>{event.venue.name}</a> : event.venue.name}
+              {tr.t("list.comma")}
+              {event.venue.address}
             </p>
             {event.organiser && (
               <p>

@@ -18,7 +18,7 @@ export function ScheduleEntry({
 }) {
   const { t } = useTranslator();
   const people = peopleOf(session);
-  const where = session.room ? session.room.name : shownIn ? shownIn.map((room) => room.name).join(", ") : t("session.allRooms");
+  const where = session.room ? session.room.name : shownIn ? shownIn.map((room) => room.name).join(t("list.comma")) : t("session.allRooms");
   return (
     <div class="entry">
       <p class="entry__when">
@@ -31,7 +31,7 @@ export function ScheduleEntry({
       </p>
       <KindBadge session={session} />
       <h3 class="entry__title">{session.url ? <a href={session.url}>{session.title}</a> : session.title}</h3>
-      {people.length > 0 && <p class="entry__people">{people.map((person) => person.name).join(", ")}</p>}
+      {people.length > 0 && <p class="entry__people">{people.map((person) => person.name).join(t("list.comma"))}</p>}
       {session.tags.length > 0 && (
         <ul class="entry__tags" aria-label={t("session.tags")}>
           {session.tags.map((tag) => {

@@ -47,7 +47,9 @@ export function SpeakerPage({
               {speaker.pronouns && <span class="pronouns"> ({speaker.pronouns})</span>}
             </h1>
             <p class="page-head__meta">
-              {speaker.role}, {speaker.company}
+              {speaker.role}
+              {t("list.comma")}
+              {speaker.company}
             </p>
           </div>
         </header>

@@ -1,16 +1,15 @@
 import assert from "node:assert/strict";
-import { mkdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { buildSite, FIXTURES, makeContent, ROOT } from "../helpers.ts";
-import { checkPagesInBrowser, DESKTOP, newSiteContext, PHONE } from "./browser-check.ts";
+import { checkPagesInBrowser, DESKTOP, newSiteContext } from "./browser-check.ts";
 import { findChromium, launchChromium } from "./chromium.ts";
 import { focusStop, interactiveElements, tabThrough } from "./keyboard.ts";
+import { writeScreenshots } from "./screenshots.ts";
 import { formatProblems, listPages } from "./site-check.ts";
 import { serveSite, type StaticServer } from "./static-server.ts";
-
-const SCREENSHOTS = path.join(ROOT, "test-output", "screenshots");
 
 const chromiumPath = await findChromium();
 
@@ -122,25 +121,9 @@ if ("missing" in chromiumPath && process.env.CI === "true") {
       await tab.close();
     });
 
-    test("screenshots of the home, schedule, a talk and a speaker at 375 and 1280 px go to test-output/screenshots/", async () => {
-      await mkdir(SCREENSHOTS, { recursive: true });
-      const shots: Record<string, string | undefined> = {
-        home: "/",
-        schedule: pages.find((page) => page === "/schedule/"),
-        talk: pages.find((page) => /^\/talks\/[^/]+\/$/.test(page)),
-        speaker: pages.find((page) => /^\/speakers\/[^/]+\/$/.test(page)),
-      };
-      for (const viewport of [PHONE, DESKTOP]) {
-        const shotContext = await newSiteContext(browser, server.origin, { viewport });
-        const tab = await shotContext.newPage();
-        for (const [name, address] of Object.entries(shots)) {
-          if (!address) continue;
-          await tab.goto(server.origin + address);
-          const file = path.join(SCREENSHOTS, `${name}-${viewport.width}.png`);
-          await tab.screenshot({ path: file, fullPage: true });
-        }
-        await shotContext.close();
-      }
+    test("screenshots of the home, schedule, a talk and a speaker at 375 and 1280 px go to test-output/screenshots/sample-*.png", async () => {
+      const files = await writeScreenshots(browser, server.origin, pages, "sample");
+      assert.equal(files.length, 8);
     });
 
     test("the same checks fail on a broken site, naming each page", async () => {

@@ -84,7 +84,7 @@ export function PeopleLinks({ people }: { people: readonly Speaker[] }) {
     <>
       {people.map((person, i) => (
         <>
-          {i > 0 && (i === people.length - 1 ? t("session.and") : ", ")}
+          {i > 0 && (i === people.length - 1 ? t("session.and") : t("list.comma"))}
           <a href={person.url}>{person.name}</a>
         </>
       ))}
