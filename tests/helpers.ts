@@ -43,7 +43,7 @@ export interface RunResult {
 
 /** Runs a Lectern command (`build`, `check`, `new <kind> <title>`, `import <file>`) as an organiser would, in the project folder. */
 export function runLectern(
-  command: "build" | "check" | "new" | "import",
+  command: "build" | "check" | "new" | "import" | "release",
   env: { CONTENT_DIR: string; OUTPUT_DIR?: string; PUBLIC_DIR?: string; TZ?: string; LECTERN_CACHE_DIR?: string; LECTERN_NOW?: string; SOURCE_DATE_EPOCH?: string },
   args: readonly string[] = [],
 ): Promise<RunResult> {

@@ -17,11 +17,13 @@ export const CONTENT_ENTRIES = {
   // A free page's address is its slug at the top of the site: /code-of-conduct/.
   pages: { kind: "folder", aliases: ["page", "info"] },
   sponsors: { kind: "folder", aliases: ["partners", "sponsor"] },
+  // Recorded versions of the programme (`npm run release`), YAML files, not markdown.
+  releases: { kind: "folder", aliases: ["release", "versions"] },
 } as const satisfies Record<string, { kind: "file" } | { kind: "folder"; aliases: readonly string[] }>;
 
 export type EntryName = keyof typeof CONTENT_ENTRIES;
-/** The folders of markdown files (talks/, speakers/, …). */
-export type Collection = { [K in EntryName]: (typeof CONTENT_ENTRIES)[K] extends { kind: "folder" } ? K : never }[EntryName];
+/** The folders of markdown files (talks/, speakers/, …); releases/ holds YAML and is read on its own. */
+export type Collection = Exclude<{ [K in EntryName]: (typeof CONTENT_ENTRIES)[K] extends { kind: "folder" } ? K : never }[EntryName], "releases">;
 
 /**
  * Top-level addresses Lectern writes itself, besides the folders of its collections, with what

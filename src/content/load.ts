@@ -19,6 +19,7 @@ import { DEFAULT_MAX_DAYS, eventSchema, MAX_EVENT_DAYS, type Room } from "./even
 import { parseMarkdownFile, parseYaml, decodeText } from "./front-matter.ts";
 import { Conference, programmeEntries, type Event, type NavLink, type OpenWindow, type Page, type Post, type Speaker, type Sponsor, type Talk, type TimeBlock, type Workshop } from "./model.ts";
 import { pageSchema } from "./page.ts";
+import { readReleases } from "./releases.ts";
 import { sponsorSchema } from "./sponsor.ts";
 import { looksLikeSlug, postSchema, readingMinutes } from "./post.ts";
 import { outputPathProblem, slugFromFileName } from "./slug.ts";
@@ -381,6 +382,7 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
     else job.apply(bodies.untrusted(job.raw.body, resolve));
   }
 
+  const releases = readReleases(folder, event, problems);
   for (const clash of findScheduleConflicts([...talks, ...workshops.flatMap(programmeEntries)], event?.rooms)) problems.add(clash.file, clash.field, clash.message);
   for (const problem of event ? languageProblems(event.language) : []) problems.add(problem.file, problem.key, problem.message);
   problems.throwIfAny();
@@ -396,6 +398,7 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
     images.used,
     pages.sort((a, b) => a.slug.localeCompare(b.slug)),
     sponsors.sort((a, b) => tierRank(a) - tierRank(b) || a.name.localeCompare(b.name, "en") || a.slug.localeCompare(b.slug)),
+    releases,
   );
 }
 

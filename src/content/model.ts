@@ -13,6 +13,7 @@ import { groupByTag, groupTagged, taggedUrls, tagUrls, type TagGroup, type Tagge
 import { blogPagePath, SITE_PATHS } from "../site/urls.ts";
 
 export type { Room, SponsorTier } from "./event.ts";
+import type { Release } from "./releases.ts";
 
 /** What every loaded content file carries besides its own fields. */
 interface Sourced {
@@ -195,6 +196,8 @@ export class Conference {
     readonly pages: readonly Page[] = [],
     /** In tier order, then by name. */
     readonly sponsors: readonly Sponsor[] = [],
+    /** The programme's recorded releases (`releases/`), oldest first. */
+    readonly releases: readonly Release[] = [],
   ) {
     const roomOrder = new Map(event.rooms.map((room, i) => [room.id, i]));
     const rank = (s: Session) => (s.room ? (roomOrder.get(s.room.id) ?? 0) : -1);

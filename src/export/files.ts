@@ -8,6 +8,7 @@ import { renderScheduleXml } from "./frab-xml.ts";
 import { renderIcs } from "./ics.ts";
 import { scheduleData } from "./schedule-data.ts";
 import { exportedSessions } from "./sessions.ts";
+import { historyOf } from "./changes.ts";
 import { exportStamp } from "./stamp.ts";
 import { renderThemeCss } from "../theme/theme.ts";
 
@@ -27,7 +28,8 @@ export function* exportFiles(conference: Conference, sourceDateEpoch: string | u
   const { event } = conference;
   const stamp = exportStamp(event, sourceDateEpoch);
   const sessions = exportedSessions(conference);
-  yield { path: SITE_PATHS.scheduleIcs, content: renderIcs(conference, sessions, { stamp, name: event.name, path: SITE_PATHS.scheduleIcs }) };
+  const { cancelled } = historyOf(conference);
+  yield { path: SITE_PATHS.scheduleIcs, content: renderIcs(conference, sessions, { stamp, name: event.name, path: SITE_PATHS.scheduleIcs, cancelled }) };
   const data = scheduleData(conference);
   yield { path: SITE_PATHS.scheduleJson, content: renderScheduleJson(data) };
   yield { path: SITE_PATHS.scheduleXml, content: renderScheduleXml(data, absoluteUrl(event, SITE_PATHS.scheduleXml)) };
@@ -37,6 +39,13 @@ export function* exportFiles(conference: Conference, sourceDateEpoch: string | u
     const where = calendarPath(session);
     const entries = session.type === "workshop" && session.part ? sessions.filter((s) => s.type === "workshop" && s.slug === session.slug) : [session];
     yield { path: where, content: renderIcs(conference, entries, { stamp, name: session.title, path: where }) };
+  }
+  // A cancelled session's own file stays, with the event cancelled, for calendars subscribed to it; its blocks share one file.
+  for (const gone of cancelled) {
+    const where = calendarPath({ type: gone.kind, slug: gone.slug });
+    if (sessions.some((s) => calendarPath(s) === where) || cancelled.find((c) => calendarPath({ type: c.kind, slug: c.slug }) === where) !== gone) continue;
+    const blocks = cancelled.filter((c) => c.kind === gone.kind && c.slug === gone.slug);
+    yield { path: where, content: renderIcs(conference, [], { stamp, name: gone.title, path: where, cancelled: blocks }) };
   }
   yield { path: SITE_PATHS.sitemap, content: renderSitemap(conference) };
   yield { path: SITE_PATHS.robots, content: renderRobots(conference) };

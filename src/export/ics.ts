@@ -2,6 +2,8 @@ import type { DateTime } from "luxon";
 import { peopleOf, type Conference, type Session } from "../content/model.ts";
 import { absoluteUrl } from "../site/urls.ts";
 import { sessionGuid } from "./ids.ts";
+import { historyOf, type SessionHistory } from "./changes.ts";
+import type { ReleasedSession } from "../content/releases.ts";
 import { translatorFor } from "../i18n/index.ts";
 
 /**
@@ -14,7 +16,7 @@ import { translatorFor } from "../i18n/index.ts";
 export function renderIcs(
   conference: Conference,
   sessions: readonly Session[],
-  options: { stamp: DateTime; name: string; path: string },
+  options: { stamp: DateTime; name: string; path: string; cancelled?: readonly ReleasedSession[] },
 ): string {
   const header = [
     "BEGIN:VCALENDAR",
@@ -26,6 +28,7 @@ export function renderIcs(
   ];
   const stamp = utc(options.stamp);
   const events = sessions.map((session) => eventText(conference, session, stamp));
+  for (const session of options.cancelled ?? []) events.push(cancelledText(conference, session, stamp));
   return `${foldLines(header.join(CRLF))}${CRLF}${events.join("")}END:VCALENDAR${CRLF}`;
 }
 
@@ -40,6 +43,7 @@ function eventText(conference: Conference, session: Session, stamp: string): str
   const cached = eventCache.get(session);
   if (cached?.stamp === stamp) return cached.text;
   const { event } = conference;
+  const guid = sessionGuid(event, session);
   const people = peopleOf(session).map((person) => person.name);
   const key = session.type === "workshop" ? "ics.leaders" : "ics.speakers";
   const credits = people.length > 0 ? translatorFor(event.language).t(key, { count: people.length, names: people.join(", ") }) : "";
@@ -48,8 +52,8 @@ function eventText(conference: Conference, session: Session, stamp: string): str
   const place = [session.room?.name, event.venue.name, event.venue.address].filter(Boolean).join(", ");
   const lines = [
     "BEGIN:VEVENT",
-    `UID:${sessionGuid(event, session)}`,
-    "SEQUENCE:0",
+    `UID:${guid}`,
+    ...revision(historyOf(conference).sessions.get(guid), stamp),
     `DTSTAMP:${stamp}`,
     `DTSTART:${utc(session.start)}`,
     `DTEND:${utc(session.end)}`,
@@ -63,6 +67,36 @@ function eventText(conference: Conference, session: Session, stamp: string): str
   const text = foldLines(lines.join(CRLF)) + CRLF;
   eventCache.set(session, { stamp, text });
   return text;
+}
+
+/**
+ * SEQUENCE and LAST-MODIFIED from the releases: the number of times the session's time, room or
+ * title changed (or it was cancelled), and when the release that last did so was recorded (the
+ * DTSTAMP for a change not released yet). Without releases, SEQUENCE:0 as always.
+ */
+function revision(history: SessionHistory | undefined, stamp: string): string[] {
+  if (!history || history.sequence === 0) return ["SEQUENCE:0"];
+  return [`SEQUENCE:${history.sequence}`, `LAST-MODIFIED:${history.changedIn ? utc(history.changedIn.recorded) : stamp}`];
+}
+
+/** A session of an earlier release that is no longer on the programme: kept, as cancelled, so calendars that imported it mark it so. */
+function cancelledText(conference: Conference, session: ReleasedSession, stamp: string): string {
+  const { event } = conference;
+  const room = event.rooms.find((r) => r.id === session.room);
+  const place = [room?.name, event.venue.name, event.venue.address].filter(Boolean).join(", ");
+  const lines = [
+    "BEGIN:VEVENT",
+    `UID:${session.guid}`,
+    ...revision(historyOf(conference).sessions.get(session.guid), stamp),
+    `DTSTAMP:${stamp}`,
+    `DTSTART:${utc(session.start)}`,
+    `DTEND:${utc(session.end)}`,
+    `SUMMARY:${escapeText(session.title)}`,
+    `LOCATION:${escapeText(place)}`,
+    "STATUS:CANCELLED",
+    "END:VEVENT",
+  ];
+  return foldLines(lines.join(CRLF)) + CRLF;
 }
 
 /** "20241026T070000Z". */

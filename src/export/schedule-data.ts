@@ -1,5 +1,6 @@
 import { translatorFor, type Translator } from "../i18n/index.ts";
 import { createHash } from "node:crypto";
+import { historyOf } from "./changes.ts";
 import type { DateTime } from "luxon";
 import { peopleOf, type Conference, type Room, type Session } from "../content/model.ts";
 import { dayStart } from "../schedule/grid.ts";
@@ -172,7 +173,11 @@ export function scheduleData(conference: Conference): ScheduleData {
     tracks: tracksOf(sessions),
     days,
   };
-  const version = createHash("sha256").update(JSON.stringify(content)).digest("hex").slice(0, 12);
+  const hash = createHash("sha256").update(JSON.stringify(content)).digest("hex").slice(0, 12);
+  // The newest release names the version; content changed since it adds the hash, so apps still see the change.
+  const history = historyOf(conference);
+  const newest = history.releases.at(-1);
+  const version = !newest ? hash : history.steps[0]?.release ? newest.name : `${newest.name}+${hash}`;
   return { version, base_url: absoluteUrl(event, "/"), conference: content };
 }
 

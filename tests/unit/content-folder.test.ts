@@ -49,7 +49,7 @@ describe("what the loader reads", () => {
     [
       "an unknown file with nothing close",
       written("notes.txt", "x"),
-      ["notes.txt: unknown file, not read; a content folder holds only event.yaml, talks/, speakers/, workshops/, blog/, pages/ and sponsors/"],
+      ["notes.txt: unknown file, not read; a content folder holds only event.yaml, talks/, speakers/, workshops/, blog/, pages/, sponsors/ and releases/"],
     ],
     [
       "workshops as a plain file",

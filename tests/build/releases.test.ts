@@ -1,0 +1,160 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { before, describe, test } from "node:test";
+import ICAL from "ical.js";
+import { ContentError } from "../../src/content/errors.ts";
+import { loadConference } from "../../src/content/load.ts";
+import { exportFiles } from "../../src/export/files.ts";
+import { makeContent, runLectern } from "../helpers.ts";
+
+const OPENING_SUNDAY = "---\ntitle: Opening keynote\nspeakers: [jana-novak]\nstart: 2024-10-27 11:00\nduration: 45\nroom: side\nkind: keynote\n---\nWhy platforms matter.\n";
+const LATE_RETITLED = "---\ntitle: Later night hacking\nspeakers: [jana-novak, sam-lee]\nstart: 2024-10-26 23:30\nduration: 60\nroom: side\n---\nPast midnight.\n";
+const ADDED = "---\ntitle: Lightning talks\nspeakers: [sam-lee]\nstart: 2024-10-27 15:00\nduration: 30\nroom: main\n---\nShort ones.\n";
+
+/** The small fixture with three releases: v1 as it is; v2 moves the opening to Sunday; v3 cancels, retitles and adds one each. */
+async function threeReleases(): Promise<string> {
+  const content = await makeContent("small");
+  const release = async (name: string, now: string) => {
+    const result = await runLectern("release", { CONTENT_DIR: content, LECTERN_NOW: now }, [name]);
+    assert.equal(result.stderr, "");
+    assert.equal(result.code, 0);
+    return result.stdout;
+  };
+  assert.match(await release("v1", "2024-10-01T10:00:00+02:00"), /^lectern release: wrote .*releases\/01-v1\.yaml \(the first release, 4 sessions\); commit it with the content\n$/);
+  await writeFile(path.join(content, "talks", "opening.md"), OPENING_SUNDAY);
+  assert.match(await release("v2: opening on Sunday", "2024-10-10T10:00:00+02:00"), /wrote .*releases\/02-v2-opening-on-sunday\.yaml \(1 change since "v1"\)/);
+  await rm(path.join(content, "talks", "after-the-change.md"));
+  await writeFile(path.join(content, "talks", "late-night.md"), LATE_RETITLED);
+  await writeFile(path.join(content, "talks", "lightning.md"), ADDED);
+  assert.match(await release("v3", "2024-10-20T10:00:00+02:00"), /\(3 changes since "v2: opening on Sunday"\)/);
+  return content;
+}
+
+async function exportsOf(content: string): Promise<Map<string, string>> {
+  const conference = await loadConference({ contentDir: content, render: false });
+  return new Map([...exportFiles(conference, "1700000000")].map((file) => [file.path, file.content]));
+}
+
+function events(text: string): Array<{ uid: string; summary: string; start: string; status: string | null; sequence: number }> {
+  return new ICAL.Component(ICAL.parse(text)).getAllSubcomponents("vevent").map((vevent) => {
+    const event = new ICAL.Event(vevent);
+    const status = vevent.getFirstPropertyValue("status");
+    return { uid: event.uid, summary: event.summary, start: event.startDate.toJSDate().toISOString(), status: status === null ? null : String(status), sequence: event.sequence };
+  });
+}
+
+describe("schedule releases", () => {
+  let content: string;
+  let files: Map<string, string>;
+  before(async () => {
+    content = await threeReleases();
+    files = await exportsOf(content);
+  });
+
+  test("the release files are plain YAML, one per release", async () => {
+    assert.deepEqual(await readdir(path.join(content, "releases")), ["01-v1.yaml", "02-v2-opening-on-sunday.yaml", "03-v3.yaml"]);
+    const text = await readFile(path.join(content, "releases", "02-v2-opening-on-sunday.yaml"), "utf8");
+    assert.match(text, /^name: "v2: opening on Sunday"\nrecorded: "2024-10-10T10:00:00\+02:00"\nsessions:\n {2}- guid: "[0-9a-f-]{36}"\n {4}kind: "workshop"\n {4}slug: "hands-on"\n/m);
+    assert.match(text, /slug: "opening"\n {4}title: "Opening keynote"\n {4}start: "2024-10-27T11:00:00\+01:00"\n {4}end: "2024-10-27T11:45:00\+01:00"\n {4}room: "side"\n {4}speakers:\n {6}- "jana-novak"\n/);
+  });
+
+  test("ical.js reads STATUS:CANCELLED and a SEQUENCE that rises with each change of time, room or title", () => {
+    const all = events(files.get("/schedule.ics")!);
+    const by = new Map(all.map((e) => [e.summary, e]));
+    assert.deepEqual(by.get("Opening keynote"), { ...by.get("Opening keynote")!, start: "2024-10-27T10:00:00.000Z", status: null, sequence: 1 });
+    assert.deepEqual(by.get("Later night hacking"), { ...by.get("Later night hacking")!, status: null, sequence: 1 });
+    assert.deepEqual(by.get("After the clocks change"), { ...by.get("After the clocks change")!, status: "CANCELLED", sequence: 1 });
+    assert.equal(by.get("Lightning talks")!.sequence, 0);
+    assert.equal(by.get("Hands-on platforms")!.sequence, 0);
+    assert.equal(all.length, 5);
+    const own = events(files.get("/talks/after-the-change.ics")!);
+    assert.deepEqual(own.map((e) => [e.summary, e.status]), [["After the clocks change", "CANCELLED"]]);
+    assert.match(files.get("/schedule.ics")!, /UID:[^\r]+\r\nSEQUENCE:1\r\nLAST-MODIFIED:20241010T080000Z\r\nDTSTAMP:20231114T221320Z\r\nDTSTART:20241027T100000Z\r\n/);
+    assert.match(files.get("/schedule.ics")!, /SEQUENCE:1\r\nLAST-MODIFIED:20241020T080000Z\r\n[^]*?SUMMARY:After the clocks change\r\n[^]*?STATUS:CANCELLED\r\nEND:VEVENT/);
+  });
+
+  test("python3-icalendar reads the same STATUS and SEQUENCE", (t) => {
+    const probe = spawnSync("/usr/bin/python3", ["-c", "import icalendar"]);
+    if (probe.status !== 0) return t.skip("skipped: python3-icalendar not installed");
+    const script = "import sys, icalendar\nfor e in icalendar.Calendar.from_ical(sys.stdin.read()).walk('VEVENT'):\n    print(str(e.get('summary')), int(e.get('sequence')), str(e.get('status', '-')), sep='|')\n";
+    const out = spawnSync("/usr/bin/python3", ["-c", script], { input: files.get("/schedule.ics")!, encoding: "utf8" });
+    assert.equal(out.stderr, "");
+    assert.deepEqual(out.stdout.trim().split("\n").sort(), [
+      "After the clocks change|1|CANCELLED",
+      "Hands-on platforms|0|-",
+      "Later night hacking|1|-",
+      "Lightning talks|0|-",
+      "Opening keynote|1|-",
+    ]);
+  });
+
+  test("the c3voc JSON and frab XML version name the newest release; guids stay", () => {
+    assert.equal(JSON.parse(files.get("/schedule.json")!).schedule.version, "v3");
+    assert.match(files.get("/schedule.xml")!, /<version>v3<\/version>/);
+  });
+
+  test("content changed since the newest release adds a hash to the version, and raises SEQUENCE without a release", async () => {
+    await writeFile(path.join(content, "talks", "lightning.md"), ADDED.replace("15:00", "16:00"));
+    const changed = await exportsOf(content);
+    assert.match(JSON.parse(changed.get("/schedule.json")!).schedule.version, /^v3\+[0-9a-f]{12}$/);
+    assert.equal(events(changed.get("/schedule.ics")!).find((e) => e.summary === "Lightning talks")!.sequence, 1);
+    await writeFile(path.join(content, "talks", "lightning.md"), ADDED);
+  });
+});
+
+describe("release files that are wrong", () => {
+  async function problems(changes: Record<string, string>): Promise<string[]> {
+    const content = await makeContent("small", changes);
+    try {
+      await loadConference({ contentDir: content, render: false });
+    } catch (error) {
+      assert.ok(error instanceof ContentError);
+      const shown = content + "/";
+      return error.problems.map((p) => `${path.basename(p.file)}: ${p.field}: ${p.message.replaceAll(shown, "")}`);
+    }
+    return [];
+  }
+
+  test("nonsense fields are reported by file and field, all at once", async () => {
+    const text = 'name: v1\nrecorded: 2024-10-01\nsessions:\n  - guid: nope\n    kind: keynote\n    slug: x\n    title: X\n    start: "2024-10-26T09:00:00+02:00"\n    end: "2024-10-26T08:00:00+02:00"\n    color: red\n';
+    assert.deepEqual(await problems({ "releases/01-v1.yaml": text }), [
+      '01-v1.yaml: recorded: must be a quoted date and time with its offset, such as "2016-06-14T09:00:00-04:00"',
+      "01-v1.yaml: sessions[0].color: unknown field; a session has guid, kind, slug, title, start, end, room, speakers",
+      '01-v1.yaml: sessions[0].guid: "nope" is not a guid',
+      "01-v1.yaml: sessions[0].kind: must be talk or workshop",
+      "01-v1.yaml: sessions[0].end: must be after start",
+    ]);
+  });
+
+  test("two releases with one name, and a release recorded after the event", async () => {
+    const one = (name: string, at: string) => `name: "${name}"\nrecorded: "${at}"\nsessions: []\n`;
+    assert.deepEqual(
+      await problems({
+        "releases/01-a.yaml": one("v1", "2024-10-01T10:00:00Z"),
+        "releases/02-b.yaml": one("v1", "2024-10-02T10:00:00Z"),
+        "releases/03-c.yaml": one("v3", "2024-11-02T10:00:00Z"),
+      }),
+      [
+        '02-b.yaml: name: "v1" is also the name of releases/01-a.yaml; every release needs its own name',
+        "03-c.yaml: recorded: 2024-11-02T10:00:00.000Z is after the event's last day (2024-10-27); a release records the programme before or during the event",
+      ],
+    );
+  });
+
+  test("the command refuses a name taken, an unchanged programme and a moment after the event, writing nothing", async () => {
+    const content = await makeContent("small");
+    const run = (name: string, now: string) => runLectern("release", { CONTENT_DIR: content, LECTERN_NOW: now }, [name]);
+    assert.equal((await run("v1", "2024-10-01T10:00:00Z")).code, 0);
+    const again = await run("v2", "2024-10-02T10:00:00Z");
+    assert.equal(again.stderr, 'lectern release: the programme has not changed since "v1" (' + path.join(content, "releases", "01-v1.yaml") + "); nothing to release\n");
+    await writeFile(path.join(content, "talks", "lightning.md"), ADDED);
+    const taken = await run("v1", "2024-10-02T10:00:00Z");
+    assert.equal(taken.stderr, `lectern release: ${path.join(content, "releases", "01-v1.yaml")} already has the name "v1"; choose another\n`);
+    const late = await run("v9", "2024-11-01T10:00:00Z");
+    assert.equal(late.code, 1);
+    assert.match(late.stderr, /^lectern release: 2024-11-01T10:00:00\.000Z is after the event's last day \(2024-10-27\); set LECTERN_NOW to record the release for another moment\n$/);
+    assert.deepEqual(await readdir(path.join(content, "releases")), ["01-v1.yaml"]);
+  });
+});
