@@ -14,6 +14,8 @@ export type Change =
 /** The changes one release made to the one before it (`release` undefined: the content's changes not released yet). */
 export interface ReleaseChanges {
   release: Release | undefined;
+  /** The release's place, 1 for the first; 0 for the changes not released yet. */
+  index: number;
   /** The release before; undefined for the first, whose sessions are the first published programme (no changes). */
   previous: Release | undefined;
   changes: Change[];
@@ -58,6 +60,22 @@ function releasedOf(conference: Conference, session: Session): ReleasedSession {
   };
 }
 
+/** The "new" or "changed" mark of each programme entry and whole workshop changed by the newest step of the history. */
+export function sessionMarks(conference: Conference): ReadonlyMap<Session, "new" | "changed"> {
+  const known = markCache.get(conference);
+  if (known) return known;
+  const { sessions } = historyOf(conference);
+  const marks = new Map<Session, "new" | "changed">();
+  markCache.set(conference, marks);
+  if (sessions.size === 0) return marks;
+  for (const session of [...conference.sessions, ...conference.workshops]) {
+    const mark = conference.entriesOf(session).map((entry) => sessions.get(sessionGuid(conference.event, entry))?.mark).find(Boolean);
+    if (mark) marks.set(session, mark);
+  }
+  return marks;
+}
+
+const markCache = new WeakMap<Conference, Map<Session, "new" | "changed">>();
 const histories = new WeakMap<Conference, History>();
 
 /** The conference's history: computed once, from the release files and the content only. */
@@ -81,7 +99,7 @@ export function computeHistory(releases: readonly Release[], current: readonly R
   for (let i = 1; i < versions.length; i++) {
     const { release } = versions[i]!;
     const changes = compare(versions[i - 1]!.sessions, versions[i]!.sessions);
-    if (release || changes.length > 0) steps.unshift({ release, previous: releases[i - 1], changes });
+    if (release || changes.length > 0) steps.unshift({ release, index: release ? i + 1 : 0, previous: releases[i - 1], changes });
     const touched = new Set<string>();
     for (const change of changes) {
       const guid = change.session.guid;
@@ -96,7 +114,7 @@ export function computeHistory(releases: readonly Release[], current: readonly R
       sessions.set(guid, entry);
     }
   }
-  steps.push({ release: releases[0], previous: undefined, changes: [] });
+  steps.push({ release: releases[0], index: 1, previous: undefined, changes: [] });
   // The marks are those of the newest step: the unreleased changes, else the newest release's.
   for (const change of steps[0]?.changes ?? []) {
     const entry = sessions.get(change.session.guid)!;

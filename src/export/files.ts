@@ -9,6 +9,7 @@ import { renderIcs } from "./ics.ts";
 import { scheduleData } from "./schedule-data.ts";
 import { exportedSessions } from "./sessions.ts";
 import { historyOf } from "./changes.ts";
+import { renderChangesFeed } from "./changes-feed.tsx";
 import { exportStamp } from "./stamp.ts";
 import { renderThemeCss } from "../theme/theme.ts";
 
@@ -47,6 +48,7 @@ export function* exportFiles(conference: Conference, sourceDateEpoch: string | u
     const blocks = cancelled.filter((c) => c.kind === gone.kind && c.slug === gone.slug);
     yield { path: where, content: renderIcs(conference, [], { stamp, name: gone.title, path: where, cancelled: blocks }) };
   }
+  if (conference.releases.length > 0) yield { path: SITE_PATHS.scheduleChangesFeed, content: renderChangesFeed(conference) };
   yield { path: SITE_PATHS.sitemap, content: renderSitemap(conference) };
   yield { path: SITE_PATHS.robots, content: renderRobots(conference) };
   yield { path: SITE_PATHS.manifest, content: renderManifest(conference) };

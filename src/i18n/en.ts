@@ -152,6 +152,23 @@ export const en = {
   "feed.title": "{event} blog",
   "ics.speakers": { one: "Speaker: {names}", other: "Speakers: {names}" },
   "ics.leaders": { one: "Leader: {names}", other: "Leaders: {names}" },
+  "changes.title": "Schedule changes",
+  "changes.description": "What changed in the programme of {event}, release by release.",
+  "changes.link": "Schedule changes",
+  "changes.feed": "Feed of the changes",
+  "changes.feedTitle": "{event}: schedule changes",
+  "changes.unreleased": "Not released yet",
+  "changes.recorded": "Released {date}",
+  "changes.first": { one: "The first published programme: {count} session.", other: "The first published programme: {count} sessions." },
+  "changes.none": "No changes to talks or workshops.",
+  "changes.added": "Added",
+  "changes.moved": "Moved",
+  "changes.retitled": "Retitled",
+  "changes.cancelled": "Cancelled",
+  "changes.fromTo": "{from} → {to}",
+  "mark.new": "New",
+  "mark.changed": "Changed",
+  "mark.cancelled": "Cancelled",
 } satisfies Record<string, string | PluralMessage>;
 
 /** A catalogue: every key of the English one, each a text or (where English has one) a plural. */

@@ -1,3 +1,4 @@
+import { sessionMarks } from "../export/changes.ts";
 import type { Talk } from "../content/model.ts";
 import { paginate, type PageData } from "../eleventy/types.ts";
 import { TalkPage } from "../views/TalkPage.tsx";
@@ -11,5 +12,5 @@ export const data = {
 };
 
 export function render({ conference, talk }: Data) {
-  return <TalkPage event={conference.event} talk={talk} tagUrls={conference.tagUrls} />;
+  return <TalkPage event={conference.event} talk={talk} tagUrls={conference.tagUrls} mark={sessionMarks(conference).get(talk)} />;
 }

@@ -1,3 +1,4 @@
+import { sessionMarks } from "../export/changes.ts";
 import type { Workshop } from "../content/model.ts";
 import { paginate, type PageData } from "../eleventy/types.ts";
 import { WorkshopPage } from "../views/WorkshopPage.tsx";
@@ -11,5 +12,5 @@ export const data = {
 };
 
 export function render({ conference, workshop }: Data) {
-  return <WorkshopPage event={conference.event} workshop={workshop} tagUrls={conference.tagUrls} />;
+  return <WorkshopPage event={conference.event} workshop={workshop} tagUrls={conference.tagUrls} mark={sessionMarks(conference).get(workshop)} />;
 }

@@ -16,6 +16,10 @@ export const SITE_PATHS = {
   home: "/",
   schedule: "/schedule/",
   scheduleTags: "/schedule/tags/",
+  /** What each release of the programme changed: written only when content/releases/ holds a release. */
+  scheduleChanges: "/schedule/changes/",
+  /** The same as an Atom feed. */
+  scheduleChangesFeed: "/schedule/changes/feed.xml",
   talks: "/talks/",
   speakers: "/speakers/",
   workshops: "/workshops/",

@@ -2,6 +2,7 @@ import type { Room, Session } from "../content/model.ts";
 import { peopleOf } from "../content/model.ts";
 import { KindBadge, TimeRange } from "./components/SessionBits.tsx";
 import { useTranslator } from "./i18n.ts";
+import { SITE_PATHS } from "../site/urls.ts";
 
 /**
  * One programme entry: time, title (linked to its page), people, room and tags (linked to their
@@ -11,10 +12,13 @@ export function ScheduleEntry({
   session,
   tagUrls,
   shownIn,
+  mark,
 }: {
   session: Session;
   tagUrls: ReadonlyMap<string, string>;
   shownIn?: readonly Room[];
+  /** Changed or new in the newest release of the programme. */
+  mark?: "new" | "changed" | undefined;
 }) {
   const { t } = useTranslator();
   const people = peopleOf(session);
@@ -30,6 +34,7 @@ export function ScheduleEntry({
         {session.type === "workshop" && session.part && <span class="entry__part"> · {t("session.part", { index: session.part.index + 1, count: session.part.count })}</span>}
       </p>
       <KindBadge session={session} />
+      <ChangeMark mark={mark} />
       <h3 class="entry__title">{session.url ? <a href={session.url}>{session.title}</a> : session.title}</h3>
       {people.length > 0 && <p class="entry__people">{people.map((person) => person.name).join(t("list.comma"))}</p>}
       {session.tags.length > 0 && (
@@ -41,6 +46,17 @@ export function ScheduleEntry({
         </ul>
       )}
     </div>
+  );
+}
+
+/** "New" or "Changed", linked to the list of schedule changes; nothing without a mark. */
+export function ChangeMark({ mark }: { mark: "new" | "changed" | "cancelled" | undefined }) {
+  const { t } = useTranslator();
+  if (!mark) return null;
+  return (
+    <a class={`badge badge--${mark}`} href={SITE_PATHS.scheduleChanges}>
+      {t(`mark.${mark}`)}
+    </a>
   );
 }
 

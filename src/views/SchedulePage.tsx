@@ -4,7 +4,9 @@ import { buildDayGrid, type DayGrid } from "../schedule/grid.ts";
 import { sessionAnchors, type TagGroup } from "../schedule/tags.ts";
 import { formatClock, formatDay, formatDayOfMonth, zoneAbbreviation } from "../schedule/time.ts";
 import { DayZone, isoOf } from "./components/SessionBits.tsx";
-import { ScheduleEntry, slotKind } from "./ScheduleEntry.tsx";
+import { ChangeMark, ScheduleEntry, slotKind } from "./ScheduleEntry.tsx";
+import { historyOf, sessionMarks } from "../export/changes.ts";
+import { slot as cancelledSlot } from "./ChangesPage.tsx";
 import { CalendarLinks } from "./components/CalendarLinks.tsx";
 import { Layout } from "./Layout.tsx";
 import { translatorOf, useTranslator } from "./i18n.ts";
@@ -15,6 +17,8 @@ export function SchedulePage({ conference }: { conference: Conference }) {
   const grids = conference.days.map(({ date, sessions }) => buildDayGrid(date, sessions, event.rooms));
   const { tags, tagUrls } = conference;
   const anchors = sessionAnchors(conference.sessions);
+  const marks = sessionMarks(conference);
+  const { cancelled } = historyOf(conference);
   const zones = [...new Set(grids.flatMap((grid) => grid.zones))];
   const count = conference.talkPages.length + conference.workshops.length;
   const tr = translatorOf(event);
@@ -49,10 +53,19 @@ export function SchedulePage({ conference }: { conference: Conference }) {
         <span class="schedule-exports__apps">
           {t("schedule.forApps")} <a href={SITE_PATHS.scheduleJson}>schedule.json</a> · <a href={SITE_PATHS.scheduleXml}>schedule.xml</a>
         </span>
+        {conference.releases.length > 0 && (
+          <>
+            {" "}
+            <a class="schedule-exports__changes" href={SITE_PATHS.scheduleChanges}>
+              {t("changes.link")}
+            </a>
+          </>
+        )}
       </p>
       {grids.map((grid) => (
-        <ScheduleDay key={dayId(grid)} grid={grid} anchors={anchors} tagUrls={tagUrls} />
+        <ScheduleDay key={dayId(grid)} grid={grid} anchors={anchors} tagUrls={tagUrls} marks={marks} />
       ))}
+      {cancelled.length > 0 && <CancelledList conference={conference} />}
       {tags.length > 0 && <TopicList tags={tags} headingId="by_topic" />}
     </Layout>
   );
@@ -66,10 +79,12 @@ function ScheduleDay({
   grid,
   anchors,
   tagUrls,
+  marks,
 }: {
   grid: DayGrid;
   anchors: ReadonlyMap<Session, string>;
   tagUrls: ReadonlyMap<string, string>;
+  marks: ReadonlyMap<Session, "new" | "changed">;
 }) {
   const id = dayId(grid);
   const zones = grid.zones.join(" / ") || zoneAbbreviation(grid.date);
@@ -118,7 +133,7 @@ function ScheduleDay({
                       rowSpan={cell.rowspan > 1 ? cell.rowspan : undefined}
                       colSpan={cell.colspan > 1 ? cell.colspan : undefined}
                     >
-                      <ScheduleEntry session={cell.session} tagUrls={tagUrls} shownIn={cell.shownIn} />
+                      <ScheduleEntry session={cell.session} tagUrls={tagUrls} shownIn={cell.shownIn} mark={cell.isRepeat ? undefined : marks.get(cell.session)} />
                     </td>
                   ),
                 )}
@@ -127,6 +142,27 @@ function ScheduleDay({
           </tbody>
         </table>
       )}
+    </section>
+  );
+}
+
+/** Sessions of an earlier release no longer on the programme: still shown, as cancelled, with their last time and room. */
+function CancelledList({ conference }: { conference: Conference }) {
+  const { event } = conference;
+  const tr = useTranslator();
+  const { cancelled } = historyOf(conference);
+  return (
+    <section class="schedule-cancelled" aria-labelledby="cancelled_heading">
+      <h2 id="cancelled_heading">{tr.t("changes.cancelled")}</h2>
+      <ul class="entry-list">
+        {cancelled.map((session) => (
+          <li key={session.guid} class="slot slot--cancelled">
+            <ChangeMark mark="cancelled" />{" "}
+            <s>{session.title}</s>{" "}
+            <span class="entry__when">({cancelledSlot(session, event, tr)})</span>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

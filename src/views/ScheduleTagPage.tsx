@@ -4,6 +4,7 @@ import type { TagGroup } from "../schedule/tags.ts";
 import { formatDay } from "../schedule/time.ts";
 import { ScheduleEntry, slotKind } from "./ScheduleEntry.tsx";
 import { Layout } from "./Layout.tsx";
+import { sessionMarks } from "../export/changes.ts";
 import { translatorOf } from "./i18n.ts";
 import { breadcrumbLd, ldDocument } from "./structured-data.ts";
 import { TopicList } from "./SchedulePage.tsx";
@@ -12,6 +13,7 @@ import { TopicList } from "./SchedulePage.tsx";
 export function ScheduleTagPage({ conference, tag }: { conference: Conference; tag: TagGroup }) {
   const { tags, tagUrls } = conference;
   const days = conference.sessionsByDay(tag.sessions);
+  const marks = sessionMarks(conference);
   const tr = translatorOf(conference.event);
   const { t } = tr;
   const count = tag.sessions.length;
@@ -37,7 +39,7 @@ export function ScheduleTagPage({ conference, tag }: { conference: Conference; t
           <ol class="entry-list">
             {sessions.map((session) => (
               <li key={session.file} class={`slot slot--${slotKind(session)}`}>
-                <ScheduleEntry session={session} tagUrls={tagUrls} />
+                <ScheduleEntry session={session} tagUrls={tagUrls} mark={marks.get(session)} />
               </li>
             ))}
           </ol>

@@ -3,6 +3,7 @@ import { PeopleList } from "./components/PeopleList.tsx";
 import { Prose } from "./components/Prose.tsx";
 import { KindBadge, SessionWhen, TagList } from "./components/SessionBits.tsx";
 import { calendarPath, SITE_PATHS } from "../site/urls.ts";
+import { ChangeMark } from "./ScheduleEntry.tsx";
 import { Layout } from "./Layout.tsx";
 import { translatorOf } from "./i18n.ts";
 import { breadcrumbLd, ldDocument, sessionLd } from "./structured-data.ts";
@@ -11,11 +12,14 @@ export function TalkPage({
   event,
   talk,
   tagUrls,
+  mark,
 }: {
   event: Event;
   talk: Talk & { url: string };
   /** Topic page of each tag, to link the tags. */
   tagUrls: ReadonlyMap<string, string>;
+  /** Changed or new in the newest release of the programme. */
+  mark?: "new" | "changed" | undefined;
 }) {
   const { t } = translatorOf(event);
   const links = [
@@ -38,6 +42,7 @@ export function TalkPage({
             <a href={SITE_PATHS.talks}>{t("nav.talks")}</a>
           </p>
           <KindBadge session={talk} />
+          <ChangeMark mark={mark} />
           <h1>{talk.title}</h1>
         </header>
         <div class="page-columns">

@@ -3,6 +3,7 @@ import { PeopleList } from "./components/PeopleList.tsx";
 import { Prose } from "./components/Prose.tsx";
 import { KindBadge, levelLabel, SessionWhen, TagList } from "./components/SessionBits.tsx";
 import { calendarPath, SITE_PATHS } from "../site/urls.ts";
+import { ChangeMark } from "./ScheduleEntry.tsx";
 import { Layout } from "./Layout.tsx";
 import { translatorOf } from "./i18n.ts";
 import { breadcrumbLd, ldDocument, sessionLd } from "./structured-data.ts";
@@ -12,11 +13,14 @@ export function WorkshopPage({
   event,
   workshop,
   tagUrls,
+  mark,
 }: {
   event: Event;
   workshop: Workshop;
   /** Topic page of each tag, to link the tags. */
   tagUrls: ReadonlyMap<string, string>;
+  /** Changed or new in the newest release of the programme. */
+  mark?: "new" | "changed" | undefined;
 }) {
   const tr = translatorOf(event);
   const { t } = tr;
@@ -35,6 +39,7 @@ export function WorkshopPage({
             <a href={SITE_PATHS.workshops}>{t("nav.workshops")}</a>
           </p>
           <KindBadge session={workshop} />
+          <ChangeMark mark={mark} />
           <h1>{workshop.title}</h1>
           <p class="page-head__meta">
             <SessionWhen session={workshop} />

@@ -7,7 +7,7 @@ import ICAL from "ical.js";
 import { ContentError } from "../../src/content/errors.ts";
 import { loadConference } from "../../src/content/load.ts";
 import { exportFiles } from "../../src/export/files.ts";
-import { makeContent, runLectern } from "../helpers.ts";
+import { buildSite, makeContent, readPage, runLectern } from "../helpers.ts";
 
 const OPENING_SUNDAY = "---\ntitle: Opening keynote\nspeakers: [jana-novak]\nstart: 2024-10-27 11:00\nduration: 45\nroom: side\nkind: keynote\n---\nWhy platforms matter.\n";
 const LATE_RETITLED = "---\ntitle: Later night hacking\nspeakers: [jana-novak, sam-lee]\nstart: 2024-10-26 23:30\nduration: 60\nroom: side\n---\nPast midnight.\n";
@@ -48,9 +48,62 @@ function events(text: string): Array<{ uid: string; summary: string; start: stri
 describe("schedule releases", () => {
   let content: string;
   let files: Map<string, string>;
+  let site: string;
   before(async () => {
     content = await threeReleases();
     files = await exportsOf(content);
+    site = await buildSite(content, { SOURCE_DATE_EPOCH: "1700000000" });
+  });
+
+  test("/schedule/changes/ lists per release exactly what it added, moved, retitled and cancelled", async () => {
+    const page = await readPage(site, "/schedule/changes/");
+    const sections = [...page.matchAll(/<section class="release" id="([^"]+)"><h2>([^<]*)<\/h2>([^]*?)<\/section>/g)].map(([, id, name, body]) => ({
+      id,
+      name,
+      lines: [...body!.matchAll(/<(?:li|p)[^>]*>([^]*?)<\/(?:li|p)>/g)].map(([, text]) => text!.replace(/<[^>]+>/g, "").replaceAll("&amp;", "&")),
+    }));
+    assert.deepEqual(sections, [
+      {
+        id: "release-3",
+        name: "v3",
+        lines: [
+          "Released 20 October 2024",
+          "Retitled: Later night hacking (“Late night hacking” → “Later night hacking”)",
+          "Added: Lightning talks (Sunday 27 October, 15:00–15:30 CET · Main Stage)",
+          "Cancelled: After the clocks change (Sunday 27 October, 10:00–10:30 CET · Main Stage)",
+        ],
+      },
+      {
+        id: "release-2",
+        name: "v2: opening on Sunday",
+        lines: ["Released 10 October 2024", "Moved: Opening keynote (Saturday 26 October, 09:00–09:45 CEST · Main Stage → Sunday 27 October, 11:00–11:45 CET · Side Room)"],
+      },
+      { id: "release-1", name: "v1", lines: ["Released 1 October 2024", "The first published programme: 4 sessions."] },
+    ]);
+  });
+
+  test("the Atom feed has one entry per release, newest first, with the same changes", async () => {
+    const feed = await readPage(site, "/schedule/changes/feed.xml");
+    const entries = [...feed.matchAll(/<entry>\s*<title>([^<]*)<\/title>[^]*?<id>([^<]*)<\/id>\s*<updated>([^<]*)<\/updated>[^]*?<content type="html">([^]*?)<\/content>/g)].map(([, title, id, updated, html]) => ({
+      title,
+      id,
+      updated,
+      items: html!.split("&lt;li&gt;").length - 1,
+    }));
+    assert.deepEqual(entries, [
+      { title: "v3", id: "https://fixture.example.org/conf/schedule/changes/#release-3", updated: "2024-10-20T08:00:00Z", items: 3 },
+      { title: "v2: opening on Sunday", id: "https://fixture.example.org/conf/schedule/changes/#release-2", updated: "2024-10-10T08:00:00Z", items: 1 },
+      { title: "v1", id: "https://fixture.example.org/conf/schedule/changes/#release-1", updated: "2024-10-01T08:00:00Z", items: 0 },
+    ]);
+    assert.match(feed, /Cancelled: &lt;a href="https:\/\/fixture\.example\.org\/conf\/talks\/after-the-change\.ics"&gt;After the clocks change&lt;\/a&gt;/);
+  });
+
+  test("the schedule and the pages mark what the newest release changed, and keep the cancelled session, as cancelled", async () => {
+    const schedule = await readPage(site, "/schedule/");
+    const marked = [...schedule.matchAll(/<a class="badge badge--(new|changed|cancelled)" href="\/conf\/schedule\/changes\/">[^<]*<\/a>(?:<h3 class="entry__title"><a href="[^"]*">([^<]*)|\s*<s>([^<]*))/g)].map(([, mark, a, b]) => `${mark}: ${a ?? b}`);
+    assert.deepEqual(marked, ["changed: Later night hacking", "new: Lightning talks", "cancelled: After the clocks change"]);
+    assert.match(await readPage(site, "/talks/lightning/"), /<a class="badge badge--new" href="\/conf\/schedule\/changes\/">New<\/a><h1>Lightning talks<\/h1>/);
+    assert.doesNotMatch(await readPage(site, "/talks/opening/"), /badge--changed/);
   });
 
   test("the release files are plain YAML, one per release", async () => {
