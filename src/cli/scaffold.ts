@@ -109,6 +109,7 @@ function placeholders(kind: ScaffoldKind, title: string, context: ScaffoldContex
         slides: "# https://example.org/slides.pdf",
         video: "# https://www.youtube.com/watch?v=…",
         code: "# https://github.com/example/demo",
+        cancelled: "# true",
       };
     case "speaker":
       return {
@@ -131,6 +132,7 @@ function placeholders(kind: ScaffoldKind, title: string, context: ScaffoldContex
         blocks: `# [{start: ${context.days?.first ?? "YYYY-MM-DD"} 09:00, duration: 480}, {start: ${context.days?.last ?? "YYYY-MM-DD"} 09:00, duration: 240}]`,
         prerequisites: "[]",
         tags: "[]",
+        cancelled: "# true",
       };
     case "post":
       return { title: name, date: context.today, tags: "[]", summary: "# One sentence for listings." };

@@ -383,7 +383,7 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
   }
 
   const releases = readReleases(folder, event, problems);
-  for (const clash of findScheduleConflicts([...talks, ...workshops.flatMap(programmeEntries)], event?.rooms)) problems.add(clash.file, clash.field, clash.message);
+  for (const clash of findScheduleConflicts([...talks, ...workshops.flatMap(programmeEntries)].filter((session) => !session.cancelled), event?.rooms)) problems.add(clash.file, clash.field, clash.message);
   for (const problem of event ? languageProblems(event.language) : []) problems.add(problem.file, problem.key, problem.message);
   problems.throwIfAny();
   const tierRank = (sponsor: Sponsor) => tiers.get(sponsor.tier.id)!.rank;

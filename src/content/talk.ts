@@ -32,6 +32,8 @@ export const talkSchema = z.strictObject({
   video: webUrl.optional(),
   /** Link to code or a demo repository. */
   code: webUrl.optional(),
+  /** `true` once the talk is called off: it stays on the schedule and in the calendars, marked cancelled. */
+  cancelled: z.boolean().default(false),
 });
 
 export type TalkFile = z.output<typeof talkSchema>;

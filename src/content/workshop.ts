@@ -35,6 +35,8 @@ export const workshopSchema = z.strictObject({
   prerequisites: textList.default([]),
   /** Topic tags. */
   tags: textList.default([]),
+  /** `true` once the workshop is called off: it stays on the schedule and in the calendars, marked cancelled. */
+  cancelled: z.boolean().default(false),
 });
 
 export type WorkshopFile = z.output<typeof workshopSchema>;

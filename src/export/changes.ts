@@ -42,9 +42,11 @@ export interface History {
   sessions: ReadonlyMap<string, SessionHistory>;
 }
 
-/** The programme now, as a release would record it. */
+/** The programme now, as a release would record it: sessions marked `cancelled: true` are not on it. */
 export function currentProgramme(conference: Conference): ReleasedSession[] {
-  return exportedSessions(conference).map((session) => releasedOf(conference, session));
+  return exportedSessions(conference)
+    .filter((session) => !session.cancelled)
+    .map((session) => releasedOf(conference, session));
 }
 
 function releasedOf(conference: Conference, session: Session): ReleasedSession {
@@ -60,36 +62,48 @@ function releasedOf(conference: Conference, session: Session): ReleasedSession {
   };
 }
 
-/** The "new" or "changed" mark of each programme entry and whole workshop changed by the newest step of the history. */
-export function sessionMarks(conference: Conference): ReadonlyMap<Session, "new" | "changed"> {
+/** How a session is marked: changed or new in the newest release, or called off. */
+export type SessionMark = "new" | "changed" | "cancelled";
+
+/** The "new", "changed" or "cancelled" mark of each programme entry and whole workshop changed by the newest step of the history. */
+export function sessionMarks(conference: Conference): ReadonlyMap<Session, SessionMark> {
   const known = markCache.get(conference);
   if (known) return known;
   const { sessions } = historyOf(conference);
-  const marks = new Map<Session, "new" | "changed">();
+  const marks = new Map<Session, SessionMark>();
   markCache.set(conference, marks);
-  if (sessions.size === 0) return marks;
   for (const session of [...conference.sessions, ...conference.workshops]) {
+    if (session.cancelled) {
+      marks.set(session, "cancelled");
+      continue;
+    }
+    if (sessions.size === 0) continue;
     const mark = conference.entriesOf(session).map((entry) => sessions.get(sessionGuid(conference.event, entry))?.mark).find(Boolean);
     if (mark) marks.set(session, mark);
   }
   return marks;
 }
 
-const markCache = new WeakMap<Conference, Map<Session, "new" | "changed">>();
+const markCache = new WeakMap<Conference, Map<Session, SessionMark>>();
 const histories = new WeakMap<Conference, History>();
 
 /** The conference's history: computed once, from the release files and the content only. */
 export function historyOf(conference: Conference): History {
   let history = histories.get(conference);
   if (!history) {
-    history = computeHistory(conference.releases, currentProgramme(conference));
+    const inContent = new Set(exportedSessions(conference).map((session) => sessionGuid(conference.event, session)));
+    history = computeHistory(conference.releases, currentProgramme(conference), inContent);
     histories.set(conference, history);
   }
   return history;
 }
 
-/** Compares each release with the one before it, and the content with the newest. */
-export function computeHistory(releases: readonly Release[], current: readonly ReleasedSession[]): History {
+/**
+ * Compares each release with the one before it, and the content with the newest. `inContent`:
+ * the guids of every session in the content, cancelled ones too (those keep their own page and
+ * calendar entry, so they are not among the `cancelled` kept from the releases).
+ */
+export function computeHistory(releases: readonly Release[], current: readonly ReleasedSession[], inContent: ReadonlySet<string>): History {
   const sessions = new Map<string, SessionHistory>();
   const steps: ReleaseChanges[] = [];
   if (releases.length === 0) return { releases, steps, cancelled: [], sessions };
@@ -120,7 +134,7 @@ export function computeHistory(releases: readonly Release[], current: readonly R
     const entry = sessions.get(change.session.guid)!;
     entry.mark = change.kind === "added" ? "new" : change.kind === "cancelled" ? undefined : "changed";
   }
-  const now = new Set(current.map((s) => s.guid));
+  const now = new Set([...current.map((s) => s.guid), ...inContent]);
   const cancelled = new Map<string, ReleasedSession>();
   for (const release of [...releases].reverse()) {
     for (const session of release.sessions) if (!now.has(session.guid) && !cancelled.has(session.guid)) cancelled.set(session.guid, session);

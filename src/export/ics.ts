@@ -63,6 +63,7 @@ function eventText(conference: Conference, session: Session, stamp: string): str
   if (description) lines.push(`DESCRIPTION:${escapeText(description)}`);
   if (session.tags.length > 0) lines.push(`CATEGORIES:${session.tags.map(escapeText).join(",")}`);
   if (session.url) lines.push(`URL;VALUE=URI:${uri(absoluteUrl(event, session.url))}`);
+  if (session.cancelled) lines.push("STATUS:CANCELLED");
   lines.push("END:VEVENT");
   const text = foldLines(lines.join(CRLF)) + CRLF;
   eventCache.set(session, { stamp, text });

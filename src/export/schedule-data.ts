@@ -107,7 +107,8 @@ export interface ScheduleData {
  */
 export function scheduleData(conference: Conference): ScheduleData {
   const { event } = conference;
-  const sessions = exportedSessions(conference);
+  // A cancelled session leaves the apps' schedule, which they replace whole; the calendars keep it, as cancelled.
+  const sessions = exportedSessions(conference).filter((session) => !session.cancelled);
   const ids = sessionIds(event, sessions);
   const people = personIds(event, conference.speakers);
   const acronym = conferenceAcronym(event);
@@ -147,7 +148,7 @@ export function scheduleData(conference: Conference): ScheduleData {
     const rooms: Record<string, ScheduleEvent[]> = {};
     for (const room of event.rooms) rooms[room.name] = [];
     for (const session of all) {
-      if (session.url !== undefined) rooms[roomOf(session).name]!.push(toEvent(session));
+      if (session.url !== undefined && !session.cancelled) rooms[roomOf(session).name]!.push(toEvent(session));
     }
     // The day runs from its day change to the next day's; a session before the first day's
     // change, or one running past the next, widens it so that every session lies inside.

@@ -18,7 +18,7 @@ export function ScheduleEntry({
   tagUrls: ReadonlyMap<string, string>;
   shownIn?: readonly Room[];
   /** Changed or new in the newest release of the programme. */
-  mark?: "new" | "changed" | undefined;
+  mark?: "new" | "changed" | "cancelled" | undefined;
 }) {
   const { t } = useTranslator();
   const people = peopleOf(session);

@@ -84,7 +84,7 @@ function ScheduleDay({
   grid: DayGrid;
   anchors: ReadonlyMap<Session, string>;
   tagUrls: ReadonlyMap<string, string>;
-  marks: ReadonlyMap<Session, "new" | "changed">;
+  marks: ReadonlyMap<Session, "new" | "changed" | "cancelled">;
 }) {
   const id = dayId(grid);
   const zones = grid.zones.join(" / ") || zoneAbbreviation(grid.date);

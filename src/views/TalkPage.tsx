@@ -19,7 +19,7 @@ export function TalkPage({
   /** Topic page of each tag, to link the tags. */
   tagUrls: ReadonlyMap<string, string>;
   /** Changed or new in the newest release of the programme. */
-  mark?: "new" | "changed" | undefined;
+  mark?: "new" | "changed" | "cancelled" | undefined;
 }) {
   const { t } = translatorOf(event);
   const links = [

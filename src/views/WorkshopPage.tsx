@@ -20,7 +20,7 @@ export function WorkshopPage({
   /** Topic page of each tag, to link the tags. */
   tagUrls: ReadonlyMap<string, string>;
   /** Changed or new in the newest release of the programme. */
-  mark?: "new" | "changed" | undefined;
+  mark?: "new" | "changed" | "cancelled" | undefined;
 }) {
   const tr = translatorOf(event);
   const { t } = tr;

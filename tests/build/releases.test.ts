@@ -211,3 +211,35 @@ describe("release files that are wrong", () => {
     assert.deepEqual(await readdir(path.join(content, "releases")), ["01-v1.yaml"]);
   });
 });
+
+describe("cancelled: true in the front matter", () => {
+  test("the session keeps its page and calendar entry, marked cancelled; it leaves the apps' schedule; its slot is free", async () => {
+    const content = await makeContent("small");
+    assert.equal((await runLectern("release", { CONTENT_DIR: content, LECTERN_NOW: "2024-10-01T10:00:00Z" }, ["v1"])).code, 0);
+    const opening = await readFile(path.join(content, "talks", "opening.md"), "utf8");
+    await writeFile(path.join(content, "talks", "opening.md"), opening.replace("kind: keynote\n", "kind: keynote\ncancelled: true\n"));
+    await writeFile(path.join(content, "talks", "stand-in.md"), "---\ntitle: Stand-in\nspeakers: [sam-lee]\nstart: 2024-10-26 09:00\nduration: 45\nroom: main\n---\n");
+    const released = await runLectern("release", { CONTENT_DIR: content, LECTERN_NOW: "2024-10-02T10:00:00Z" }, ["v2"]);
+    assert.equal(released.stderr, "");
+    assert.match(released.stdout, /\(2 changes since "v1"\)/);
+    const files = await exportsOf(content);
+    assert.deepEqual(events(files.get("/talks/opening.ics")!).map((e) => [e.summary, e.status, e.sequence]), [["Opening keynote", "CANCELLED", 1]]);
+    assert.equal(events(files.get("/schedule.ics")!).filter((e) => e.summary === "Opening keynote").length, 1);
+    const titles = JSON.stringify(JSON.parse(files.get("/schedule.json")!).schedule.conference.days);
+    assert.ok(!titles.includes("Opening keynote") && titles.includes("Stand-in"));
+    const site = await buildSite(content, { SOURCE_DATE_EPOCH: "1700000000" });
+    assert.match(await readPage(site, "/talks/opening/"), /<a class="badge badge--cancelled" href="\/conf\/schedule\/changes\/">Cancelled<\/a><h1>Opening keynote<\/h1>/);
+    assert.match(await readPage(site, "/schedule/"), /badge--cancelled" href="\/conf\/schedule\/changes\/">Cancelled<\/a><h3 class="entry__title"><a href="\/conf\/talks\/opening\/">Opening keynote/);
+    const changes = (await readPage(site, "/schedule/changes/")).replace(/<[^>]+>/g, "");
+    assert.match(changes, /v2Released 2 October 2024Added: Stand-in \(Saturday 26 October, 09:00–09:45 CEST · Main Stage\)Cancelled: Opening keynote \(Saturday 26 October, 09:00–09:45 CEST · Main Stage\)v1/);
+  });
+});
+
+describe("a content folder with no release", () => {
+  test("has no changelog, no feed, SEQUENCE:0 and no STATUS in the calendars, and a version made from the content", async () => {
+    const files = await exportsOf(await makeContent("small"));
+    assert.ok(![...files.keys()].some((file) => file.startsWith("/schedule/changes/")));
+    assert.doesNotMatch(files.get("/schedule.ics")!, /STATUS|LAST-MODIFIED|SEQUENCE:[1-9]/);
+    assert.match(JSON.parse(files.get("/schedule.json")!).schedule.version, /^[0-9a-f]{12}$/);
+  });
+});
