@@ -143,6 +143,10 @@ describe("schedule releases", () => {
     ]);
   });
 
+  test("the sitemap lists the changelog", () => {
+    assert.match(files.get("/sitemap.xml")!, /<loc>https:\/\/fixture\.example\.org\/conf\/schedule\/changes\/<\/loc>/);
+  });
+
   test("the c3voc JSON and frab XML version name the newest release; guids stay", () => {
     assert.equal(JSON.parse(files.get("/schedule.json")!).schedule.version, "v3");
     assert.match(files.get("/schedule.xml")!, /<version>v3<\/version>/);
@@ -178,6 +182,15 @@ describe("release files that are wrong", () => {
       '01-v1.yaml: sessions[0].guid: "nope" is not a guid',
       "01-v1.yaml: sessions[0].kind: must be talk or workshop",
       "01-v1.yaml: sessions[0].end: must be after start",
+    ]);
+  });
+
+  test("a file that is not YAML, or not a release, is reported and left as it is", async () => {
+    const found = await problems({ "releases/01-a.yaml": "name: [v1\n", "releases/02-b.yaml": "- just a list\n", "releases/notes.txt": "hi" });
+    assert.deepEqual(found, [
+      "01-a.yaml: line 2: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]",
+      "02-b.yaml: : file must be a mapping of `field: value` lines",
+      "notes.txt: : only .yaml files written by npm run release belong in releases/",
     ]);
   });
 
