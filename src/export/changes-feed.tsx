@@ -1,8 +1,8 @@
 import { renderToString } from "preact-render-to-string";
 import type { Conference } from "../content/model.ts";
 import { translatorFor } from "../i18n/index.ts";
-import { absoluteUrl, calendarPath, pagePath, SITE_PATHS } from "../site/urls.ts";
-import { changeText, releaseAnchor } from "../views/ChangesPage.tsx";
+import { absoluteUrl, SITE_PATHS } from "../site/urls.ts";
+import { changeLink, changeText, releaseAnchor } from "../views/ChangesPage.tsx";
 import { historyOf } from "./changes.ts";
 import { GENERATOR } from "./generator.ts";
 import { XmlWriter } from "./xml-writer.ts";
@@ -17,6 +17,7 @@ export function renderChangesFeed(conference: Conference): string {
   const tr = translatorFor(event.language);
   const steps = historyOf(conference).steps.filter((step) => step.release);
   const page = absoluteUrl(event, SITE_PATHS.scheduleChanges);
+  const href = changeLink(conference);
   const xml = new XmlWriter();
   xml.start("feed", { xmlns: "http://www.w3.org/2005/Atom", "xml:lang": event.language });
   xml.leaf("title", tr.t("changes.feedTitle", { event: event.name }));
@@ -37,7 +38,7 @@ export function renderChangesFeed(conference: Conference): string {
               {step.changes.map((change) => (
                 <li>
                   {changeText(change, event, tr, (text, session) => (
-                    <a href={absoluteUrl(event, change.kind === "cancelled" ? calendarPath({ type: session.kind, slug: session.slug }) : pagePath(`${session.kind}s`, session.slug))}>{text}</a>
+                    <a href={absoluteUrl(event, href(session))}>{text}</a>
                   ))}
                 </li>
               ))}

@@ -14,6 +14,7 @@ export function ChangesPage({ conference }: { conference: Conference }) {
   const tr = translatorOf(event);
   const { t } = tr;
   const { steps } = historyOf(conference);
+  const href = changeLink(conference);
   return (
     <Layout
       event={event}
@@ -46,7 +47,7 @@ export function ChangesPage({ conference }: { conference: Conference }) {
               {step.changes.map((change) => (
                 <li key={`${change.kind}-${change.session.guid}`} class={`change change--${change.kind}`}>
                   {changeText(change, event, tr, (text, session) => (
-                    <a href={change.kind === "cancelled" ? calendarPath({ type: session.kind, slug: session.slug }) : pagePath(`${session.kind}s`, session.slug)}>{text}</a>
+                    <a href={href(session)}>{text}</a>
                   ))}
                 </li>
               ))}
@@ -56,6 +57,18 @@ export function ChangesPage({ conference }: { conference: Conference }) {
       ))}
     </Layout>
   );
+}
+
+/**
+ * Where a change's title links: the session's page while the content has it (a session marked
+ * `cancelled: true` keeps its page), else its calendar file, which still holds it as cancelled.
+ */
+export function changeLink(conference: Conference): (session: ReleasedSession) => string {
+  const pages = new Set([...conference.talkPages, ...conference.workshops].map((s) => pagePath(`${s.type}s`, s.slug)));
+  return (session) => {
+    const page = pagePath(`${session.kind}s`, session.slug);
+    return pages.has(page) ? page : calendarPath({ type: session.kind, slug: session.slug });
+  };
 }
 
 /** The anchor of a release's section: `release-<n>` counting from the first, `unreleased` for changes not released yet. */
