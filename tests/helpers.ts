@@ -101,3 +101,42 @@ export function readPage(siteDir: string, urlPath: string): Promise<string> {
   const file = urlPath.endsWith("/") ? `${urlPath}index.html` : urlPath;
   return readFile(path.join(siteDir, file), "utf8");
 }
+
+/**
+ * Every problem line the loader reports for the `small` fixture with `changes`, paths relative
+ * to the content folder; fails the test when the content loads.
+ */
+export async function problemsWith(changes: Record<string, string | Buffer | null>): Promise<string[]> {
+  const { ContentError, formatProblem } = await import("../src/content/errors.ts");
+  const { loadConference } = await import("../src/content/load.ts");
+  const dir = await makeContent("small", changes);
+  try {
+    await loadConference({ contentDir: dir });
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw new Error(`expected a ContentError, got ${String(error)}`);
+    return error.problems.map((p) => formatProblem(p).split(`${dir}/`).join(""));
+  }
+  throw new Error("expected the content to be rejected");
+}
+
+/** ../shared/schemas, beside the checkout (absent on a clone without it: schema tests skip). */
+export const SHARED_SCHEMAS = path.join(ROOT, "..", "shared", "schemas");
+
+/**
+ * What the c3voc schedule.json schema (compiled with ajv, the way c3voc's own tooling reads it)
+ * finds wrong with `data`: one `<path> <message>` line an error, none when it is valid.
+ */
+export async function c3vocScheduleErrors(data: unknown): Promise<string[]> {
+  const { createRequire } = await import("node:module");
+  const { default: Ajv } = await import("ajv");
+  const { default: addFormats } = await import("ajv-formats");
+  const require = createRequire(import.meta.url);
+  const ajv = new Ajv.default({ allErrors: true, allowUnionTypes: true });
+  ajv.addMetaSchema(require("ajv/dist/refs/json-schema-draft-06.json"));
+  addFormats.default(ajv);
+  ajv.addFormat("color", /^#[0-9a-fA-F]{6}$/);
+  ajv.addKeyword("$oneOf");
+  ajv.addKeyword("$todo");
+  const validate = ajv.compile(JSON.parse(await readFile(path.join(SHARED_SCHEMAS, "schedule.schema.json"), "utf8")));
+  return validate(data) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+}

@@ -2,20 +2,16 @@ import assert from "node:assert/strict";
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { before, describe, test, type TestContext } from "node:test";
-import Ajv from "ajv";
-import addFormats from "ajv-formats";
 import ICAL from "ical.js";
 import { v5 as uuidv5 } from "uuid";
 import { loadConference } from "../../src/content/load.ts";
 import type { Conference } from "../../src/content/model.ts";
 import { trackColour } from "../../src/export/schedule-data.ts";
-import { buildSite, listFiles, makeContent, readPage, ROOT } from "../helpers.ts";
+import { buildSite, listFiles, makeContent, readPage, ROOT, c3vocScheduleErrors } from "../helpers.ts";
 
 const SCHEMAS = path.join(ROOT, "..", "shared", "schemas");
-const require = createRequire(import.meta.url);
 
 /** The UTC start of every talk and workshop of the berlin-dst fixture (lunch is a break: not exported). */
 const DST_STARTS: Record<string, string> = {
@@ -65,15 +61,7 @@ function schemasOr(t: TestContext): boolean {
 }
 
 async function validateJson(file: string): Promise<string[]> {
-  const ajv = new Ajv.default({ allErrors: true, allowUnionTypes: true });
-  ajv.addMetaSchema(require("ajv/dist/refs/json-schema-draft-06.json"));
-  addFormats.default(ajv);
-  ajv.addFormat("color", /^#[0-9a-fA-F]{6}$/);
-  ajv.addKeyword("$oneOf");
-  ajv.addKeyword("$todo");
-  const validate = ajv.compile(JSON.parse(await readFile(path.join(SCHEMAS, "schedule.schema.json"), "utf8")));
-  const ok = validate(JSON.parse(await readFile(file, "utf8")));
-  return ok ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+  return c3vocScheduleErrors(JSON.parse(await readFile(file, "utf8")));
 }
 
 function xmllint(...args: string[]): { status: number | null; stdout: string; stderr: string } {

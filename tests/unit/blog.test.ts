@@ -1,24 +1,12 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { ContentError, formatProblem } from "../../src/content/errors.ts";
 import { loadConference } from "../../src/content/load.ts";
 import { paginatePosts, type Event, type Post } from "../../src/content/model.ts";
 import { readingMinutes } from "../../src/content/post.ts";
 import { absoluteLinks } from "../../src/export/feeds.ts";
-import { makeContent } from "../helpers.ts";
+import { makeContent, problemsWith } from "../helpers.ts";
 
 const post = (fields: string, body = "A post.") => `---\ntitle: A post\ndate: 2024-09-02\n${fields}\n---\n${body}\n`;
-
-async function problemsWith(changes: Record<string, string | null>): Promise<string[]> {
-  const dir = await makeContent("small", changes);
-  try {
-    await loadConference({ contentDir: dir });
-  } catch (error) {
-    assert.ok(error instanceof ContentError, `expected a ContentError, got ${String(error)}`);
-    return error.problems.map((p) => formatProblem(p).split(`${dir}/`).join(""));
-  }
-  assert.fail("expected the content to be rejected");
-}
 
 describe("a post's author", () => {
   test("a speaker's slug links the post to the speaker and shows their name", async () => {

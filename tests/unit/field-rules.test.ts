@@ -1,9 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { ContentError, formatProblem } from "../../src/content/errors.ts";
 import { loadConference } from "../../src/content/load.ts";
 import type { Conference } from "../../src/content/model.ts";
-import { makeContent } from "../helpers.ts";
+import { makeContent, problemsWith } from "../helpers.ts";
 
 const md = (fields: string, body = "Abstract.") => `---\n${fields}\n---\n${body}\n`;
 const TALK = "title: A talk\nspeakers: [sam-lee]\nstart: 2024-10-26 16:00\nduration: 30\nroom: main";
@@ -26,18 +25,6 @@ const event = (changes: Record<string, string>) =>
 
 async function load(changes: Record<string, string | Buffer | null>): Promise<Conference> {
   return loadConference({ contentDir: await makeContent("small", changes) });
-}
-
-/** Every problem line when the `small` fixture is loaded with `changes`, paths relative to the content folder. */
-async function problemsWith(changes: Record<string, string | Buffer | null>): Promise<string[]> {
-  const dir = await makeContent("small", changes);
-  try {
-    await loadConference({ contentDir: dir });
-  } catch (error) {
-    assert.ok(error instanceof ContentError, `expected a ContentError, got ${String(error)}`);
-    return error.problems.map((p) => formatProblem(p).split(`${dir}/`).join(""));
-  }
-  assert.fail("expected the content to be rejected");
 }
 
 describe("times", () => {

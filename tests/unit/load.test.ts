@@ -2,24 +2,12 @@ import assert from "node:assert/strict";
 import { symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, test } from "node:test";
-import { ContentError, formatProblem } from "../../src/content/errors.ts";
+import { ContentError } from "../../src/content/errors.ts";
 import { loadConference } from "../../src/content/load.ts";
-import { makeContent, tempDir } from "../helpers.ts";
+import { makeContent, tempDir, problemsWith } from "../helpers.ts";
 
 const talk = (fields: string, body = "Abstract.") => `---\n${fields}\n---\n${body}\n`;
 const GOOD = "title: A talk\nspeakers: [sam-lee]\nstart: 2024-10-26 16:00\nduration: 30\nroom: main";
-
-/** Loads the `small` fixture with changes and returns every problem line, paths relative to the content folder. */
-async function problemsWith(changes: Record<string, string | null>): Promise<string[]> {
-  const dir = await makeContent("small", changes);
-  try {
-    await loadConference({ contentDir: dir });
-  } catch (error) {
-    assert.ok(error instanceof ContentError, `expected a ContentError, got ${String(error)}`);
-    return error.problems.map((p) => formatProblem(p).split(`${dir}/`).join(""));
-  }
-  assert.fail("expected the content to be rejected");
-}
 
 describe("loading the small fixture", () => {
   test("gives typed, linked objects", async () => {
