@@ -1,20 +1,33 @@
 import { didYouMean } from "../content/suggest.ts";
 import { catalogueProblems, type CatalogueProblem } from "./catalogue-check.ts";
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { en, type Catalogue, type MessageKey } from "./en.ts";
-import { de } from "./de.ts";
-import { fr } from "./fr.ts";
-import { es } from "./es.ts";
-import { pt } from "./pt.ts";
-import { ar } from "./ar.ts";
 import { fillParts, pluralForm, type MessageValues } from "./message.ts";
 
 export type { Catalogue, MessageKey } from "./en.ts";
 
 /**
- * The languages the site's text comes in, by their base language subtag. To add one, write
- * `src/i18n/<code>.ts` exporting a `Catalogue` and list it here (README: "The site's language").
+ * The languages the site's text comes in, by their base language subtag: every
+ * `src/i18n/<code>.ts` beside this module that exports a catalogue named after its code
+ * (`export const de: Catalogue = {…}`). Adding a language is adding that one file; its type
+ * makes `tsc` list missing keys, and `languageProblems` checks it again when a build uses it.
  */
-const CATALOGUES: Readonly<Record<string, Catalogue>> = { en, de, fr, es, pt, ar };
+const CATALOGUES: Readonly<Record<string, Catalogue>> = await discoverCatalogues();
+
+async function discoverCatalogues(): Promise<Record<string, Catalogue>> {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const found: Record<string, Catalogue> = { en };
+  for (const name of readdirSync(here).sort()) {
+    const code = /^([a-z]{2,3})\.ts$/.exec(name)?.[1];
+    if (!code || code === "en") continue;
+    const module = (await import(pathToFileURL(path.join(here, name)).href)) as Record<string, unknown>;
+    // Checked key by key by languageProblems before a build uses it.
+    if (module[code] !== undefined) found[code] = module[code] as Catalogue;
+  }
+  return found;
+}
 
 /** The supported languages' codes, sorted. */
 export const SUPPORTED_LANGUAGES: readonly string[] = Object.keys(CATALOGUES).sort();
