@@ -27,7 +27,7 @@ import { speakerSchema } from "./speaker.ts";
 import { didYouMean } from "./suggest.ts";
 import { ROW_KINDS, SPOKEN_KINDS, talkSchema } from "./talk.ts";
 import { validate, validFields } from "./validate.ts";
-import type { PostImageWriter } from "./markdown.ts";
+import type { PostOptions } from "./markdown.ts";
 import { mayHoldProgrammeLinks, ProgrammeLinks, type LinkResolver, type LinkTarget } from "./programme-links.ts";
 import { ContentImages } from "../media/content-images.ts";
 import type { ThemeFile } from "./theme.ts";
@@ -64,10 +64,13 @@ export interface LoadOptions {
 
 type RenderedBody = { html: string; summary: string };
 
+/** How a post's images are written and its raw HTML `<img>` tags checked. */
+type PostImages = Pick<PostOptions, "writeImage" | "checkImage">;
+
 /** Turns bodies into HTML and plain text, resolving programme links; only checks when the caller only validates. */
 interface BodyRenderer {
   untrusted(markdown: string, links: LinkResolver): RenderedBody;
-  post(markdown: string, writeImage: PostImageWriter, links: LinkResolver): RenderedBody;
+  post(markdown: string, images: PostImages, links: LinkResolver): RenderedBody;
   /** Checks the programme links of a body that gets no page (a file with problems, a draft left out). */
   checkLinks(markdown: string, kind: "untrusted" | "post", links: LinkResolver): void;
   truncate(text: string): string;
@@ -79,7 +82,7 @@ interface BodyRenderer {
  */
 async function bodyRenderer(render: boolean, files: readonly RawFile[], posts: readonly RawFile[]): Promise<BodyRenderer> {
   const empty = (): RenderedBody => ({ html: "", summary: "" });
-  const hasImage = (body: string) => body.includes("![");
+  const hasImage = (body: string) => body.includes("![") || /<img/i.test(body);
   if (!render) {
     const checkImages = posts.some((raw) => hasImage(raw.body));
     if (!checkImages && !files.some((raw) => mayHoldProgrammeLinks(raw.body))) {
@@ -90,8 +93,8 @@ async function bodyRenderer(render: boolean, files: readonly RawFile[], posts: r
     const markdown = checkImages ? await import("./markdown.ts") : undefined;
     return {
       untrusted: (body, links) => (checkProgrammeLinks(body, "untrusted", links), empty()),
-      post: (body, writeImage, links) => {
-        if (markdown && hasImage(body)) markdown.renderPost(body, { writeImage, links });
+      post: (body, images, links) => {
+        if (markdown && hasImage(body)) markdown.renderPost(body, { ...images, links });
         else checkProgrammeLinks(body, "post", links);
         return empty();
       },
@@ -102,7 +105,7 @@ async function bodyRenderer(render: boolean, files: readonly RawFile[], posts: r
   const markdown = await import("./markdown.ts");
   return {
     untrusted: (body, links) => markdown.untrustedBody(body, links),
-    post: (body, writeImage, links) => ({ html: markdown.renderPost(body, { writeImage, links }), summary: markdown.plainText(body) }),
+    post: (body, images, links) => ({ html: markdown.renderPost(body, { ...images, links }), summary: markdown.postText(body) }),
     checkLinks: markdown.checkProgrammeLinks,
     truncate: markdown.truncate,
   };
@@ -117,7 +120,7 @@ async function bodyRenderer(render: boolean, files: readonly RawFile[], posts: r
 type BodyJob =
   | { raw: RawFile; kind: "untrusted"; apply?: (body: RenderedBody) => void }
   | { raw: RawFile; kind: "post"; isDraft: boolean; apply?: undefined }
-  | { raw: RawFile; kind: "post"; isDraft: boolean; writeImage: PostImageWriter; apply: (body: RenderedBody) => void };
+  | { raw: RawFile; kind: "post"; isDraft: boolean; images: PostImages; apply: (body: RenderedBody) => void };
 
 interface RawFile {
   file: string;
@@ -303,7 +306,7 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
       raw,
       kind: "post",
       isDraft: fields.draft,
-      writeImage: images.postImages(raw.file),
+      images: images.postImages(raw.file),
       apply: (body) => {
         post.html = body.html;
         post.summary = fields.summary ?? bodies.truncate(body.summary);
@@ -327,7 +330,7 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
       raw,
       kind: "post",
       isDraft: false,
-      writeImage: images.postImages(raw.file),
+      images: images.postImages(raw.file),
       apply: (body) => {
         page.html = body.html;
         page.summary = fields.summary ?? bodies.truncate(body.summary);
@@ -378,7 +381,7 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
   for (const job of jobs) {
     const resolve = links.resolverFor(job.raw.file, problems, job.kind === "post" && job.isDraft);
     if (!job.apply) bodies.checkLinks(job.raw.body, job.kind, resolve);
-    else if (job.kind === "post") job.apply(bodies.post(job.raw.body, job.writeImage, resolve));
+    else if (job.kind === "post") job.apply(bodies.post(job.raw.body, job.images, resolve));
     else job.apply(bodies.untrusted(job.raw.body, resolve));
   }
 

@@ -39,9 +39,16 @@ export function renderUntrusted(markdown: string, links?: LinkResolver): string 
  */
 export type PostImageWriter = (src: string, alt: string, index: number) => string | undefined;
 
+/**
+ * Checks one raw HTML `<img>` of a post, given its `src` and its `alt` (undefined when the tag has
+ * none; an empty one marks a decorative image). The tag itself is left to the sanitiser.
+ */
+export type PostImageCheck = (src: string, alt: string | undefined) => void;
+
 /** How a post's images and programme links are written. */
 export interface PostOptions {
   writeImage?: PostImageWriter;
+  checkImage?: PostImageCheck;
   links?: LinkResolver;
 }
 
@@ -61,9 +68,10 @@ organiser.renderer.rules.image = (tokens, idx, options, env: PostEnv, self) => {
  * Markdown with HTML from an organiser (blog posts) to sanitised HTML. The page's own ids
  * all hold an underscore, so a post's ids (and its links to them) get hyphens instead,
  * and an id used twice (or empty) is dropped after its first use. `writeImage` writes each
- * markdown image (the image pipeline's `<picture>`); `links` resolves programme links.
+ * markdown image (the image pipeline's `<picture>`); `checkImage` checks each raw HTML `<img>`;
+ * `links` resolves programme links.
  */
-export function renderPost(markdown: string, { writeImage, links }: PostOptions = {}): string {
+export function renderPost(markdown: string, { writeImage, checkImage, links }: PostOptions = {}): string {
   const seen = new Set<string>();
   const allowed = new Set(SANITIZE.allowedTags || []);
   const transformTags: sanitizeHtml.IOptions["transformTags"] = {
@@ -82,7 +90,9 @@ export function renderPost(markdown: string, { writeImage, links }: PostOptions 
     },
   };
   const env: PostEnv = { writeImage, links, images: 0 };
-  return sanitizeHtml(organiser.render(markdown, env), { ...SANITIZE, transformTags });
+  const tokens = organiser.parse(markdown, env);
+  if (checkImage) for (const html of rawHtml(tokens)) readHtml(html, checkImage);
+  return sanitizeHtml(organiser.renderer.render(tokens, organiser.options, env), { ...SANITIZE, transformTags });
 }
 
 /** An id from a post: underscores (and white space, which no id may hold) become hyphens. */
@@ -97,14 +107,54 @@ export function untrustedBody(markdown: string, links?: LinkResolver): { html: s
   return { html: untrusted.renderer.render(tokens, untrusted.options, env), summary: textOf(tokens) };
 }
 
-/** The markdown's text with no markup, whitespace collapsed: for meta descriptions and exports. */
-export function plainText(markdown: string): string {
-  return textOf(untrusted.parse(markdown, {}));
+/** A post's text with no markup (its raw HTML's tags dropped, their text kept), whitespace collapsed. */
+export function postText(markdown: string): string {
+  return textOf(organiser.parse(markdown, {}));
 }
 
-function textOf(blocks: ReturnType<MarkdownIt["parse"]>): string {
+type Tokens = ReturnType<MarkdownIt["parse"]>;
+
+/** The raw HTML a post's markdown holds, each block or inline tag as markdown-it read it. */
+function* rawHtml(blocks: Tokens): Generator<string> {
+  for (const block of blocks) {
+    if (block.type === "html_block") yield block.content;
+    for (const token of block.children ?? []) if (token.type === "html_inline") yield token.content;
+  }
+}
+
+/** Tags that do not break a line of text: their neighbours join without a space. */
+const PHRASING = new Set(["a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr"]);
+
+/**
+ * Reads raw HTML with the sanitiser's parser, allowing no tags: its text (script and style
+ * contents left out), and each `<img>` handed to `checkImage`.
+ */
+function readHtml(html: string, checkImage?: PostImageCheck): string {
+  const parts: string[] = [];
+  const gap = (tag: string) => {
+    if (!PHRASING.has(tag)) parts.push(" ");
+  };
+  sanitizeHtml(html, {
+    allowedTags: [],
+    allowedAttributes: {},
+    onOpenTag: (tag, attribs) => {
+      if (tag === "img") checkImage?.(attribs.src ?? "", attribs.alt);
+      gap(tag);
+    },
+    onCloseTag: gap,
+    // The sanitiser hands text over escaped (&, <, >); the summary wants it as it reads.
+    textFilter: (text) => {
+      parts.push(text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&"));
+      return "";
+    },
+  });
+  return parts.join("");
+}
+
+function textOf(blocks: Tokens): string {
   const parts: string[] = [];
   for (const block of blocks) {
+    if (block.type === "html_block") parts.push(readHtml(block.content), " ");
     if (block.type === "inline") {
       for (const token of block.children ?? []) {
         if (token.type === "text" || token.type === "code_inline") parts.push(token.content);

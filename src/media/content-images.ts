@@ -1,7 +1,7 @@
 import path from "node:path";
 import { IMAGE_FILE_NAME, IMAGE_TYPES_TEXT, isIgnored } from "../content/content-folder.ts";
 import { displayPath, type ProblemList } from "../content/errors.ts";
-import type { PostImageWriter } from "../content/markdown.ts";
+import type { PostOptions } from "../content/markdown.ts";
 import { didYouMean } from "../content/suggest.ts";
 import { describeContentImage, describeLocalImage, pictureParts, type ImagePreset, type LocalImage } from "./images.ts";
 
@@ -65,31 +65,51 @@ export class ContentImages {
     return image;
   }
 
-  /** Writes the images of one post (`file`): a `<picture>` for a local one, a plain `<img>` for a remote one. */
-  postImages(file: string): PostImageWriter {
-    return (src, alt, index) => {
-      const field = `image "${src}"`;
-      if (alt.trim() === "") this.problems.add(file, field, `needs alt text: say what the image shows between the brackets, ![like this](${src})`);
-      const loading = index === 0 ? "" : ` loading="lazy"`;
-      if (/^https?:\/\//i.test(src)) return `<img src="${escape(src)}" alt="${escape(alt)}"${loading} decoding="async" />`;
-      if (/^[a-z][a-z0-9+.-]*:/i.test(src)) return undefined;
-      if (src.startsWith("/") && !this.publicDir) return undefined;
-      const image = src.startsWith("/") ? this.describe(src, "post") : this.besidePost(src);
-      if (image === null) return undefined;
-      if (typeof image === "string") {
-        this.problems.add(file, field, image);
-        return undefined;
-      }
-      const { sources, img } = pictureParts(image);
-      const attrs = (values: Record<string, string | number | undefined>) =>
-        Object.entries(values)
-          .filter(([, value]) => value !== undefined)
-          .map(([name, value]) => ` ${name}="${escape(String(value))}"`)
-          .join("");
-      const imgTag = `<img${attrs({ ...img, alt })}${loading} decoding="async" />`;
-      if (sources.length === 0) return imgTag;
-      return `<picture>${sources.map((source) => `<source${attrs(source)} />`).join("")}${imgTag}</picture>`;
+  /**
+   * Writes the markdown images of one post (`file`): a `<picture>` for a local one, a plain `<img>`
+   * for a remote one. Its raw HTML `<img>` tags are checked the same way (alt text, file), where
+   * only a missing `alt` is a problem: `alt=""` marks a decorative image.
+   */
+  postImages(file: string): Required<Pick<PostOptions, "writeImage" | "checkImage">> {
+    return {
+      writeImage: (src, alt, index) => {
+        const image = this.postImage(file, src, alt.trim() === "", `say what the image shows between the brackets, ![like this](${src})`);
+        const loading = index === 0 ? "" : ` loading="lazy"`;
+        if (image === "remote") return `<img src="${escape(src)}" alt="${escape(alt)}"${loading} decoding="async" />`;
+        if (image === undefined) return undefined;
+        const { sources, img } = pictureParts(image);
+        const attrs = (values: Record<string, string | number | undefined>) =>
+          Object.entries(values)
+            .filter(([, value]) => value !== undefined)
+            .map(([name, value]) => ` ${name}="${escape(String(value))}"`)
+            .join("");
+        const imgTag = `<img${attrs({ ...img, alt })}${loading} decoding="async" />`;
+        if (sources.length === 0) return imgTag;
+        return `<picture>${sources.map((source) => `<source${attrs(source)} />`).join("")}${imgTag}</picture>`;
+      },
+      checkImage: (src, alt) => {
+        this.postImage(file, src, alt === undefined, `say what the image shows in its alt attribute, <img src="${src}" alt="like this">, or write alt="" for a decorative image`);
+      },
     };
+  }
+
+  /**
+   * Checks one image of a post, reporting a missing alt (with `altHint`) and a missing or
+   * unreadable file: the described local image, "remote" for an https:// one, undefined otherwise.
+   */
+  private postImage(file: string, src: string, missingAlt: boolean, altHint: string): LocalImage | "remote" | undefined {
+    const field = `image "${src}"`;
+    if (missingAlt) this.problems.add(file, field, `needs alt text: ${altHint}`);
+    if (/^https?:\/\//i.test(src)) return "remote";
+    if (/^[a-z][a-z0-9+.-]*:/i.test(src)) return undefined;
+    if (src.startsWith("/") && !this.publicDir) return undefined;
+    const image = src.startsWith("/") ? this.describe(src, "post") : this.besidePost(src);
+    if (image === null) return undefined;
+    if (typeof image === "string") {
+      this.problems.add(file, field, image);
+      return undefined;
+    }
+    return image;
   }
 
   /**

@@ -205,6 +205,28 @@ describe("image problems", () => {
     assert.equal(check.code, 1);
     assert.deepEqual(check.stderr.trimEnd().split("\n"), expected.map((line) => line.replace("lectern build", "lectern check")));
   });
+  test("a raw HTML <img> in a post or page is checked as a markdown image is; an explicit empty alt is allowed", async () => {
+    const content = await makeContent("sample", {
+      "blog/raw.md": `---\ntitle: Raw\ndate: 2016-06-21\nauthor: Dale\n---\n<p><img src="/images/nowhere.png" alt="A photo"></p>\n\nText <img src="/favicon.svg"> and <img src="/favicon.svg" alt=""> and <IMG SRC="https://example.org/x.png">\n`,
+      "pages/raw.md": `---\ntitle: Raw page\n---\n<figure><img src="/images/gone.png" alt="Gone"></figure>\n`,
+    });
+    const site = path.join(await tempDir("lectern-site-"), "site");
+    const publicDir = path.relative(ROOT, path.join(ROOT, "public"));
+    const file = path.join(content, "blog", "raw.md");
+    const expected = [
+      `lectern build: 4 content problems:`,
+      `  ${file}: image "/images/nowhere.png": no file public/images/nowhere.png`,
+      `  ${file}: image "/favicon.svg": needs alt text: say what the image shows in its alt attribute, <img src="/favicon.svg" alt="like this">, or write alt="" for a decorative image`,
+      `  ${file}: image "https://example.org/x.png": needs alt text: say what the image shows in its alt attribute, <img src="https://example.org/x.png" alt="like this">, or write alt="" for a decorative image`,
+      `  ${path.join(content, "pages", "raw.md")}: image "/images/gone.png": no file public/images/gone.png`,
+    ];
+    const build = await runLectern("build", { CONTENT_DIR: content, OUTPUT_DIR: site, PUBLIC_DIR: publicDir });
+    assert.equal(build.code, 1);
+    assert.deepEqual(build.stderr.trimEnd().split("\n"), expected);
+    const check = await runLectern("check", { CONTENT_DIR: content, PUBLIC_DIR: publicDir });
+    assert.equal(check.code, 1);
+    assert.deepEqual(check.stderr.trimEnd().split("\n"), expected.map((line) => line.replace("lectern build", "lectern check")));
+  });
 });
 
 const BADGE_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 120 40"><rect width="120" height="40" fill="#3050c0"/></svg>\n`;

@@ -70,6 +70,16 @@ describe("reading time", () => {
     const conference = await loadConference({ contentDir: await makeContent("small", { "blog/long.md": post("author: Someone", body) }) });
     assert.equal(conference.posts.find((p) => p.slug === "long")!.readingMinutes, 3);
   });
+
+  test("a post or page that starts with raw HTML has a summary and reading time without its tags", async () => {
+    const body = `<p>Hello <b>there</b> &amp; welcome</p>\n<script>var ignored = 1;</script>\n\nThen <em>some</em> <img src="https://example.org/x.png" alt="x"> ${Array(459).fill("word").join(" ")}`;
+    const page = `---\ntitle: About\n---\n<div class="intro"><p>About <i>us</i>.</p></div>\n`;
+    const conference = await loadConference({ contentDir: await makeContent("small", { "blog/html.md": post("author: Someone", body), "pages/about.md": page }) });
+    const html = conference.posts.find((p) => p.slug === "html")!;
+    assert.equal(html.summary.slice(0, 41), "Hello there & welcome Then some word word");
+    assert.equal(html.readingMinutes, 3);
+    assert.equal(conference.pages.find((p) => p.slug === "about")!.summary, "About us.");
+  });
 });
 
 describe("the blog's index pages", () => {
