@@ -88,6 +88,12 @@ export class ContentImages {
         return `<picture>${sources.map((source) => `<source${attrs(source)} />`).join("")}${imgTag}</picture>`;
       },
       checkImage: (src, alt) => {
+        // A raw tag keeps its address as written, so an image beside the post (copied to /img/
+        // only for markdown images) would not be found from the post's page.
+        if (!/^[a-z][a-z0-9+.-]*:/i.test(src) && !src.startsWith("/")) {
+          this.problems.add(file, `image "${src}"`, `in an <img> tag, write a path in public/ ("/images/${src.replace(/^(\.\/)+/, "")}") or an https:// address; for an image beside the post, use markdown: ![what it shows](${src})`);
+          return;
+        }
         this.postImage(file, src, alt === undefined, `say what the image shows in its alt attribute, <img src="${src}" alt="like this">, or write alt="" for a decorative image`);
       },
     };

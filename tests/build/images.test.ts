@@ -207,17 +207,18 @@ describe("image problems", () => {
   });
   test("a raw HTML <img> in a post or page is checked as a markdown image is; an explicit empty alt is allowed", async () => {
     const content = await makeContent("sample", {
-      "blog/raw.md": `---\ntitle: Raw\ndate: 2016-06-21\nauthor: Dale\n---\n<p><img src="/images/nowhere.png" alt="A photo"></p>\n\nText <img src="/favicon.svg"> and <img src="/favicon.svg" alt=""> and <IMG SRC="https://example.org/x.png">\n`,
+      "blog/raw.md": `---\ntitle: Raw\ndate: 2016-06-21\nauthor: Dale\n---\n<p><img src="/images/nowhere.png" alt="A photo"></p>\n\nText <img src="/favicon.svg"> and <img src="/favicon.svg" alt=""> and <IMG SRC="https://example.org/x.png"> and <img src="hall.jpg" alt="The hall">\n`,
       "pages/raw.md": `---\ntitle: Raw page\n---\n<figure><img src="/images/gone.png" alt="Gone"></figure>\n`,
     });
     const site = path.join(await tempDir("lectern-site-"), "site");
     const publicDir = path.relative(ROOT, path.join(ROOT, "public"));
     const file = path.join(content, "blog", "raw.md");
     const expected = [
-      `lectern build: 4 content problems:`,
+      `lectern build: 5 content problems:`,
       `  ${file}: image "/images/nowhere.png": no file public/images/nowhere.png`,
       `  ${file}: image "/favicon.svg": needs alt text: say what the image shows in its alt attribute, <img src="/favicon.svg" alt="like this">, or write alt="" for a decorative image`,
       `  ${file}: image "https://example.org/x.png": needs alt text: say what the image shows in its alt attribute, <img src="https://example.org/x.png" alt="like this">, or write alt="" for a decorative image`,
+      `  ${file}: image "hall.jpg": in an <img> tag, write a path in public/ ("/images/hall.jpg") or an https:// address; for an image beside the post, use markdown: ![what it shows](hall.jpg)`,
       `  ${path.join(content, "pages", "raw.md")}: image "/images/gone.png": no file public/images/gone.png`,
     ];
     const build = await runLectern("build", { CONTENT_DIR: content, OUTPUT_DIR: site, PUBLIC_DIR: publicDir });
