@@ -46,10 +46,12 @@ export function runLectern(
   command: "build" | "check" | "new" | "import" | "release",
   env: { CONTENT_DIR: string; OUTPUT_DIR?: string; PUBLIC_DIR?: string; TZ?: string; LECTERN_CACHE_DIR?: string; LECTERN_NOW?: string; SOURCE_DATE_EPOCH?: string },
   args: readonly string[] = [],
+  /** The Lectern project to run it in: this one, or a copy a test may change. */
+  project = ROOT,
 ): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [path.join(ROOT, "src", "cli", `${command}.ts`), ...args], {
-      cwd: ROOT,
+    const child = spawn(TSX, [path.join(project, "src", "cli", `${command}.ts`), ...args], {
+      cwd: project,
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -8,7 +8,7 @@ import { writeExports } from "../export/files.ts";
 import { describeMediaStats, newMediaStats, writeMediaFiles, type MediaStats } from "../media/files.ts";
 import { paths, provideConference } from "../eleventy/conference-data.ts";
 import { checkOutputFolder, OutputFolderError, writeOutputMarker, type OutputTarget } from "../output/guard.ts";
-import { lockOutputFolder } from "../output/lock.ts";
+import { isRunning, lockOutputFolder } from "../output/lock.ts";
 import { copyPublicFiles, type PublicFile } from "../output/public-files.ts";
 import { renderSiteInMemory } from "../output/render.ts";
 import { syncFolder } from "../output/sync.ts";
@@ -127,20 +127,11 @@ export async function recoverInterruptedBuilds(outputDir: string): Promise<void>
   const leftovers = existsSync(parent) ? await readdir(parent) : [];
   for (const name of leftovers) {
     const match = new RegExp(`^${escapeRegExp(base)}\\.lectern-(new|old)-(\\d+)$`).exec(name);
-    if (!match || isRunning(Number(match[2]))) continue;
+    const pid = Number(match?.[2]);
+    if (!match || (pid !== process.pid && isRunning(pid))) continue;
     const full = path.join(parent, name);
     if (match[1] === "old" && !existsSync(outputDir)) await rename(full, outputDir);
     else await rm(full, { recursive: true, force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  if (pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -30,9 +30,9 @@ export function renderChangesFeed(conference: Conference): string {
     const release = step.release!;
     const url = `${page}#${releaseAnchor(step)}`;
     const html = !step.previous
-      ? `<p>${escapeHtml(tr.t("changes.first", { count: release.sessions.length }))}</p>`
+      ? renderToString(<p>{tr.t("changes.first", { count: release.sessions.length })}</p>)
       : step.changes.length === 0
-        ? `<p>${escapeHtml(tr.t("changes.none"))}</p>`
+        ? renderToString(<p>{tr.t("changes.none")}</p>)
         : renderToString(
             <ul>
               {step.changes.map((change) => (
@@ -59,8 +59,4 @@ export function renderChangesFeed(conference: Conference): string {
 
 function iso(time: Conference["event"]["start"]): string {
   return time.toUTC().toISO({ suppressMilliseconds: true }) ?? "";
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }

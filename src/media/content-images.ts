@@ -1,6 +1,7 @@
 import path from "node:path";
 import { IMAGE_FILE_NAME, IMAGE_TYPES_TEXT, isIgnored } from "../content/content-folder.ts";
 import { displayPath, type ProblemList } from "../content/errors.ts";
+import { escapeHtml } from "../content/escape-html.ts";
 import type { PostOptions } from "../content/markdown.ts";
 import { didYouMean } from "../content/suggest.ts";
 import { describeContentImage, describeLocalImage, pictureParts, type ImagePreset, type LocalImage } from "./images.ts";
@@ -75,13 +76,13 @@ export class ContentImages {
       writeImage: (src, alt, index) => {
         const image = this.postImage(file, src, alt.trim() === "", `say what the image shows between the brackets, ![like this](${src})`);
         const loading = index === 0 ? "" : ` loading="lazy"`;
-        if (image === "remote") return `<img src="${escape(src)}" alt="${escape(alt)}"${loading} decoding="async" />`;
+        if (image === "remote") return `<img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"${loading} decoding="async" />`;
         if (image === undefined) return undefined;
         const { sources, img } = pictureParts(image);
         const attrs = (values: Record<string, string | number | undefined>) =>
           Object.entries(values)
             .filter(([, value]) => value !== undefined)
-            .map(([name, value]) => ` ${name}="${escape(String(value))}"`)
+            .map(([name, value]) => ` ${name}="${escapeHtml(String(value))}"`)
             .join("");
         const imgTag = `<img${attrs({ ...img, alt })}${loading} decoding="async" />`;
         if (sources.length === 0) return imgTag;
@@ -158,8 +159,4 @@ export class ContentImages {
     }
     return image;
   }
-}
-
-function escape(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }

@@ -81,7 +81,8 @@ function readOwner(file: string): LockOwner | undefined {
   }
 }
 
-function isRunning(pid: number): boolean {
+/** Whether a process with this id exists (one of another user counts: it cannot be signalled, but it runs). */
+export function isRunning(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);

@@ -75,13 +75,7 @@ export function Layout({ event, title, description, path, structuredData, share,
             </a>
             <nav class="site-nav" aria-label={tr.t("nav.main")}>
               <ul>
-                {nav.map((item) => (
-                  <li key={item.href}>
-                    <a href={item.href} aria-current={isCurrent(item.href, path) ? "page" : undefined}>
-                      {item.label}
-                    </a>
-                  </li>
-                ))}
+                <NavItems items={nav} path={path} />
               </ul>
             </nav>
           </div>
@@ -109,13 +103,7 @@ export function Layout({ event, title, description, path, structuredData, share,
             {event.menus.footer.length > 0 && (
               <nav aria-label={tr.t("nav.footer")}>
                 <ul class="site-footer__links">
-                  {event.menus.footer.map((item) => (
-                    <li key={item.href}>
-                      <a href={item.href} aria-current={isCurrent(item.href, path) ? "page" : undefined}>
-                        {item.label}
-                      </a>
-                    </li>
-                  ))}
+                  <NavItems items={event.menus.footer} path={path} />
                 </ul>
               </nav>
             )}
@@ -140,4 +128,19 @@ export function Layout({ event, title, description, path, structuredData, share,
 
 function isCurrent(href: string, path: string): boolean {
   return href === "/" ? path === "/" : path.startsWith(href);
+}
+
+/** The links of a menu as list items, the one for the current page marked. */
+function NavItems({ items, path }: { items: ReadonlyArray<{ href: string; label: string }>; path: string }) {
+  return (
+    <>
+      {items.map((item) => (
+        <li key={item.href}>
+          <a href={item.href} aria-current={isCurrent(item.href, path) ? "page" : undefined}>
+            {item.label}
+          </a>
+        </li>
+      ))}
+    </>
+  );
 }

@@ -5,11 +5,9 @@ import { after, before, describe, test } from "node:test";
 import type { Browser } from "playwright-core";
 import { buildSite, FIXTURES, makeContent } from "../helpers.ts";
 import { newSiteContext } from "./browser-check.ts";
-import { findChromium, launchChromium } from "./chromium.ts";
+import { describeInChromium, launchChromium } from "./chromium.ts";
 import { serveSite, type StaticServer } from "./static-server.ts";
 
-const chromiumPath = await findChromium();
-const skip = "missing" in chromiumPath ? `browser tests skipped: ${chromiumPath.missing}` : false;
 
 const EVENT = `${await readFile(path.join(FIXTURES, "small", "event.yaml"), "utf8")}cfp:
   url: https://cfp.example.org/
@@ -21,7 +19,7 @@ tickets:
   closes: 2024-10-25 18:00
 `;
 
-describe("the home page's call to action by the reader's clock", { skip }, () => {
+describeInChromium("the home page's call to action by the reader's clock", (chromiumPath) => {
   let browser: Browser;
   let server: StaticServer;
 
@@ -29,7 +27,7 @@ describe("the home page's call to action by the reader's clock", { skip }, () =>
     // Built while the call for papers is open: the script must correct it on later days.
     const site = await buildSite(await makeContent("small", { "event.yaml": EVENT }), { LECTERN_NOW: "2024-04-01T12:00:00Z" });
     server = await serveSite(site);
-    browser = await launchChromium((chromiumPath as { path: string }).path);
+    browser = await launchChromium(chromiumPath);
   });
   after(async () => {
     await browser?.close();

@@ -1,4 +1,6 @@
+import assert from "node:assert/strict";
 import { access, constants } from "node:fs/promises";
+import { describe, test } from "node:test";
 import { chromium, type Browser } from "playwright-core";
 
 const DEFAULT_PATH = "/usr/bin/chromium";
@@ -27,3 +29,20 @@ export function launchChromium(executablePath: string): Promise<Browser> {
     args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking"],
   });
 }
+
+/**
+ * A suite that needs Chromium: skipped with the reason when there is none, except with
+ * CI=true, where a missing browser is a failing test instead. `body` gets the executable.
+ */
+export function describeInChromium(name: string, body: (executablePath: string) => void): void {
+  if ("missing" in found && process.env.CI === "true") {
+    test(`${name}: Chromium is installed (CI=true never skips the browser tests)`, () => {
+      assert.fail(found.missing);
+    });
+    return;
+  }
+  const skip = "missing" in found ? `browser tests skipped: ${found.missing}` : false;
+  describe(name, { skip }, () => body("path" in found ? found.path : ""));
+}
+
+const found = await findChromium();

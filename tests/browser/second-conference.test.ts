@@ -5,7 +5,7 @@ import { after, before, describe, test } from "node:test";
 import type { Browser } from "playwright-core";
 import { buildSite, FIXTURES, makeContent, readPage, ROOT, tempDir } from "../helpers.ts";
 import { checkPagesInBrowser } from "./browser-check.ts";
-import { findChromium, launchChromium } from "./chromium.ts";
+import { describeInChromium, launchChromium } from "./chromium.ts";
 import { writeScreenshots } from "./screenshots.ts";
 import { checkBuiltSite, formatProblems, listPages } from "./site-check.ts";
 import { serveSite, type StaticServer } from "./static-server.ts";
@@ -95,41 +95,31 @@ describe("the second conference, file by file", () => {
   });
 });
 
-const chromiumPath = await findChromium();
+describeInChromium("the second conference in Chromium", (chromiumPath) => {
+  let browser: Browser;
+  let server: StaticServer;
+  let pages: string[];
 
-if ("missing" in chromiumPath && process.env.CI === "true") {
-  test("Chromium is installed (CI=true never skips the browser tests)", () => {
-    assert.fail(chromiumPath.missing);
+  before(async () => {
+    const site = await buildSecond();
+    pages = await listPages(site);
+    server = await serveSite(site);
+    browser = await launchChromium(chromiumPath);
   });
-} else {
-  const skip = "missing" in chromiumPath ? `browser tests skipped: ${chromiumPath.missing}` : false;
-
-  describe("the second conference in Chromium", { skip }, () => {
-    let browser: Browser;
-    let server: StaticServer;
-    let pages: string[];
-
-    before(async () => {
-      const site = await buildSecond();
-      pages = await listPages(site);
-      server = await serveSite(site);
-      browser = await launchChromium((chromiumPath as { path: string }).path);
-    });
-    after(async () => {
-      await browser?.close();
-      await server?.close();
-    });
-
-    test("every page: no axe WCAG 2.1 AA violation, console error or failed request, no sideways scroll at 375 px, readable without JavaScript", async (t) => {
-      const started = Date.now();
-      const problems = await checkPagesInBrowser(browser, server.origin, pages);
-      t.diagnostic(`${pages.length} pages, each at 375 and 1280 px and without JavaScript, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      assert.equal(formatProblems(problems), "", `problems on ${new Set(problems.map((p) => p.page)).size} of ${pages.length} pages`);
-    });
-
-    test("screenshots of the home, schedule, a talk and a speaker at 375 and 1280 px go to test-output/screenshots/second-*.png", async () => {
-      const files = await writeScreenshots(browser, server.origin, pages, "second");
-      assert.equal(files.length, 8);
-    });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
   });
-}
+
+  test("every page: no axe WCAG 2.1 AA violation, console error or failed request, no sideways scroll at 375 px, readable without JavaScript", async (t) => {
+    const started = Date.now();
+    const problems = await checkPagesInBrowser(browser, server.origin, pages);
+    t.diagnostic(`${pages.length} pages, each at 375 and 1280 px and without JavaScript, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    assert.equal(formatProblems(problems), "", `problems on ${new Set(problems.map((p) => p.page)).size} of ${pages.length} pages`);
+  });
+
+  test("screenshots of the home, schedule, a talk and a speaker at 375 and 1280 px go to test-output/screenshots/second-*.png", async () => {
+    const files = await writeScreenshots(browser, server.origin, pages, "second");
+    assert.equal(files.length, 8);
+  });
+});

@@ -1,25 +1,8 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { cp, readFile, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { test } from "node:test";
-import { makeContent, ROOT, tempDir } from "../helpers.ts";
-
-/** Runs `npm run build` (its script) in a copy of the project; the real src/i18n is left alone. */
-function buildIn(project: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(project, "src", "cli", "build.ts")], {
-      cwd: project,
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+import { makeContent, ROOT, runLectern, tempDir } from "../helpers.ts";
 
 test("adding a language is one file: a catalogue beside the others is found, and a missing key fails the build naming it", async () => {
   const project = await tempDir("lectern-project-");
@@ -39,12 +22,12 @@ test("adding a language is one file: a catalogue beside the others is found, and
   const env = { CONTENT_DIR: contentDir, OUTPUT_DIR: path.join(project, "_site") };
 
   await writeFile(path.join(project, "src", "i18n", "nl.ts"), dutch.replace(/^ {2}"nav\.schedule": .*\n/m, ""));
-  const broken = await buildIn(project, env);
+  const broken = await runLectern("build", env, [], project);
   assert.equal(broken.code, 1, broken.stderr);
   assert.match(broken.stderr, /src\/i18n\/nl\.ts: nav\.schedule: missing \(English: "Schedule"\)/);
 
   await writeFile(path.join(project, "src", "i18n", "nl.ts"), dutch);
-  const built = await buildIn(project, env);
+  const built = await runLectern("build", env, [], project);
   assert.equal(built.code, 0, built.stderr);
   const home = await readFile(path.join(project, "_site", "index.html"), "utf8");
   assert.match(home, /<html lang="nl"/);
