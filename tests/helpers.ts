@@ -142,3 +142,21 @@ export async function c3vocScheduleErrors(data: unknown): Promise<string[]> {
   const validate = ajv.compile(JSON.parse(await readFile(path.join(SHARED_SCHEMAS, "schedule.schema.json"), "utf8")));
   return validate(data) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
 }
+
+/**
+ * How to run a command as a user who cannot read what its mode forbids: as is when the tests
+ * run unprivileged; as "nobody" (setpriv) when they run as root, who reads everything. The
+ * reason to skip instead when that user cannot reach this checkout (a clone in a private
+ * temporary folder) or setpriv is missing.
+ */
+export async function unprivileged(): Promise<{ prefix: string[] } | { skip: string }> {
+  if (process.getuid?.() !== 0) return { prefix: [] };
+  const prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"];
+  const probe = await new Promise<number | null>((resolve) => {
+    const child = spawn(prefix[0]!, [...prefix.slice(1), process.execPath, "-e", `require("fs").accessSync(${JSON.stringify(TSX)})`], { stdio: "ignore" });
+    child.on("error", () => resolve(null));
+    child.on("close", resolve);
+  });
+  if (probe === 0) return { prefix };
+  return { skip: `running as root: the unprivileged user "nobody" ${probe === null ? "cannot be switched to (no setpriv)" : `cannot reach ${ROOT}`}` };
+}

@@ -5,7 +5,7 @@ import { chmod, cp, readdir, rm, symlink } from "node:fs/promises";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { recoverInterruptedBuilds } from "../../src/cli/build.ts";
-import { listFiles, makeContent, ROOT, runLectern, snapshot, tempDir } from "../helpers.ts";
+import { listFiles, makeContent, ROOT, runLectern, snapshot, tempDir, unprivileged } from "../helpers.ts";
 
 const talk = (fields: string) => `---\n${fields}\n---\nAbstract.\n`;
 const GOOD = "title: A talk\nspeakers: [sam-lee]\nstart: 2024-10-26 16:00\nduration: 30\nroom: main";
@@ -38,11 +38,11 @@ describe("files and paths", () => {
 
 /**
  * Runs `npm run check` on `content` in one Node process (no tsx wrapper, so a kill reaches
- * it), killed after 30 s; as the unprivileged user "nobody" when `asNobody` and run as root.
+ * it), killed after 30 s; behind `prefix` (see `unprivileged`) when given.
  */
-function checkWithin(content: string, asNobody = false): Promise<{ code: number | null; stderr: string; ms: number }> {
+function checkWithin(content: string, prefix: readonly string[] = []): Promise<{ code: number | null; stderr: string; ms: number }> {
   const node = [process.execPath, "--import", "tsx", path.join(ROOT, "src", "cli", "check.ts")];
-  const [command, ...args] = asNobody && process.getuid?.() === 0 ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", ...node] : node;
+  const [command, ...args] = [...prefix, ...node];
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn(command!, args, { cwd: ROOT, env: { ...process.env, CONTENT_DIR: content }, stdio: ["ignore", "ignore", "pipe"], timeout: 30_000, killSignal: "SIGKILL" });
@@ -71,11 +71,13 @@ describe("content that is not plain files", () => {
     });
   }
 
-  test("a folder that cannot be read is an error, not an empty folder", async () => {
+  test("a folder that cannot be read is an error, not an empty folder", async (t) => {
+    const as = await unprivileged();
+    if ("skip" in as) return t.skip(as.skip);
     const content = await makeContent("small");
     await chmod(path.dirname(content), 0o755);
     await chmod(path.join(content, "talks"), 0);
-    const result = await checkWithin(content, true);
+    const result = await checkWithin(content, as.prefix);
     assert.equal(result.stderr, "lectern check: 1 content problem:\n  talks: cannot be read (EACCES)\n");
     assert.equal(result.code, 1);
   });

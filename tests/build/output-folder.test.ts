@@ -5,7 +5,7 @@ import { chmod, cp, lstat, mkdir, readdir, readFile, readlink, symlink, writeFil
 import path from "node:path";
 import { after, test } from "node:test";
 import { OUTPUT_MARKER } from "../../src/output/guard.ts";
-import { listFiles, makeContent, ROOT, runLectern, snapshot, tempDir } from "../helpers.ts";
+import { listFiles, makeContent, ROOT, runLectern, snapshot, tempDir, unprivileged } from "../helpers.ts";
 
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
 
@@ -182,17 +182,15 @@ test("public files: links leading out of the folder and non-files are refused; l
 });
 
 test("a public file that cannot be read: check and build report it in one line instead of failing half-way", async (t) => {
-  if (process.getuid?.() === 0 && !existsSync("/usr/bin/setpriv")) {
-    t.skip("running as root without setpriv: every file is readable");
-    return;
-  }
+  const as = await unprivileged();
+  if ("skip" in as) return t.skip(as.skip);
   const { base, contentDir, publicDir } = await workspace();
   await writeFile(path.join(publicDir, "secret.txt"), "no\n");
   await chmod(path.join(publicDir, "secret.txt"), 0o000);
   // Root reads every file, so the check runs as the unprivileged user "nobody" then.
   await chmod(base, 0o755);
   const node = [process.execPath, "--import", "tsx", path.join(ROOT, "src", "cli", "check.ts")];
-  const [command, ...args] = process.getuid?.() === 0 ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", ...node] : node;
+  const [command, ...args] = [...as.prefix, ...node];
   const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
     const child = spawn(command!, args, { cwd: ROOT, env: { ...process.env, CONTENT_DIR: contentDir, PUBLIC_DIR: publicDir }, stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
