@@ -12,6 +12,7 @@ import { historyOf } from "./changes.ts";
 import { renderChangesFeed } from "./changes-feed.tsx";
 import { exportStamp } from "./stamp.ts";
 import { renderThemeCss } from "../theme/theme.ts";
+import { clientFiles } from "../client/bundle.ts";
 
 /** One export, at its site path (`/schedule.ics`). */
 export interface ExportFile {
@@ -22,7 +23,8 @@ export interface ExportFile {
 /**
  * Every export of the programme: `schedule.ics`, `schedule.json` (c3voc), `schedule.xml`
  * (frab) and one `.ics` per talk and workshop (an event a block for a workshop of several); and the files for search engines and browsers:
- * `sitemap.xml`, `robots.txt` and `site.webmanifest`; and `theme.css` when the event has a theme. Made one at a time, so a writer holds one
+ * `sitemap.xml`, `robots.txt` and `site.webmanifest`; `theme.css` when the event has a theme; and the browser scripts (`/assets/`).
+ * Made one at a time, so a writer holds one
  * file's text at once. `sourceDateEpoch` is `SOURCE_DATE_EPOCH`, for the iCalendar DTSTAMP.
  */
 export function* exportFiles(conference: Conference, sourceDateEpoch: string | undefined): Generator<ExportFile> {
@@ -53,6 +55,7 @@ export function* exportFiles(conference: Conference, sourceDateEpoch: string | u
   yield { path: SITE_PATHS.robots, content: renderRobots(conference) };
   yield { path: SITE_PATHS.manifest, content: renderManifest(conference) };
   if (event.theme) yield { path: SITE_PATHS.theme, content: renderThemeCss(event.theme) };
+  yield* clientFiles();
 }
 
 /**

@@ -43,6 +43,10 @@ export const SITE_PATHS = {
   images: "/img/",
   /** Share cards (`/cards/talks/<slug>.png`). */
   cards: "/cards/",
+  /** The browser scripts, bundled from src/client/ at build time. */
+  assets: "/assets/",
+  /** The one script every page loads (the others it imports on demand sit beside it). */
+  script: "/assets/site.js",
 } as const;
 
 /** The kinds of content that have a page each, and the folder of those pages. */

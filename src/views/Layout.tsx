@@ -46,6 +46,7 @@ export function Layout({ event, title, description, path, structuredData, share,
         <HeadMeta event={event} title={title} description={summary} canonical={noindex ? undefined : canonical} share={share} />
         <link rel="stylesheet" href={SITE_PATHS.styles} />
         {event.theme && <link rel="stylesheet" href={SITE_PATHS.theme} />}
+        <script type="module" src={SITE_PATHS.script}></script>
         {PROGRAMME_EXPORTS.map((file) => (
           <link key={file.path} rel="alternate" type={file.type} href={absoluteUrl(event, file.path)} title={tr.t("layout.programmeFeed", { event: event.name, format: file.format })} />
         ))}

@@ -1,0 +1,40 @@
+import { buildSync } from "esbuild";
+import { fileURLToPath } from "node:url";
+import { SITE_PATHS } from "../site/urls.ts";
+
+/**
+ * The browser entries, each bundled into `/assets/<name>.js`. `site` is loaded by every page;
+ * the others are imported by it on demand. Code they share goes into chunks beside them.
+ */
+const ENTRIES = ["site"] as const;
+
+/** One bundled file: its site path and its text. */
+export interface ClientFile {
+  path: string;
+  content: string;
+}
+
+let bundled: ClientFile[] | undefined;
+
+/**
+ * The browser scripts, bundled and minified by esbuild from src/client/ (TypeScript, ES modules).
+ * They depend on nothing in the content, so one bundle serves every build of the process.
+ */
+export function clientFiles(): readonly ClientFile[] {
+  if (bundled) return bundled;
+  const result = buildSync({
+    entryPoints: Object.fromEntries(ENTRIES.map((name) => [name, fileURLToPath(new URL(`./${name}.ts`, import.meta.url))])),
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    minify: true,
+    target: "es2020",
+    outdir: "/assets",
+    write: false,
+    legalComments: "none",
+    logLevel: "silent",
+  });
+  const prefix = SITE_PATHS.assets;
+  bundled = result.outputFiles.map((file) => ({ path: `${prefix}${file.path.replace(/^.*\/assets\//, "")}`, content: file.text }));
+  return bundled;
+}
