@@ -1,6 +1,6 @@
 import type { Conference } from "../content/model.ts";
 import { BACKGROUND_COLOUR, THEME_COLOUR } from "../views/share.ts";
-import { absoluteUrl, SITE_PATHS } from "../site/urls.ts";
+import { absoluteUrl, scheduleDayPath, SITE_PATHS } from "../site/urls.ts";
 import { XmlWriter } from "./xml-writer.ts";
 
 /** A page search engines may list: its site path and, where Lectern knows it, when it last changed. */
@@ -20,6 +20,7 @@ export function indexedPages(conference: Conference): IndexedPage[] {
   return [
     { path: SITE_PATHS.home },
     { path: SITE_PATHS.schedule },
+    ...paths(conference.days.map((day) => scheduleDayPath(day.date.toISODate()!))),
     { path: SITE_PATHS.scheduleTags },
     ...(conference.releases.length > 0 ? [{ path: SITE_PATHS.scheduleChanges }] : []),
     ...paths(conference.tags.map((tag) => tag.url)),

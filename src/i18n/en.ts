@@ -52,7 +52,6 @@ export const en = {
   "schedule.description": "The programme of {event}: {count} talks and workshops, day by day and room by room.",
   "schedule.allTimes": "All times are {zones} ({timezone}), the time at the venue.",
   "schedule.days": "Days",
-  "schedule.byTopic": "By topic",
   "schedule.forApps": "For schedule apps:",
   "schedule.timesIn": "times in {zones}",
   "schedule.empty": "Nothing on the programme yet.",
@@ -169,6 +168,19 @@ export const en = {
   "mark.new": "New",
   "mark.changed": "Changed",
   "mark.cancelled": "Cancelled",
+  // Issue #14, part A (the schedule at scale): day pages and their filters.
+  "schedule.today": "Today",
+  "schedule.dayCount": { one: "{count} session", other: "{count} sessions" },
+  "scheduleDay.description": "The programme of {event} on {day}, room by room.",
+  "filters.legend": "Show only",
+  "filters.room": "Room",
+  "filters.tag": "Topic",
+  "filters.kind": "Kind",
+  "filters.level": "Level",
+  "filters.any": "All",
+  "filters.talk": "Talk",
+  "filters.clear": "Show all",
+  "filters.status": "Sessions shown: {count} of {total}",
 } satisfies Record<string, string | PluralMessage>;
 
 /** A catalogue: every key of the English one, each a text or (where English has one) a plural. */

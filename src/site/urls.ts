@@ -83,6 +83,20 @@ export function cardPath(pagePath: string | undefined): string | undefined {
   return `${SITE_PATHS.cards}${match[1]}/${match[2]}.png`;
 }
 
+/** One conference day's schedule: `/schedule/2016-06-10/` (`date` is the day's ISO date, YYYY-MM-DD). */
+export function scheduleDayPath(date: string): string {
+  return `${SITE_PATHS.schedule}${date}/`;
+}
+
+/**
+ * Where a session (or a break) sits in the schedule: its day's page and its entry's id,
+ * `/schedule/2016-06-10/#autopilot` (`anchor` from sessionAnchors, `date` its conference day's ISO date).
+ * Every link to a session's place in the schedule is made here.
+ */
+export function scheduleEntryPath(date: string, anchor: string): string {
+  return `${scheduleDayPath(date)}#${anchor}`;
+}
+
 /** Page `number` of the blog's index: `/blog/` for the first, `/blog/page/<number>/` after it. */
 export function blogPagePath(number: number): string {
   return number === 1 ? SITE_PATHS.blog : `${SITE_PATHS.blog}page/${number}/`;

@@ -1,0 +1,16 @@
+import type { DateTime } from "luxon";
+import { paginate, type PageData } from "../eleventy/types.ts";
+import { scheduleDayPath } from "../site/urls.ts";
+import { ScheduleDayPage } from "../views/SchedulePage.tsx";
+
+type Data = PageData & { day: { date: DateTime } };
+
+export const data = {
+  pagination: paginate("conference.days", "day"),
+  permalink: (data: Data) => scheduleDayPath(data.day.date.toISODate()!),
+  eleventyExcludeFromCollections: true,
+};
+
+export function render({ conference, day }: Data) {
+  return <ScheduleDayPage conference={conference} date={day.date} />;
+}
