@@ -104,6 +104,12 @@ export function readPage(siteDir: string, urlPath: string): Promise<string> {
   return readFile(path.join(siteDir, file), "utf8");
 }
 
+/** The schedule's day pages (`/schedule/<YYYY-MM-DD>/`) of a built site, one after the other in date order: every grid of the programme. */
+export async function readScheduleDays(siteDir: string): Promise<string> {
+  const days = (await readdir(path.join(siteDir, "schedule"))).filter((name) => /^\d{4}-\d\d-\d\d$/.test(name)).sort();
+  return (await Promise.all(days.map((day) => readPage(siteDir, `/schedule/${day}/`)))).join("\n");
+}
+
 /**
  * Every problem line the loader reports for the `small` fixture with `changes`, paths relative
  * to the content folder; fails the test when the content loads.
