@@ -1,12 +1,12 @@
 /**
  * The schedule's day pages (issue #14, part A), for a browser with script:
  * - the day lists (`nav[data-days]`) put today's day first during the event, by the viewer's clock;
- * - the filter form (`form[data-filters]`, hidden in the HTML) is shown and narrows the grid to
+ * - the filters (`[data-filters]`, hidden in the HTML) are shown and narrow the grid to
  *   the sessions whose `data-facets` match, keeping the choice in the address (`?room=hall&tag=go`).
  * Without script the pages list every day in order and show every session.
  */
 
-/** The filters, in the order of the form and of the address. */
+/** The filters, in the order of the page and of the address. */
 const FILTERS = ["room", "tag", "kind", "level"] as const;
 type Filter = (typeof FILTERS)[number];
 
@@ -51,19 +51,19 @@ function matches(facets: readonly string[], chosen: Partial<Record<Filter, strin
 }
 
 /**
- * Shows the filter form and applies it: to the address on load, and on every change, after
+ * Shows the filters and applies them: the address's on load, and the chosen ones on every change, after
  * which the address carries the choice (replaced, not pushed: back leaves the page, as it would
  * without script). The status line says how many sessions match.
  */
-export function enhanceFilters(form: HTMLFormElement): void {
+export function enhanceFilters(filters: HTMLElement): void {
   const grid = document.querySelector(".schedule-grid");
   if (!grid) return;
   const cells = Array.from(grid.querySelectorAll<HTMLElement>("td[data-facets]"));
   const facetsOf = new Map(cells.map((cell) => [cell, cell.dataset.facets!.split(" ")]));
-  const status = form.querySelector<HTMLElement>(".schedule-filters__status");
+  const status = filters.querySelector<HTMLElement>(".schedule-filters__status");
   const selects = new Map(
     FILTERS.flatMap((name) => {
-      const select = form.elements.namedItem(name);
+      const select = filters.querySelector(`select[name="${name}"]`);
       return select instanceof HTMLSelectElement ? [[name, select] as const] : [];
     }),
   );
@@ -88,7 +88,7 @@ export function enhanceFilters(form: HTMLFormElement): void {
     }
     const active = Object.keys(chosen).length > 0;
     if (status) {
-      status.textContent = active ? (form.dataset.status ?? "").replace("{count}", String(shown)).replace("{total}", String(cells.length)) : "";
+      status.textContent = active ? (filters.dataset.status ?? "").replace("{count}", String(shown)).replace("{total}", String(cells.length)) : "";
     }
   };
 
@@ -110,22 +110,21 @@ export function enhanceFilters(form: HTMLFormElement): void {
     apply(chosenInForm());
   };
 
-  form.addEventListener("change", () => {
+  filters.addEventListener("change", () => {
     const chosen = chosenInForm();
     apply(chosen);
     remember(chosen);
   });
-  form.addEventListener("submit", (event) => event.preventDefault());
-  form.querySelector("[data-clear]")?.addEventListener("click", () => {
+  filters.querySelector("[data-clear]")?.addEventListener("click", () => {
     for (const select of selects.values()) select.value = "";
     apply({});
     remember({});
   });
   window.addEventListener("popstate", fromAddress);
-  form.hidden = false;
+  filters.hidden = false;
   fromAddress();
 }
 
 markToday(document);
-const form = document.querySelector<HTMLFormElement>("form[data-filters]");
-if (form) enhanceFilters(form);
+const filters = document.querySelector<HTMLElement>("[data-filters]");
+if (filters) enhanceFilters(filters);

@@ -205,8 +205,9 @@ function facetsOfDay(conference: Conference, grid: DayGrid, tr: Translator): Fac
 }
 
 /**
- * A form to narrow the day's grid, `hidden` until src/client/filters.ts shows it (a static page
- * cannot filter itself, so without script every session shows and the form stays out of the way).
+ * Choices to narrow the day's grid, `hidden` until src/client/filters.ts shows them (a static page
+ * cannot filter itself, so without script every session shows and the choices stay out of the way;
+ * no `<form>`, as there is nothing to submit).
  * Its choices go into the address (`?room=hall&tag=kubernetes`), so a filtered view can be shared.
  */
 function ScheduleFilters({ conference, grid }: { conference: Conference; grid: DayGrid }) {
@@ -217,7 +218,7 @@ function ScheduleFilters({ conference, grid }: { conference: Conference; grid: D
   const names = (Object.keys(facets) as Array<keyof Facets>).filter((name) => facets[name].length > 1);
   if (names.length === 0) return null;
   return (
-    <form class="schedule-filters" data-filters="" data-status={t("filters.status")} hidden>
+    <div class="schedule-filters" data-filters="" data-status={t("filters.status")} hidden>
       <fieldset>
         <legend>{t("filters.legend")}</legend>
         {names.map((name) => (
@@ -238,7 +239,7 @@ function ScheduleFilters({ conference, grid }: { conference: Conference; grid: D
         </button>
       </fieldset>
       <p class="schedule-filters__status" role="status"></p>
-    </form>
+    </div>
   );
 }
 
@@ -262,7 +263,7 @@ function ScheduleDay({ grid, conference }: { grid: DayGrid; conference: Conferen
       {grid.rows.length === 0 ? (
         <p>{t("schedule.empty")}</p>
       ) : (
-        <div class={`schedule-scroll${many ? " schedule-scroll--many" : ""}`} role="region" aria-labelledby={`${id}_heading`} tabindex={0}>
+        <section class={`schedule-scroll${many ? " schedule-scroll--many" : ""}`} aria-labelledby={`${id}_heading`} tabindex={0}>
           <table class="schedule-grid">
             <caption class="visually-hidden">
               {t("schedule.caption", { day, zones })}
@@ -306,7 +307,7 @@ function ScheduleDay({ grid, conference }: { grid: DayGrid; conference: Conferen
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
     </section>
   );

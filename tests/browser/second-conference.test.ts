@@ -3,7 +3,7 @@ import { cp, readFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Browser } from "playwright-core";
-import { buildSite, FIXTURES, makeContent, readPage, ROOT, tempDir } from "../helpers.ts";
+import { buildSite, FIXTURES, makeContent, readPage, readScheduleDays, ROOT, tempDir } from "../helpers.ts";
 import { checkPagesInBrowser } from "./browser-check.ts";
 import { describeInChromium, launchChromium } from "./chromium.ts";
 import { writeScreenshots } from "./screenshots.ts";
@@ -59,7 +59,7 @@ describe("the second conference, file by file", () => {
     assert.match(home, /<a class="button button--call" href="https:\/\/cfp\.example\.org\/cloud-forum-2025"[^>]*>قدّم محاضرة، حتى /);
     const theme = await readFile(path.join(site, "theme.css"), "utf8");
     for (const line of ["--brand: #0f4c3a;", "--accent: #9c3414;", "--paper: #fbf7ef;"]) assert.ok(theme.includes(`  ${line}\n`), line);
-    const schedule = await readPage(site, "/schedule/");
+    const schedule = await readScheduleDays(site);
     const cells = [...schedule.matchAll(/<td id="([\w-]+)" class="slot slot--(workshop|break|meal)[^"]*"/g)].map((m) => `${m[1]} (${m[2]})`);
     assert.deepEqual(cells, [
       "registration (break)",

@@ -117,9 +117,13 @@ describe("the sample built in German (language: de)", () => {
     assert.match(home, /10\.–11\. Juni 2016/);
     assert.match(home, /<h3>Samstag, 11\. Juni 2016 <span class="schedule-day__zone">· Zeiten in EDT<\/span><\/h3>/);
     assert.match(home, /Tickets: ab 1\. März 2016, bis 9\. Juni 2016, 18:00 EDT/);
-    const schedule = await readPage(site, "/schedule/");
-    assert.match(schedule, /<a href="#day_2016-06-10">Freitag, 10\. Juni<\/a>/);
-    assert.match(schedule, /Alle Zeiten in EDT \(America\/New_York\), der Ortszeit am Veranstaltungsort\./);
+    const overview = await readPage(site, "/schedule/");
+    assert.match(overview, /<a href="\/schedule\/2016-06-10\/"><span class="schedule-days__name">Freitag, 10\. Juni 2016<\/span> <span class="schedule-days__count">12 Sessions<\/span><\/a>/);
+    assert.match(overview, /Alle Zeiten in EDT \(America\/New_York\), der Ortszeit am Veranstaltungsort\./);
+    const friday = await readPage(site, "/schedule/2016-06-10/");
+    assert.match(friday, /<a href="\/schedule\/2016-06-10\/" aria-current="page">Freitag, 10\. Juni<\/a>/);
+    assert.match(friday, /data-status="Angezeigte Sessions: \{count\} von \{total\}" hidden><fieldset><legend>Nur zeigen<\/legend><p class="schedule-filters__field"><label for="filter_room">Raum<\/label>/);
+    const schedule = overview + friday;
     const post = await readPage(site, "/blog/containerdays-boston-recap/");
     assert.match(post, /<time datetime="2016-06-20">20\. Juni 2016<\/time> · von <span class="byline__name">Dale Ragan<\/span> · 2 Min\. Lesezeit/);
     for (const word of ["Friday", "Saturday", "June"]) {
