@@ -16,7 +16,7 @@ export async function writeScreenshots(browser: Browser, origin: string, pages: 
   await mkdir(SCREENSHOTS, { recursive: true });
   const shots: Record<string, string | undefined> = {
     home: "/",
-    schedule: pages.find((page) => page === "/schedule/"),
+    schedule: pages.find((page) => /^\/schedule\/\d{4}-\d\d-\d\d\/$/.test(page)),
     talk: pages.find((page) => /^\/talks\/[^/]+\/$/.test(page)),
     speaker: pages.find((page) => /^\/speakers\/[^/]+\/$/.test(page)),
   };
