@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { realpath } from "node:fs/promises";
 import path from "node:path";
 import { DateTime } from "luxon";
-import { freePagePath, pagePath, SITE_PATHS } from "../site/urls.ts";
+import { freePagePath, pagePath, scheduleEntryPath, SITE_PATHS } from "../site/urls.ts";
 import {
   RESERVED_ADDRESSES,
   listCollection,
@@ -34,6 +34,7 @@ import type { ThemeFile } from "./theme.ts";
 import { resolveTheme, type Theme } from "../theme/theme.ts";
 import { workshopSchema, type WorkshopFile } from "./workshop.ts";
 import { findScheduleConflicts } from "../schedule/conflicts.ts";
+import { conferenceDayIndex } from "../schedule/grid.ts";
 import { formatClock, formatDateRange, formatTimeRange, parseLocalDateTime, zoneAbbreviation } from "../schedule/time.ts";
 import { resolveZoneName } from "../schedule/zone-names.ts";
 
@@ -362,9 +363,14 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
     jobs.push({ raw, kind: "untrusted", apply: (body) => (sponsor.html = body.html) });
   }
 
+  // A row's place in the schedule: its conference day's page, at its anchor (a talk's is its slug).
+  const rowPlace = (talk: Talk): string => {
+    const day = event?.days[conferenceDayIndex(event.days, talk.start, event.day_change)]?.toISODate();
+    return day ? scheduleEntryPath(day, talk.slug) : SITE_PATHS.schedule;
+  };
   const links = new ProgrammeLinks({
     targets: {
-      talk: new Map(talks.map((talk) => [talk.slug, talk.url === undefined ? { url: undefined, kind: talk.kind } : { url: talk.url }])),
+      talk: new Map(talks.map((talk) => [talk.slug, talk.url === undefined ? { url: undefined, kind: talk.kind, place: rowPlace(talk) } : { url: talk.url }])),
       speaker: new Map([...speakers.values()].map((speaker) => [speaker.slug, { url: speaker.url }])),
       workshop: new Map(workshops.map((workshop) => [workshop.slug, { url: workshop.url }])),
       post: postTargets,

@@ -27,8 +27,11 @@ export function mayHoldProgrammeLinks(markdown: string): boolean {
  */
 export type LinkResolver = (href: string) => string | undefined;
 
-/** What a slug of one scheme leads to: a page, or a programme row without one (a break, lunch). */
-export type LinkTarget = { url: string; isDraft?: boolean } | { url: undefined; kind: string };
+/**
+ * What a slug of one scheme leads to: a page, or a programme row without one (a break, lunch),
+ * with `place`, the site path of its entry in the schedule (`/schedule/2016-06-10/#lunch-day-1`).
+ */
+export type LinkTarget = { url: string; isDraft?: boolean } | { url: undefined; kind: string; place: string };
 
 /** Every slug a programme link may name, by scheme. */
 export interface LinkTargets {
@@ -70,7 +73,7 @@ export class ProgrammeLinks {
     const target = this.known.targets[scheme].get(slug);
     if (target) {
       if (target.url === undefined) {
-        return { problem: `${scheme} "${slug}" is a ${target.kind} row, which has no page; link to its row in the schedule instead: /schedule/#${slug}` };
+        return { problem: `${scheme} "${slug}" is a ${target.kind} row, which has no page; link to its row in the schedule instead: ${target.place}` };
       }
       if (target.isDraft && !isDraft) return { problem: `post "${slug}" is a draft, which the published site leaves out` };
       return target.url;

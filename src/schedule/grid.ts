@@ -135,14 +135,16 @@ export interface ConferenceDay {
  * clock changes (23 or 25 hours) need nothing special.
  */
 export function groupByConferenceDay(days: readonly DateTime[], sessions: readonly Session[], dayChange: string): ConferenceDay[] {
-  const groups = days.map((date) => ({ date, from: dayStart(date, dayChange).toMillis(), sessions: [] as Session[] }));
+  const groups = days.map((date) => ({ date, sessions: [] as Session[] }));
+  for (const session of sessions) groups[conferenceDayIndex(days, session.start, dayChange)]?.sessions.push(session);
+  return groups;
+}
+
+/** The index in `days` of the conference day an instant belongs to, by the rule of `groupByConferenceDay`. */
+export function conferenceDayIndex(days: readonly DateTime[], at: DateTime, dayChange: string): number {
   let day = 0;
-  for (const session of sessions) {
-    const at = session.start.toMillis();
-    while (day + 1 < groups.length && at >= groups[day + 1]!.from) day++;
-    groups[day]?.sessions.push(session);
-  }
-  return groups.map(({ date, sessions }) => ({ date, sessions }));
+  while (day + 1 < days.length && at.toMillis() >= dayStart(days[day + 1]!, dayChange).toMillis()) day++;
+  return day;
 }
 
 /** When a conference day begins: its date at the day change, event-local. */

@@ -16,7 +16,7 @@ describe("programme links in the small fixture", () => {
     const expected = [
       "5 content problems:",
       `  ${dir}/blog/hello.md: link "talk:openin": unknown talk "openin" (did you mean "opening"?)`,
-      `  ${dir}/blog/hello.md: link "talk:lunch": talk "lunch" is a meal row, which has no page; link to its row in the schedule instead: /schedule/#lunch`,
+      `  ${dir}/blog/hello.md: link "talk:lunch": talk "lunch" is a meal row, which has no page; link to its row in the schedule instead: /schedule/2024-10-26/#lunch`,
       `  ${dir}/speakers/sam-lee.md: link "workshop:hands-off": unknown workshop "hands-off" (did you mean "hands-on"?)`,
       `  ${dir}/talks/opening.md: link "speaker:jana-novac": unknown speaker "jana-novac" (did you mean "jana-novak"?)`,
       `  ${dir}/workshops/hands-on.md: link "post:helo": unknown post "helo" (did you mean "hello"?)`,

@@ -15,7 +15,7 @@ function programme(): ProgrammeLinks {
     targets: {
       talk: map([
         ["yelps-journey-into-containers", { url: "/talks/yelps-journey-into-containers/" }],
-        ["lunch-day-1", { url: undefined, kind: "meal" }],
+        ["lunch-day-1", { url: undefined, kind: "meal", place: "/schedule/2016-06-10/#lunch-day-1" }],
       ]),
       speaker: map([["chris-kuehl", { url: "/speakers/chris-kuehl/" }]]),
       workshop: map([["kubernetes-deep-dive", { url: "/workshops/kubernetes-deep-dive/" }]]),
@@ -74,7 +74,7 @@ describe("programme links in markdown", () => {
 
   test("a link to a row without a page (lunch) is an error", () => {
     assert.deepEqual(render("Meet at [lunch](talk:lunch-day-1).").problems, [
-      'content/blog/recap.md: link "talk:lunch-day-1": talk "lunch-day-1" is a meal row, which has no page; link to its row in the schedule instead: /schedule/#lunch-day-1',
+      'content/blog/recap.md: link "talk:lunch-day-1": talk "lunch-day-1" is a meal row, which has no page; link to its row in the schedule instead: /schedule/2016-06-10/#lunch-day-1',
     ]);
   });
 
@@ -193,7 +193,7 @@ describe("programme links in a content folder", () => {
       'blog/hello.md: link "post:draft": post "draft" is a draft, which the published site leaves out',
       "speakers/broken.md: company: required field is missing",
       "speakers/broken.md: role: required field is missing",
-      'speakers/broken.md: link "talk:lunch": talk "lunch" is a meal row, which has no page; link to its row in the schedule instead: /schedule/#lunch',
+      'speakers/broken.md: link "talk:lunch": talk "lunch" is a meal row, which has no page; link to its row in the schedule instead: /schedule/2024-10-26/#lunch',
       'speakers/sam-lee.md: link "talk:openin": unknown talk "openin" (did you mean "opening"?)',
       'talks/late-night.md: duration: expected a number, got text "forty"',
       'talks/opening.md: link "speaker:sam-le": unknown speaker "sam-le" (did you mean "sam-lee"?)',
