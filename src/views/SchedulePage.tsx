@@ -7,7 +7,6 @@ import { buildDayGrid, dayStart, type DayGrid } from "../schedule/grid.ts";
 import { sessionAnchors, type TagGroup } from "../schedule/tags.ts";
 import { formatClock, formatDay, formatDayOfMonth, zoneAbbreviation } from "../schedule/time.ts";
 import type { MessageKey, Translator } from "../i18n/index.ts";
-import { breadcrumbLd, ldDocument } from "./structured-data.ts";
 import { DayZone, isoOf, levelLabel } from "./components/SessionBits.tsx";
 import { ChangeMark, ScheduleEntry, slotKind } from "./ScheduleEntry.tsx";
 import { historyOf, sessionMarks } from "../export/changes.ts";
@@ -77,7 +76,6 @@ export function ScheduleDayPage({ conference, date }: { conference: Conference; 
       title={`${day} · ${t("nav.schedule")}`}
       description={t("scheduleDay.description", { event: event.name, day })}
       path={path}
-      structuredData={ldDocument(breadcrumbLd(event, [{ name: t("nav.schedule"), path: SITE_PATHS.schedule }], day))}
     >
       <header class="page-head schedule-head">
         <h1>{t("nav.schedule")}</h1>
