@@ -5,3 +5,4 @@
  * heavier parts are separate entries imported on demand.
  */
 document.documentElement.classList.add("js");
+import "./stars.ts";

@@ -21,6 +21,7 @@ export function indexedPages(conference: Conference): IndexedPage[] {
     { path: SITE_PATHS.home },
     { path: SITE_PATHS.schedule },
     { path: SITE_PATHS.scheduleTags },
+    { path: SITE_PATHS.mySchedule },
     ...(conference.releases.length > 0 ? [{ path: SITE_PATHS.scheduleChanges }] : []),
     ...paths(conference.tags.map((tag) => tag.url)),
     { path: SITE_PATHS.talks },
