@@ -162,7 +162,7 @@ describeInChromium("my schedule: stars, the list of picks, its calendar file, th
     await context.close();
   });
 
-  test("the calendar file of the picks holds exactly them, with the UIDs, times and text of the site's own .ics files", async () => {
+  test("the calendar file of the picks holds exactly them, with the UIDs, times and text of the site's own .ics files", async (t) => {
     const context = await newContext();
     await starWithKeyboard(context, PICKS);
     const tab = await open(context, "/schedule/mine/");
@@ -181,11 +181,13 @@ describeInChromium("my schedule: stars, the list of picks, its calendar file, th
     }
     assert.deepEqual(ours, expected);
     assert.equal(new ICAL.Component(ICAL.parse(text)).getFirstPropertyValue("x-wr-calname"), "ContainerDays Boston 2016: my schedule");
-    const python = spawnSync("python3", ["-c", PYTHON_PARSE, file], { encoding: "utf8" });
-    if (python.status === 0) {
-      assert.deepEqual(JSON.parse(python.stdout), ours.map(({ uid, summary, start, end }) => ({ uid, summary, start, end })));
+    const python = ["/usr/bin/python3", "python3"].find((candidate) => spawnSync(candidate, ["-c", "import icalendar"]).status === 0);
+    if (python) {
+      const parsed = spawnSync(python, ["-c", PYTHON_PARSE, file], { encoding: "utf8" });
+      assert.equal(parsed.status, 0, parsed.stderr);
+      assert.deepEqual(JSON.parse(parsed.stdout), ours.map(({ uid, summary, start, end }) => ({ uid, summary, start, end })));
     } else {
-      assert.match(python.stderr, /No module named 'icalendar'/, python.stderr);
+      t.diagnostic("python3-icalendar not installed (apt-get install python3-icalendar): read back with ical.js only");
     }
     await context.close();
   });
