@@ -11,7 +11,7 @@ import { onPicksChange, readPicks, setPicked, siteRoot } from "./picks.ts";
 
 const root = document.querySelector<HTMLElement>("[data-my-schedule]")!;
 const part = <T extends HTMLElement>(name: string) => root.querySelector<T>(`[data-mine-${name}]`)!;
-const strings = JSON.parse(part("strings").textContent ?? "{}") as MineStrings;
+const strings = JSON.parse(root.dataset.mineStrings ?? "{}") as MineStrings;
 const language = document.documentElement.lang || "en";
 const pageUrl = new URL("schedule/mine/", siteRoot);
 const heading = root.querySelector<HTMLElement>("h1")!;
@@ -159,6 +159,7 @@ function render(programme: BrowserProgramme): void {
     part("empty").hidden = true;
     part("tools").hidden = true;
     list.replaceChildren();
+    document.dispatchEvent(new CustomEvent("lectern:content", { detail: part("shared-list") }));
     return;
   }
   sharedBox.hidden = true;
@@ -220,7 +221,10 @@ async function start(): Promise<void> {
     heading.focus();
   });
   addEventListener("hashchange", () => render(programme));
-  onPicksChange(() => render(programme));
+  onPicksChange(() => {
+    render(programme);
+    if (!sharedIds()) status.textContent = plural(strings.picked, sessionsOf(programme, readPicks()).length);
+  });
   render(programme);
 }
 

@@ -191,6 +191,7 @@ export const ar: Catalogue = {
   "mine.qr": "رمز QR لرابط اختياراتك: {link}",
   "mine.picked": { zero: "لم تُختر أي جلسة.", one: "جلسة واحدة مختارة.", two: "جلستان مختارتان.", few: "{count} جلسات مختارة.", other: "{count} جلسة مختارة." },
   "mine.shared": { zero: "شورك معك: لا جلسات", one: "شورك معك: جلسة واحدة", two: "شورك معك: جلستان", few: "شورك معك: {count} جلسات", other: "شورك معك: {count} جلسة" },
+  "mine.sharedHeading": "شورك معك",
   "mine.sharedNote": "شارك أحدهم هذه الاختيارات معك. لن تكون في جدولك حتى تضيفها.",
   "mine.addShared": "أضفها إلى جدولي",
   "mine.added": "أُضيفت إلى جدولك.",

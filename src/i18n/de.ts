@@ -190,6 +190,7 @@ export const de: Catalogue = {
   "mine.qr": "QR-Code des Links zu deiner Auswahl: {link}",
   "mine.picked": { one: "{count} Session ausgewählt.", other: "{count} Sessions ausgewählt." },
   "mine.shared": { one: "Mit dir geteilt: {count} Session", other: "Mit dir geteilt: {count} Sessions" },
+  "mine.sharedHeading": "Mit dir geteilt",
   "mine.sharedNote": "Jemand hat diese Auswahl mit dir geteilt. Sie steht erst in deinem Programm, wenn du sie hinzufügst.",
   "mine.addShared": "Zu meinem Programm hinzufügen",
   "mine.added": "Zu deinem Programm hinzugefügt.",

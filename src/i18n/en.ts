@@ -195,6 +195,7 @@ export const en = {
   "mine.qr": "QR code of the link to your picks: {link}",
   "mine.picked": { one: "{count} session picked.", other: "{count} sessions picked." },
   "mine.shared": { one: "Shared with you: {count} session", other: "Shared with you: {count} sessions" },
+  "mine.sharedHeading": "Shared with you",
   "mine.sharedNote": "Someone shared these picks with you. They are not in your schedule until you add them.",
   "mine.addShared": "Add these to mine",
   "mine.added": "Added to your schedule.",

@@ -190,6 +190,7 @@ export const es: Catalogue = {
   "mine.qr": "Código QR del enlace a tu selección: {link}",
   "mine.picked": { one: "{count} sesión elegida.", other: "{count} sesiones elegidas." },
   "mine.shared": { one: "Compartido contigo: {count} sesión", other: "Compartido contigo: {count} sesiones" },
+  "mine.sharedHeading": "Compartido contigo",
   "mine.sharedNote": "Alguien ha compartido esta selección contigo. No estará en tu agenda hasta que la añadas.",
   "mine.addShared": "Añadirlas a la mía",
   "mine.added": "Añadidas a tu agenda.",

@@ -190,6 +190,7 @@ export const fr: Catalogue = {
   "mine.qr": "Code QR du lien vers vos choix : {link}",
   "mine.picked": { one: "{count} session choisie.", other: "{count} sessions choisies." },
   "mine.shared": { one: "Partagé avec vous : {count} session", other: "Partagé avec vous : {count} sessions" },
+  "mine.sharedHeading": "Partagé avec vous",
   "mine.sharedNote": "Quelqu’un a partagé ces choix avec vous. Ils ne sont dans votre programme qu’une fois ajoutés.",
   "mine.addShared": "Les ajouter aux miens",
   "mine.added": "Ajoutés à votre programme.",

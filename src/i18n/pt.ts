@@ -190,6 +190,7 @@ export const pt: Catalogue = {
   "mine.qr": "Código QR do link para suas escolhas: {link}",
   "mine.picked": { one: "{count} sessão escolhida.", other: "{count} sessões escolhidas." },
   "mine.shared": { one: "Compartilhado com você: {count} sessão", other: "Compartilhado com você: {count} sessões" },
+  "mine.sharedHeading": "Compartilhado com você",
   "mine.sharedNote": "Alguém compartilhou estas escolhas com você. Elas só entram na sua agenda quando você as adiciona.",
   "mine.addShared": "Adicionar à minha",
   "mine.added": "Adicionadas à sua agenda.",

@@ -3,10 +3,10 @@ import type { MessageKey, Translator } from "../i18n/index.ts";
 import { SITE_PATHS } from "../site/urls.ts";
 import { Layout } from "./Layout.tsx";
 import { translatorOf } from "./i18n.ts";
-import { jsonForScript } from "./structured-data.ts";
 
 /**
- * The texts the My schedule script writes (src/client/mine.ts), in the site's language; a
+ * The texts the My schedule script writes (src/client/mine.ts), in the site's language, as JSON
+ * in the page's `data-mine-strings` (an attribute, escaped as every attribute is); a
  * plural as its forms by Intl.PluralRules category, `{count}` left in.
  */
 export type MineStrings = {
@@ -45,7 +45,7 @@ export function MySchedulePage({ event }: { event: Event }) {
   };
   return (
     <Layout event={event} title={t("mine.title")} description={t("mine.description")} path={SITE_PATHS.mySchedule}>
-      <article class="my-schedule" data-my-schedule="">
+      <article class="my-schedule" data-my-schedule="" data-mine-strings={JSON.stringify(strings)}>
         <header class="page-head">
           <p class="breadcrumb">
             <a href={SITE_PATHS.schedule}>{t("nav.schedule")}</a>
@@ -68,7 +68,9 @@ export function MySchedulePage({ event }: { event: Event }) {
           </p>
         </div>
         <section class="my-schedule__shared" data-mine-shared="" aria-labelledby="mine_shared_heading" hidden>
-          <h2 id="mine_shared_heading" data-mine-shared-title=""></h2>
+          <h2 id="mine_shared_heading" data-mine-shared-title="">
+            {t("mine.sharedHeading")}
+          </h2>
           <p>{t("mine.sharedNote")}</p>
           <p class="my-schedule__actions">
             <button type="button" class="button" data-mine-add="">
@@ -102,7 +104,6 @@ export function MySchedulePage({ event }: { event: Event }) {
           </p>
           <div class="my-schedule__qr" data-mine-qr=""></div>
         </section>
-        <script type="application/json" data-mine-strings="" dangerouslySetInnerHTML={{ __html: jsonForScript(strings) }} />
       </article>
     </Layout>
   );

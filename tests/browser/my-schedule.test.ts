@@ -7,7 +7,7 @@ import ICAL from "ical.js";
 import jsQRModule from "jsqr";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { BrowserProgramme, BrowserSession } from "../../src/export/browser-programme.ts";
-import { buildSite, makeContent, readPage, tempDir } from "../helpers.ts";
+import { buildSite, makeContent, readPage, ROOT, tempDir } from "../helpers.ts";
 import { checkPagesInBrowser, DESKTOP, newSiteContext, type PageState } from "./browser-check.ts";
 import { describeInChromium, launchChromium } from "./chromium.ts";
 import { focusStop } from "./keyboard.ts";
@@ -236,6 +236,41 @@ describeInChromium("my schedule: stars, the list of picks, its calendar file, th
       ...(await checkPagesInBrowser(browser, server.origin, ["/schedule/mine/", "/schedule/"], "/", withPicks(ids, storageKey(), ready))),
     ];
     assert.equal(formatProblems(problems), "");
+  });
+});
+
+describeInChromium("my schedule on a site under a sub-path", (chromiumPath) => {
+  let browser: Browser;
+  let server: StaticServer;
+  let programme: BrowserProgramme;
+
+  before(async () => {
+    const event = (await readFile(path.join(ROOT, "content", "event.yaml"), "utf8")).replace(/^url: .*$/m, "url: https://example.org/boston-2016/");
+    const site = await buildSite(await makeContent("sample", { "event.yaml": event }));
+    programme = JSON.parse(await readPage(site, "/schedule/sessions.json")) as BrowserProgramme;
+    server = await serveSite(site, "/boston-2016/");
+    browser = await launchChromium(chromiumPath);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test("the picks are kept under the site's root, and the list, the share link and the calendar's addresses stay under it", async () => {
+    const context = await newSiteContext(browser, server.origin, { viewport: DESKTOP });
+    const tab = await context.newPage();
+    await tab.goto(`${server.origin}/boston-2016/talks/autopilot/`);
+    await tab.getByRole("button", { name: /^Add ‘Autopilot/ }).click();
+    const autopilot = programme.sessions.find((s) => s.url === "/talks/autopilot/")!;
+    assert.deepEqual(await tab.evaluate((key) => localStorage.getItem(key), `lectern:${server.origin}/boston-2016/:picks`), `[${autopilot.id}]`);
+    await tab.goto(`${server.origin}/boston-2016/schedule/mine/`);
+    await tab.locator("[data-mine-list] article").waitFor();
+    assert.equal(await tab.locator("[data-mine-list] h3 a").getAttribute("href"), "/boston-2016/talks/autopilot/");
+    assert.equal(await tab.locator("[data-mine-link]").innerText(), `${server.origin}/boston-2016/schedule/mine/#shared=${autopilot.id}`);
+    const [download] = await Promise.all([tab.waitForEvent("download"), tab.getByRole("button", { name: "Download my picks (.ics)" }).click()]);
+    const text = await readFile((await download.path())!, "utf8");
+    assert.match(text, /\r\nURL;VALUE=URI:https:\/\/example\.org\/boston-2016\/talks\/autopilot\/\r\n/);
+    await context.close();
   });
 });
 
