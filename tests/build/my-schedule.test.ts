@@ -6,7 +6,9 @@ import { before, describe, test } from "node:test";
 import ICAL from "ical.js";
 import { picksCalendar } from "../../src/client/picks-ics.ts";
 import type { BrowserProgramme } from "../../src/export/browser-programme.ts";
-import { buildSite, makeContent, readPage, tempDir } from "../helpers.ts";
+import { buildSite, makeContent, readPage, runLectern, tempDir } from "../helpers.ts";
+import { loadConference } from "../../src/content/load.ts";
+import { exportFiles } from "../../src/export/files.ts";
 
 interface JsonEvent {
   id: number;
@@ -166,6 +168,30 @@ describe("my schedule: sessions.json, the stars' ids and the picks' calendar fil
     const [ours, site] = JSON.parse(result.stdout) as Array<Array<Record<string, string>>>;
     const byUid = (events: Array<Record<string, string>>) => events.sort((a, b) => a.uid!.localeCompare(b.uid!));
     assert.deepEqual(byUid(ours!), byUid(site!));
+  });
+});
+
+describe("the picks' calendar after releases: SEQUENCE, LAST-MODIFIED and a cancelled session as the site writes them", () => {
+  test("each session's event matches its own .ics line for line but the abstract", async () => {
+    const content = await makeContent("small");
+    const release = (name: string, now: string) => runLectern("release", { CONTENT_DIR: content, LECTERN_NOW: now }, [name]);
+    assert.equal((await release("v1", "2024-10-01T10:00:00+02:00")).code, 0);
+    await writeFile(path.join(content, "talks", "opening.md"), "---\ntitle: Opening keynote, moved\nspeakers: [jana-novak]\nstart: 2024-10-27 11:00\nduration: 45\nroom: side\nkind: keynote\n---\nWhy.\n");
+    await writeFile(path.join(content, "talks", "late-night.md"), "---\ntitle: Late night hacking\nspeakers: [jana-novak, sam-lee]\nstart: 2024-10-26 23:30\nduration: 60\nroom: side\ncancelled: true\n---\nPast midnight.\n");
+    assert.equal((await release("v2", "2024-10-10T10:00:00+02:00")).code, 0);
+    const conference = await loadConference({ contentDir: content, render: false });
+    const files = new Map([...exportFiles(conference, "1700000000")].map((file) => [file.path, file.content]));
+    const programme = JSON.parse(files.get("/schedule/sessions.json")!) as BrowserProgramme;
+    const ours = veventBlocks(picksCalendar(programme, programme.sessions, "Mine", `${programme.url}schedule/mine/`));
+    for (const [i, session] of programme.sessions.entries()) {
+      const own = veventBlocks(files.get(session.url.replace(/\/$/, ".ics"))!).find((b) => b.includes(`UID:${session.guid}\r\n`))!;
+      assert.equal(withoutDescription(ours[i]!), withoutDescription(own), session.url);
+    }
+    const opening = ours[programme.sessions.findIndex((s) => s.url === "/talks/opening/")]!;
+    assert.match(opening, /\r\nSEQUENCE:1\r\nLAST-MODIFIED:20241010T080000Z\r\n/);
+    const late = programme.sessions.find((s) => s.url === "/talks/late-night/")!;
+    assert.equal(late.cancelled, true);
+    assert.match(ours[programme.sessions.indexOf(late)]!, /\r\nSTATUS:CANCELLED\r\nEND:VEVENT/);
   });
 });
 
