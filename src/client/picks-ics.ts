@@ -5,6 +5,7 @@
 import { eventOf, type BrowserProgramme, type BrowserSession } from "../export/browser-programme.ts";
 import { calendarText, veventText } from "../export/ical-writer.ts";
 
+/** The calendar `name` at `url` (the My schedule page) with one event for each of `picks`. */
 export function picksCalendar(programme: BrowserProgramme, picks: readonly BrowserSession[], name: string, url: string): string {
   return calendarText({ name, url }, picks.map((session) => veventText(eventOf(programme, session))));
 }

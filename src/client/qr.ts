@@ -1,11 +1,12 @@
-/**
- * A QR code as an SVG image (one path of dark modules and a four-module quiet zone), drawn by
- * qrcode-generator; loaded only where a share link is shown. `label` is its text alternative.
- */
+/** The QR code of the share link, loaded on demand by the My schedule script only. */
 import qrcode from "qrcode-generator";
 
 const SVG = "http://www.w3.org/2000/svg";
 
+/**
+ * `text` as a QR code (error correction M) in an SVG image: one path of dark modules on white,
+ * with a four-module quiet zone, so any reader finds it; `label` is its text alternative.
+ */
 export function qrSvg(text: string, label: string): SVGSVGElement {
   const code = qrcode(0, "M");
   code.addData(text);
