@@ -66,7 +66,10 @@ function star(session: BrowserSession): HTMLButtonElement {
   return button;
 }
 
-/** The sessions by day, each day's in time order; `own`: with stars and clashes (the attendee's own picks). */
+/**
+ * The sessions by day, each day's in time order; `own`: with stars and clashes (the attendee's own
+ * picks, days as h2), else read-only under the shared view's h2 (days as h3).
+ */
 function listOf(programme: BrowserProgramme, sessions: readonly BrowserSession[], own: boolean): HTMLElement {
   const box = element("div");
   const clashes = own ? clashesOf(sessions) : new Map<number, BrowserSession[]>();
@@ -90,7 +93,7 @@ function listOf(programme: BrowserProgramme, sessions: readonly BrowserSession[]
       if (session.room) when.append(element("span", "entry__room", ` · ${session.room.name}`));
       entry.append(when);
       if (session.cancelled) entry.append(element("span", "badge badge--cancelled", strings.cancelled));
-      const title = element("h3", "entry__title");
+      const title = element(own ? "h3" : "h4", "entry__title");
       const link = element("a", undefined, session.title);
       link.href = hrefOf(session.url);
       title.append(link);
@@ -108,7 +111,7 @@ function listOf(programme: BrowserProgramme, sessions: readonly BrowserSession[]
       item.append(entry);
       items.append(item);
     }
-    section.append(element("h2", "my-schedule__day-title", day.label), items);
+    section.append(element(own ? "h2" : "h3", "my-schedule__day-title", day.label), items);
     box.append(section);
   }
   return box;

@@ -213,7 +213,8 @@ describeInChromium("my schedule: stars, the list of picks, its calendar file, th
     const shared = await open(other, link.slice(server.origin.length));
     await listed(shared);
     assert.equal(await shared.getByRole("heading", { level: 2, name: "Shared with you: 3 sessions" }).count(), 1);
-    assert.deepEqual(await shared.locator("[data-mine-shared-list] h3").allInnerTexts(), PICKS.map((url) => session(url).title));
+    assert.deepEqual(await shared.locator("[data-mine-shared-list] h3").allInnerTexts(), ["Friday 10 June 2016", "Saturday 11 June 2016"]);
+    assert.deepEqual(await shared.locator("[data-mine-shared-list] h4").allInnerTexts(), PICKS.map((url) => session(url).title));
     assert.equal(await shared.locator("[data-mine-shared-list] button.star").count(), 0, "read-only: no stars");
     assert.deepEqual(await storedPicks(shared), []);
     await shared.getByRole("button", { name: "Add these to mine" }).click();
