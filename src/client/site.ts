@@ -6,3 +6,4 @@
  */
 document.documentElement.classList.add("js");
 import "./filters.ts";
+import "./stars.ts";

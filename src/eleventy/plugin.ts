@@ -1,8 +1,9 @@
 import { pathToFileURL } from "node:url";
-import { isValidElement, type VNode } from "preact";
+import { h, isValidElement, type VNode } from "preact";
 import type { Conference } from "../content/model.ts";
 import { basePath } from "../site/urls.ts";
 import { renderPage } from "../views/render.ts";
+import { StarContext } from "../views/components/SessionStar.tsx";
 
 // Eleventy ships no TypeScript types for its configuration API; this is the part Lectern uses.
 export interface EleventyConfig {
@@ -23,7 +24,8 @@ interface RenderContext {
 export function renderOutput(result: unknown, data: unknown): string {
   if (!isValidElement(result)) return String(result ?? "");
   const conference = (data as { conference?: Conference }).conference;
-  return renderPage(result as VNode, conference ? basePath(conference.event) : "/");
+  const page: VNode = conference ? (h(StarContext.Provider, { value: conference }, result as VNode) as VNode) : (result as VNode);
+  return renderPage(page, conference ? basePath(conference.event) : "/");
 }
 
 /** Everything Lectern adds to Eleventy, in one place. */

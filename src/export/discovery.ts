@@ -22,6 +22,7 @@ export function indexedPages(conference: Conference): IndexedPage[] {
     { path: SITE_PATHS.schedule },
     ...paths(conference.days.map((day) => scheduleDayPath(day.date.toISODate()!))),
     { path: SITE_PATHS.scheduleTags },
+    { path: SITE_PATHS.mySchedule },
     ...(conference.releases.length > 0 ? [{ path: SITE_PATHS.scheduleChanges }] : []),
     ...paths(conference.tags.map((tag) => tag.url)),
     { path: SITE_PATHS.talks },

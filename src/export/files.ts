@@ -13,6 +13,7 @@ import { renderChangesFeed } from "./changes-feed.tsx";
 import { exportStamp } from "./stamp.ts";
 import { renderThemeCss } from "../theme/theme.ts";
 import { clientFiles } from "../client/bundle.ts";
+import { renderSessionsJson } from "./sessions-json.ts";
 
 /** One export, at its site path (`/schedule.ics`). */
 export interface ExportFile {
@@ -23,7 +24,7 @@ export interface ExportFile {
 /**
  * Every export of the programme: `schedule.ics`, `schedule.json` (c3voc), `schedule.xml`
  * (frab) and one `.ics` per talk and workshop (an event a block for a workshop of several); and the files for search engines and browsers:
- * `sitemap.xml`, `robots.txt` and `site.webmanifest`; `theme.css` when the event has a theme; and the browser scripts (`/assets/`).
+ * `/schedule/sessions.json` for the browser's scripts; `sitemap.xml`, `robots.txt` and `site.webmanifest`; `theme.css` when the event has a theme; and the browser scripts (`/assets/`).
  * Made one at a time, so a writer holds one
  * file's text at once. `sourceDateEpoch` is `SOURCE_DATE_EPOCH`, for the iCalendar DTSTAMP.
  */
@@ -36,6 +37,7 @@ export function* exportFiles(conference: Conference, sourceDateEpoch: string | u
   const data = scheduleData(conference);
   yield { path: SITE_PATHS.scheduleJson, content: renderScheduleJson(data) };
   yield { path: SITE_PATHS.scheduleXml, content: renderScheduleXml(data, absoluteUrl(event, SITE_PATHS.scheduleXml)) };
+  yield { path: SITE_PATHS.sessionsJson, content: renderSessionsJson(conference, stamp) };
   for (const session of sessions) {
     // A workshop of several blocks has one file, with an event for each block, written at its first.
     if (!isFirstPart(session)) continue;

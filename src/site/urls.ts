@@ -47,6 +47,11 @@ export const SITE_PATHS = {
   assets: "/assets/",
   /** The one script every page loads (the others it imports on demand sit beside it). */
   script: "/assets/site.js",
+  // Part B of issue 14, the attendee's own schedule:
+  /** The programme as the browser's scripts read it (BrowserProgramme in src/export/browser-programme.ts). */
+  sessionsJson: "/schedule/sessions.json",
+  /** The attendee's picks, kept in their browser: their list, calendar file and share link. */
+  mySchedule: "/schedule/mine/",
 } as const;
 
 /** The kinds of content that have a page each, and the folder of those pages. */

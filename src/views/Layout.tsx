@@ -127,8 +127,10 @@ export function Layout({ event, title, description, path, structuredData, share,
   );
 }
 
-function isCurrent(href: string, path: string): boolean {
-  return href === "/" ? path === "/" : path.startsWith(href);
+/** Whether a menu link is the current page's section: the longest link the path starts with (My schedule, not the schedule, on /schedule/mine/). */
+function isCurrent(href: string, path: string, items: ReadonlyArray<{ href: string }>): boolean {
+  if (href === "/") return path === "/";
+  return path.startsWith(href) && !items.some((other) => other.href.length > href.length && other.href.startsWith(href) && path.startsWith(other.href));
 }
 
 /** The links of a menu as list items, the one for the current page marked. */
@@ -137,7 +139,7 @@ function NavItems({ items, path }: { items: ReadonlyArray<{ href: string; label:
     <>
       {items.map((item) => (
         <li key={item.href}>
-          <a href={item.href} aria-current={isCurrent(item.href, path) ? "page" : undefined}>
+          <a href={item.href} aria-current={isCurrent(item.href, path, items) ? "page" : undefined}>
             {item.label}
           </a>
         </li>

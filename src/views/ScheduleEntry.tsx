@@ -3,6 +3,7 @@ import { peopleOf } from "../content/model.ts";
 import { KindBadge, TimeRange } from "./components/SessionBits.tsx";
 import { useTranslator } from "./i18n.ts";
 import { SITE_PATHS } from "../site/urls.ts";
+import { SessionStar, sessionAttributes, useStarIds } from "./components/SessionStar.tsx";
 
 /**
  * One programme entry: time, title (linked to its page), people, room and tags (linked to their
@@ -22,9 +23,11 @@ export function ScheduleEntry({
 }) {
   const { t } = useTranslator();
   const people = peopleOf(session);
+  const star = useStarIds(session);
   const where = session.room ? session.room.name : shownIn ? shownIn.map((room) => room.name).join(t("list.comma")) : t("session.allRooms");
   return (
-    <div class="entry">
+    <div class="entry" {...sessionAttributes(star)}>
+      <SessionStar ids={star} title={session.title} />
       <p class="entry__when">
         <TimeRange start={session.start} end={session.end} />
         <span class={session.room || shownIn ? "entry__room" : "entry__room entry__room--all"}>

@@ -4,6 +4,7 @@ import { Prose } from "./components/Prose.tsx";
 import { KindBadge, SessionWhen, TagList } from "./components/SessionBits.tsx";
 import { calendarPath, SITE_PATHS } from "../site/urls.ts";
 import { ChangeMark } from "./ScheduleEntry.tsx";
+import { SessionStar, sessionAttributes, useStarIds } from "./components/SessionStar.tsx";
 import { Layout } from "./Layout.tsx";
 import { translatorOf } from "./i18n.ts";
 import { breadcrumbLd, ldDocument, sessionLd } from "./structured-data.ts";
@@ -22,6 +23,7 @@ export function TalkPage({
   mark?: "new" | "changed" | "cancelled" | undefined;
 }) {
   const { t } = translatorOf(event);
+  const star = useStarIds(talk);
   const links = [
     { label: t("talk.slides"), href: talk.slides },
     { label: t("talk.video"), href: talk.video },
@@ -36,7 +38,7 @@ export function TalkPage({
       share={{ card: { collection: "talks", slug: talk.slug, title: talk.title } }}
       structuredData={ldDocument(sessionLd(event, talk), breadcrumbLd(event, [{ name: t("nav.talks"), path: SITE_PATHS.talks }], talk.title))}
     >
-      <article class="session">
+      <article class="session" {...sessionAttributes(star)}>
         <header class="page-head">
           <p class="breadcrumb">
             <a href={SITE_PATHS.talks}>{t("nav.talks")}</a>
@@ -44,6 +46,7 @@ export function TalkPage({
           <KindBadge session={talk} />
           <ChangeMark mark={mark} />
           <h1>{talk.title}</h1>
+          <SessionStar ids={star} title={talk.title} labelled />
         </header>
         <div class="page-columns">
           <div class="facts-column">

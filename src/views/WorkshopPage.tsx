@@ -4,6 +4,7 @@ import { Prose } from "./components/Prose.tsx";
 import { KindBadge, levelLabel, SessionWhen, TagList } from "./components/SessionBits.tsx";
 import { calendarPath, SITE_PATHS } from "../site/urls.ts";
 import { ChangeMark } from "./ScheduleEntry.tsx";
+import { SessionStar, sessionAttributes, useStarIds } from "./components/SessionStar.tsx";
 import { Layout } from "./Layout.tsx";
 import { translatorOf } from "./i18n.ts";
 import { breadcrumbLd, ldDocument, sessionLd } from "./structured-data.ts";
@@ -24,6 +25,7 @@ export function WorkshopPage({
 }) {
   const tr = translatorOf(event);
   const { t } = tr;
+  const star = useStarIds(workshop);
   return (
     <Layout
       event={event}
@@ -33,7 +35,7 @@ export function WorkshopPage({
       share={{ card: { collection: "workshops", slug: workshop.slug, title: workshop.title } }}
       structuredData={ldDocument(sessionLd(event, workshop), breadcrumbLd(event, [{ name: t("nav.workshops"), path: SITE_PATHS.workshops }], workshop.title))}
     >
-      <article class="session">
+      <article class="session" {...sessionAttributes(star)}>
         <header class="page-head">
           <p class="breadcrumb">
             <a href={SITE_PATHS.workshops}>{t("nav.workshops")}</a>
@@ -41,6 +43,7 @@ export function WorkshopPage({
           <KindBadge session={workshop} />
           <ChangeMark mark={mark} />
           <h1>{workshop.title}</h1>
+          <SessionStar ids={star} title={workshop.title} labelled />
           <p class="page-head__meta">
             <SessionWhen session={workshop} />
           </p>

@@ -28,6 +28,11 @@ const toHref = (address: string) => (isSitePath(address) ? hrefFor(base, address
 // Components run while the page renders, so every element they create passes through here.
 const previousHook = options.vnode;
 options.vnode = (vnode) => {
+  // A script's own address moves under the base path too; its text (JSON-LD) is data, left as it is.
+  if (base !== "/" && vnode.type === "script") {
+    const props = vnode.props as Record<string, unknown>;
+    if (typeof props.src === "string") props.src = toHref(props.src);
+  }
   if (base !== "/" && typeof vnode.type === "string" && vnode.type !== "script" && vnode.type !== "style") {
     const props = vnode.props as Record<string, unknown>;
     for (const name of ADDRESS_ATTRIBUTES) {

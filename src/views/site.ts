@@ -7,6 +7,7 @@ import { english, type MessageKey, type Translator } from "../i18n/index.ts";
 export const NAV = [
   { key: "nav.home", href: SITE_PATHS.home },
   { key: "nav.schedule", href: SITE_PATHS.schedule },
+  { key: "mine.nav", href: SITE_PATHS.mySchedule },
   { key: "nav.talks", href: SITE_PATHS.talks },
   { key: "nav.speakers", href: SITE_PATHS.speakers },
   { key: "nav.workshops", href: SITE_PATHS.workshops },

@@ -33,22 +33,30 @@ export async function newSiteContext(
   return context;
 }
 
+/** A state of the pages to check: `prepare` sets up each browser context (stored picks, say), `ready` waits for the page's script. */
+export interface PageState {
+  prepare?(context: BrowserContext): Promise<void>;
+  ready?(tab: Page): Promise<void>;
+}
+
 /**
  * Visits every page in turn in one tab, at phone width then at desktop width, and once more
  * with JavaScript off. Reports axe-core violations (WCAG 2.1 AA), console errors, uncaught
  * exceptions, failed or 4xx/5xx requests, horizontal scrolling at phone width, and pages whose
  * main content or navigation is not shown without JavaScript.
  */
-export async function checkPagesInBrowser(browser: Browser, origin: string, pages: string[], base = "/"): Promise<Problem[]> {
+export async function checkPagesInBrowser(browser: Browser, origin: string, pages: string[], base = "/", state: PageState = {}): Promise<Problem[]> {
   const problems: Problem[] = [];
   for (const viewport of [PHONE, DESKTOP]) {
     const context = await newSiteContext(browser, origin, { viewport });
+    await state.prepare?.(context);
     const tab = await context.newPage();
     const watcher = watchTab(tab, origin);
     for (const page of pages) {
       const report = (message: string) => problems.push({ page, message: `at ${viewport.width} px: ${message}` });
       watcher.reset();
       await tab.goto(origin + base + page.slice(1), { waitUntil: "load" });
+      await state.ready?.(tab);
       for (const message of watcher.messages) report(message);
       if (viewport === PHONE) {
         const overflow = await horizontalOverflow(tab);

@@ -18,3 +18,31 @@ test("every page loads one module script, the same one, and it stays under 15 KB
   const gzipped = gzipSync(script).length;
   assert.ok(gzipped < 15 * 1024, `site.js is ${gzipped} bytes gzipped`);
 });
+
+test("site.js and the chunks it imports statically stay under 15 KB gzipped; My schedule and its QR code load on demand", async (t) => {
+  const site = await buildSite(path.join(ROOT, "content"));
+  const assets = path.join(site, "assets");
+  const read = (name: string) => readFile(path.join(assets, name), "utf8");
+  const staticImports = (code: string) => [...code.matchAll(/(?:^|[;}])\s*import\s*(?:[^"'();]*?from\s*)?"\.\/([^"]+)"/g)].map((m) => m[1]!);
+  const dynamicImports = (code: string) => [...code.matchAll(/\bimport\("\.\/([^"]+)"\)/g)].map((m) => m[1]!);
+  const loaded = new Set<string>();
+  const queue = ["site.js"];
+  while (queue.length > 0) {
+    const name = queue.shift()!;
+    if (loaded.has(name)) continue;
+    loaded.add(name);
+    queue.push(...staticImports(await read(name)));
+  }
+  let gzipped = 0;
+  for (const name of loaded) gzipped += gzipSync(await read(name)).length;
+  t.diagnostic(`site.js with its static imports (${[...loaded].join(", ")}): ${gzipped} bytes gzipped`);
+  assert.ok(gzipped < 15 * 1024, `${gzipped} bytes gzipped`);
+  const siteScript = await read("site.js");
+  const mine = dynamicImports(siteScript).find((name) => name.startsWith("mine-"));
+  assert.ok(mine, "site.js imports the My schedule chunk on demand");
+  assert.ok(!loaded.has(mine), "and never statically");
+  const mineCode = await read(mine);
+  const qr = dynamicImports(mineCode).find((name) => name.startsWith("qr-"));
+  assert.ok(qr && !loaded.has(qr) && !staticImports(mineCode).includes(qr), "the QR code generator is imported on demand by the My schedule chunk only");
+  t.diagnostic(`on demand: ${mine} ${gzipSync(mineCode).length} bytes gzipped, ${qr} ${gzipSync(await read(qr)).length} bytes gzipped`);
+});

@@ -81,7 +81,7 @@ describe("a conference site's own pages", () => {
     assert.match(await readPage(site, "/faq/"), /<h1>FAQ<\/h1>/);
     const home = await readPage(site, "/");
     const nav = /<nav class="site-nav" aria-label="Main"><ul>(.*?)<\/ul><\/nav>/.exec(home)![1]!;
-    assert.deepEqual([...nav.matchAll(/href="([^"]+)"/g)].map((m) => m[1]), ["/conf/", "/conf/schedule/", "/conf/talks/", "/conf/speakers/", "/conf/workshops/", "/conf/blog/", "/conf/venue/"]);
+    assert.deepEqual([...nav.matchAll(/href="([^"]+)"/g)].map((m) => m[1]), ["/conf/", "/conf/schedule/", "/conf/schedule/mine/", "/conf/talks/", "/conf/speakers/", "/conf/workshops/", "/conf/blog/", "/conf/venue/"]);
     const footer = /<nav aria-label="More about the event"><ul class="site-footer__links">(.*?)<\/ul><\/nav>/.exec(home)![1]!;
     assert.deepEqual([...footer.matchAll(/<a href="([^"]+)">([^<]+)<\/a>/g)].map((m) => `${m[2]} ${m[1]}`), [
       "Accessibility /conf/accessibility/",

@@ -5,6 +5,7 @@ import { describeTimeRange, formatDay } from "../../schedule/time.ts";
 import { formatDuration } from "../site.ts";
 import { useTranslator } from "../i18n.ts";
 import type { MessageKey, Translator } from "../../i18n/index.ts";
+import { SessionStar, sessionAttributes, useStarIds } from "./SessionStar.tsx";
 
 /**
  * "09:00–09:45 CEST", each clock in a `<time>` with its full date and offset; each end
@@ -166,8 +167,10 @@ export function SessionCard({
   const tr = useTranslator();
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const people = peopleOf(session);
+  const star = useStarIds(session);
   return (
-    <article class="card session-card" id={anchor}>
+    <article class="card session-card" id={anchor} {...sessionAttributes(star)}>
+      <SessionStar ids={star} title={session.title} />
       <KindBadge session={session} />
       <Heading class="card__title">{session.url ? <a href={session.url}>{session.title}</a> : session.title}</Heading>
       {people.length > 0 && (
