@@ -1,6 +1,6 @@
 import type { Room, Session } from "../content/model.ts";
 import { peopleOf } from "../content/model.ts";
-import { KindBadge, TimeRange } from "./components/SessionBits.tsx";
+import { KindBadge, sessionTimeData, TimeRange } from "./components/SessionBits.tsx";
 import { useTranslator } from "./i18n.ts";
 import { SITE_PATHS } from "../site/urls.ts";
 
@@ -24,7 +24,7 @@ export function ScheduleEntry({
   const people = peopleOf(session);
   const where = session.room ? session.room.name : shownIn ? shownIn.map((room) => room.name).join(t("list.comma")) : t("session.allRooms");
   return (
-    <div class="entry">
+    <div class="entry" {...sessionTimeData(session)}>
       <p class="entry__when">
         <TimeRange start={session.start} end={session.end} />
         <span class={session.room || shownIn ? "entry__room" : "entry__room entry__room--all"}>

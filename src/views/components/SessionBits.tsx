@@ -11,6 +11,7 @@ import type { MessageKey, Translator } from "../../i18n/index.ts";
  * in its own zone when the clocks change between them, and "(next day)" when it ends on one.
  * `day` puts the start's date before its clock ("Saturday 26 October 2024, 09:00"); `zone` false
  * leaves the zone out where a heading gives it (it stays when the clocks change in between).
+ * The whole range is one `.time-range`, so the browser can add the viewer's own times after it.
  */
 export function TimeRange({ start, end, day = false, zone = true }: { start: DateTime; end: DateTime; day?: boolean; zone?: boolean }) {
   const tr = useTranslator();
@@ -18,31 +19,41 @@ export function TimeRange({ start, end, day = false, zone = true }: { start: Dat
   const sameZone = range.startZone === range.endZone;
   if (!zone && sameZone) {
     return (
-      <>
+      <span class="time-range">
         <time dateTime={isoOf(start)}>
           {day && `${formatDay(start, tr.locale)}, `}
           {range.start}
         </time>
         –<time dateTime={isoOf(end)}>{range.end}</time>
         {range.laterDay && ` ${range.laterDay}`}
-      </>
+      </span>
     );
   }
   return (
-    <>
+    <span class="time-range">
       <time dateTime={isoOf(start)}>
         {day ? tr.t("session.dayTime", { day: formatDay(start, tr.locale), time: range.start }) : range.start}
       </time>
       {sameZone ? "–" : ` ${range.startZone} – `}
       <time dateTime={isoOf(end)}>{range.end}</time> {range.endZone}
       {range.laterDay && ` ${range.laterDay}`}
-    </>
+    </span>
   );
 }
 
 /** The instant as ISO 8601 with its offset, for `<time datetime>`. */
 export function isoOf(dt: DateTime): string {
   return dt.toISO({ suppressMilliseconds: true }) ?? "";
+}
+
+/**
+ * When and where a session is, for the browser's scripts (what is on now, the viewer's clock):
+ * `data-start` and `data-end`, ISO instants with the event's offset (a workshop of several blocks:
+ * its first block's start and its last block's end), and `data-room`, the room's id (none for a
+ * row that spans the rooms). Spread onto the session's element.
+ */
+export function sessionTimeData(session: Session): { "data-start": string; "data-end": string; "data-room": string | undefined } {
+  return { "data-start": isoOf(session.start), "data-end": isoOf(session.end), "data-room": session.room?.id };
 }
 
 /**
@@ -167,7 +178,7 @@ export function SessionCard({
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const people = peopleOf(session);
   return (
-    <article class="card session-card" id={anchor}>
+    <article class="card session-card" id={anchor} {...sessionTimeData(session)}>
       <KindBadge session={session} />
       <Heading class="card__title">{session.url ? <a href={session.url}>{session.title}</a> : session.title}</Heading>
       {people.length > 0 && (
