@@ -69,7 +69,7 @@ describe("the sample site (ContainerDays Boston 2016)", () => {
       assert.ok(html.includes(`<title>${escapeHtml(talk.title)} · ContainerDays Boston 2016</title>`), talk.slug);
     }
     const html = await readPage(site, "/talks/kubernetes-in-production/");
-    assert.match(html, /<time datetime="2016-06-10T14:45:00-04:00">Friday 10 June 2016, 14:45<\/time>–<time datetime="2016-06-10T15:15:00-04:00">15:15<\/time> EDT · /);
+    assert.match(html, /<time datetime="2016-06-10T14:45:00-04:00">Friday 10 June 2016, 14:45<\/time>–<time datetime="2016-06-10T15:15:00-04:00">15:15<\/time> EDT<\/span> · /);
     assert.match(html, /Main Hall/);
     assert.match(html, /href="https:\/\/www\.slideshare\.net\/mikesplain\/container-days-boston-kubernetes-in-production"/);
     assert.match(html, /<li class="tag"><a href="\/schedule\/tags\/kubernetes\/">kubernetes<\/a><\/li>/);

@@ -54,7 +54,7 @@ describe("schedule page", () => {
     assert.match(html, /All times are CEST \/ CET \(Europe\/Berlin\), the time at the venue\./);
     assert.match(
       saturday,
-      /<p class="entry__when"><time datetime="2024-10-26T23:30:00\+02:00">23:30<\/time>–<time datetime="2024-10-27T01:00:00\+02:00">01:00<\/time> CEST \(next day\)<span class="entry__room"> · Main Stage<\/span><\/p>/,
+      /<p class="entry__when"><span class="time-range"><time datetime="2024-10-26T23:30:00\+02:00">23:30<\/time>–<time datetime="2024-10-27T01:00:00\+02:00">01:00<\/time> CEST \(next day\)<\/span><span class="entry__room"> · Main Stage<\/span><\/p>/,
     );
     assert.ok(!sunday.includes("night-owls"), "a session past midnight is shown on its starting day");
     assert.match(sunday, /<time datetime="2024-10-27T02:30:00\+02:00">02:30<\/time><span class="schedule-grid__zone"> CEST<\/span>/);
