@@ -23,7 +23,7 @@ function instantOf(element: Element, name: string): number {
 
 function markSchedule(now: number): void {
   for (const old of document.querySelectorAll(".now-badge")) old.remove();
-  const entries = [...document.querySelectorAll<HTMLElement>(".entry[data-start][data-end]")];
+  const entries = [...document.querySelectorAll<HTMLElement>(".entry[data-start][data-end]:not([data-cancelled])")];
   const slots = entries.map((entry) => ({ start: instantOf(entry, "data-start"), end: instantOf(entry, "data-end"), room: entry.dataset.room || undefined }));
   const { on, next } = nowAndNext(slots, now);
   entries.forEach((entry, index) => {
@@ -62,7 +62,7 @@ function markSchedule(now: number): void {
 }
 
 function markSessionPages(now: number): void {
-  for (const article of document.querySelectorAll<HTMLElement>("article.session[data-start][data-end]")) {
+  for (const article of document.querySelectorAll<HTMLElement>("article.session[data-start][data-end]:not([data-cancelled])")) {
     const start = instantOf(article, "data-start");
     const end = instantOf(article, "data-end");
     if (Number.isNaN(start) || Number.isNaN(end)) continue;

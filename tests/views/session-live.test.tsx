@@ -84,3 +84,17 @@ describe("without a stream or a recording", () => {
     assert.doesNotMatch(html, /session-live|data-cta/);
   });
 });
+
+describe("a cancelled session", () => {
+  test("carries data-cancelled for the scripts and links no stream", async () => {
+    const dir = await makeContent("small");
+    const { readFile, writeFile } = await import("node:fs/promises");
+    await writeFile(`${dir}/event.yaml`, (await readFile(`${dir}/event.yaml`, "utf8")).replace(EVENT_ROOMS, STREAMED_ROOMS));
+    await writeFile(`${dir}/talks/opening.md`, (await readFile(`${dir}/talks/opening.md`, "utf8")).replace("kind: keynote", "kind: keynote\ncancelled: true"));
+    const called = await loadConference({ contentDir: dir });
+    const opening = called.talks.find((t) => t.slug === "opening") as Conference["talks"][number] & { url: string };
+    const html = renderToString(<TalkPage event={called.event} talk={opening} tagUrls={called.tagUrls} now={DateTime.fromISO("2024-10-26T09:10:00+02:00")} />);
+    assert.match(html, /<article class="session" data-start="2024-10-26T09:00:00\+02:00" data-end="2024-10-26T09:45:00\+02:00" data-room="main" data-cancelled>/);
+    assert.doesNotMatch(html, /session-live/);
+  });
+});

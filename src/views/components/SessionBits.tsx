@@ -49,11 +49,12 @@ export function isoOf(dt: DateTime): string {
 /**
  * When and where a session is, for the browser's scripts (what is on now, the viewer's clock):
  * `data-start` and `data-end`, ISO instants with the event's offset (a workshop of several blocks:
- * its first block's start and its last block's end), and `data-room`, the room's id (none for a
- * row that spans the rooms). Spread onto the session's element.
+ * its first block's start and its last block's end), `data-room`, the room's id (none for a
+ * row that spans the rooms), and `data-cancelled` once it is called off (never on now or next).
+ * Spread onto the session's element.
  */
-export function sessionTimeData(session: Session): { "data-start": string; "data-end": string; "data-room": string | undefined } {
-  return { "data-start": isoOf(session.start), "data-end": isoOf(session.end), "data-room": session.room?.id };
+export function sessionTimeData(session: Session): Record<"data-start" | "data-end", string> & Record<"data-room" | "data-cancelled", string | undefined> {
+  return { "data-start": isoOf(session.start), "data-end": isoOf(session.end), "data-room": session.room?.id, "data-cancelled": session.cancelled ? "" : undefined };
 }
 
 /**

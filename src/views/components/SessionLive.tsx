@@ -17,10 +17,12 @@ interface Variant {
  * after a talk, its recording, or (when its room is streamed) a note that the recording will
  * be published here; before it, nothing. Every variant is in the page with its `data-from` and
  * `data-until`; the one that holds at `now` (the build's clock) is shown, and the home page's
- * call-to-action script picks again by the reader's clock. Nothing at all when no variant can hold.
+ * call-to-action script picks again by the reader's clock. Nothing at all when no variant can hold,
+ * or the session is cancelled.
  */
 export function SessionLive({ session, now }: { session: Session; now: DateTime | undefined }) {
   const { t } = useTranslator();
+  if (session.cancelled) return null;
   const stream = session.room?.stream;
   const spans = session.type === "workshop" && !session.part ? session.blocks : [{ start: session.start, end: session.end }];
   const variants: Variant[] = [];
