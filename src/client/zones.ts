@@ -73,7 +73,10 @@ function enhance(root: ParentNode): void {
     range.dataset.dual = "";
     const text = viewerTimeText(start, times.length > 1 ? (times[times.length - 1]!.getAttribute("datetime") ?? undefined) : undefined, viewerZone, strings.locale, t);
     if (!text) continue;
-    range.after(dualTime(text));
+    // In a programme entry the viewer's time follows the room, on its own line.
+    const when = range.parentElement?.closest(".entry__when");
+    if (when) when.append(dualTime(text));
+    else range.after(dualTime(text));
     added = true;
   }
   for (const time of root.querySelectorAll<HTMLElement>("time[datetime]:not([data-dual])")) {

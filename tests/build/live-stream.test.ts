@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, test } from "node:test";
-import { buildSite, FIXTURES, makeContent, readPage, runLectern } from "../helpers.ts";
+import { buildSite, FIXTURES, listFiles, makeContent, readPage, runLectern } from "../helpers.ts";
 
 const EVENT = await readFile(path.join(FIXTURES, "small", "event.yaml"), "utf8");
 const withStream = (stream: string) => EVENT.replace("    name: Main Stage\n", `    name: Main Stage\n    stream: ${stream}\n`);
@@ -21,6 +21,10 @@ describe("a room's live stream", () => {
     const schedule = await readPage(site, "/schedule/");
     assert.match(schedule, /<div class="entry" data-start="2024-10-26T09:00:00\+02:00" data-end="2024-10-26T09:45:00\+02:00" data-room="main">/);
     assert.match(schedule, /<script type="application\/json" id="_lectern_strings">\{"locale":"en","messages":\{"now.on":"On now",/);
+    for (const page of (await listFiles(site)).filter((file) => file.endsWith(".html"))) {
+      const html = await readFile(path.join(site, page), "utf8");
+      assert.equal(html.split('<script type="application/json" id="_lectern_strings">').length, 2, `${page} carries the client's strings once`);
+    }
     // A room without a stream: its talks' pages have no live block.
     assert.doesNotMatch(await readPage(site, "/talks/late-night/"), /session-live/);
   });
