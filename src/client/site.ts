@@ -7,3 +7,5 @@
 document.documentElement.classList.add("js");
 import "./filters.ts";
 import "./stars.ts";
+import "./now.ts";
+import "./zones.ts";

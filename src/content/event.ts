@@ -1,7 +1,7 @@
 import { catalogueLanguage, unsupportedLanguageMessage } from "../i18n/index.ts";
 import { z } from "zod";
 import { colour, font, publicPath } from "./theme.ts";
-import { blueskyHandle, calendarDate, handle, identifier, linkedinProfile, mastodonHandle, oneLine, siteUrl, text, webUrl } from "./fields.ts";
+import { blueskyHandle, calendarDate, handle, httpsUrl, identifier, linkedinProfile, mastodonHandle, oneLine, siteUrl, text, webUrl } from "./fields.ts";
 
 /** How many days an event may run unless `maxDays` says otherwise: more is most likely a mistyped year. */
 export const DEFAULT_MAX_DAYS = 31;
@@ -14,6 +14,8 @@ export const roomSchema = z.strictObject({
   id: identifier,
   /** The room's name as signs and the schedule show it. */
   name: text,
+  /** The room's live stream, an https:// address: a session's page links it while the session is on. */
+  stream: httpsUrl.optional(),
 });
 
 /** A sponsorship level; `sponsor:` files name it by `id`. */

@@ -165,6 +165,19 @@ export function isWebUrl(value: string): boolean {
   }
 }
 
+/** Why `value` is not an absolute `https:` address, or undefined when it is one. */
+export function httpsUrlProblem(value: string): string | undefined {
+  const problem = webUrlProblem(value);
+  if (problem) return problem;
+  if (!/^https:/i.test(value)) return `must be an https:// address (browsers block or flag http:// content on an https site), got "${value}"`;
+  return undefined;
+}
+
+/** An absolute `https:` address: for what the site's pages link to live, such as a room's stream. */
+export const httpsUrl = z.string().refine((value) => httpsUrlProblem(value) === undefined, {
+  error: (issue) => httpsUrlProblem(String(issue.input)),
+});
+
 /**
  * The address a site is published at: a web address without a query or fragment; its path
  * (kept, for a site under a sub-path) always ends in `/`.

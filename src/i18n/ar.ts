@@ -208,4 +208,22 @@ export const ar: Catalogue = {
   "mine.addShared": "أضفها إلى جدولي",
   "mine.added": "أُضيفت إلى جدولك.",
   "mine.own": "اعرض جدولي",
+
+  // Part C of the attendee's schedule: now and next, the viewer's time zone, live and after.
+  "live.watch": "شاهد البث المباشر",
+  "live.recording": "شاهد التسجيل",
+  "live.recordingSoon": "سيُنشر التسجيل هنا.",
+  "now.on": "يجري الآن",
+  "now.next": "التالي",
+  "now.jump": "انتقل إلى الآن",
+  "now.startsIn": "يبدأ بعد {time}",
+  "now.startsTomorrow": "يبدأ غدًا",
+  "now.startsInDays": { one: "يبدأ بعد يوم واحد", two: "يبدأ بعد يومين", few: "يبدأ بعد {count} أيام", other: "يبدأ بعد {count} يومًا" },
+  "now.ended": "انتهى",
+  "now.hours": "{count} س",
+  "now.minutes": "{count} د",
+  "zone.yours": "{time} بتوقيتك",
+  "zone.choice": "الأوقات",
+  "zone.eventOnly": "توقيت الحدث فقط",
+  "zone.both": "توقيت الحدث وتوقيتي ({zone})",
 };

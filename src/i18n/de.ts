@@ -207,4 +207,22 @@ export const de: Catalogue = {
   "mine.addShared": "Zu meinem Programm hinzufügen",
   "mine.added": "Zu deinem Programm hinzugefügt.",
   "mine.own": "Mein eigenes Programm zeigen",
+
+  // Part C of the attendee's schedule: now and next, the viewer's time zone, live and after.
+  "live.watch": "Live ansehen",
+  "live.recording": "Aufzeichnung ansehen",
+  "live.recordingSoon": "Die Aufzeichnung wird hier veröffentlicht.",
+  "now.on": "Läuft jetzt",
+  "now.next": "Als Nächstes",
+  "now.jump": "Zum aktuellen Programmpunkt",
+  "now.startsIn": "Beginnt in {time}",
+  "now.startsTomorrow": "Beginnt morgen",
+  "now.startsInDays": { one: "Beginnt in {count} Tag", other: "Beginnt in {count} Tagen" },
+  "now.ended": "Beendet",
+  "now.hours": "{count} Std.",
+  "now.minutes": "{count} Min.",
+  "zone.yours": "{time} bei Ihnen",
+  "zone.choice": "Zeiten",
+  "zone.eventOnly": "Nur Ortszeit der Veranstaltung",
+  "zone.both": "Ortszeit der Veranstaltung und meine ({zone})",
 };

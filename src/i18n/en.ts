@@ -212,6 +212,24 @@ export const en = {
   "mine.addShared": "Add these to mine",
   "mine.added": "Added to your schedule.",
   "mine.own": "Show my own schedule",
+
+  // Part C of the attendee's schedule: now and next, the viewer's time zone, live and after.
+  "live.watch": "Watch live",
+  "live.recording": "Watch the recording",
+  "live.recordingSoon": "The recording will be published here.",
+  "now.on": "On now",
+  "now.next": "Next",
+  "now.jump": "Jump to now",
+  "now.startsIn": "Starts in {time}",
+  "now.startsTomorrow": "Starts tomorrow",
+  "now.startsInDays": { one: "Starts in {count} day", other: "Starts in {count} days" },
+  "now.ended": "Ended",
+  "now.hours": "{count} h",
+  "now.minutes": "{count} min",
+  "zone.yours": "{time} your time",
+  "zone.choice": "Times",
+  "zone.eventOnly": "Event time only",
+  "zone.both": "Event time and mine ({zone})",
 } satisfies Record<string, string | PluralMessage>;
 
 /** A catalogue: every key of the English one, each a text or (where English has one) a plural. */

@@ -207,4 +207,22 @@ export const es: Catalogue = {
   "mine.addShared": "Añadirlas a la mía",
   "mine.added": "Añadidas a tu agenda.",
   "mine.own": "Ver mi propia agenda",
+
+  // Part C of the attendee's schedule: now and next, the viewer's time zone, live and after.
+  "live.watch": "Ver en directo",
+  "live.recording": "Ver la grabación",
+  "live.recordingSoon": "La grabación se publicará aquí.",
+  "now.on": "Ahora",
+  "now.next": "A continuación",
+  "now.jump": "Ir a lo que hay ahora",
+  "now.startsIn": "Empieza en {time}",
+  "now.startsTomorrow": "Empieza mañana",
+  "now.startsInDays": { one: "Empieza en {count} día", other: "Empieza en {count} días" },
+  "now.ended": "Terminada",
+  "now.hours": "{count} h",
+  "now.minutes": "{count} min",
+  "zone.yours": "{time} tu hora",
+  "zone.choice": "Horarios",
+  "zone.eventOnly": "Solo la hora del evento",
+  "zone.both": "La hora del evento y la mía ({zone})",
 };

@@ -207,4 +207,22 @@ export const fr: Catalogue = {
   "mine.addShared": "Les ajouter aux miens",
   "mine.added": "Ajoutés à votre programme.",
   "mine.own": "Voir mon propre programme",
+
+  // Part C of the attendee's schedule: now and next, the viewer's time zone, live and after.
+  "live.watch": "Regarder en direct",
+  "live.recording": "Voir l’enregistrement",
+  "live.recordingSoon": "L’enregistrement sera publié ici.",
+  "now.on": "En cours",
+  "now.next": "À suivre",
+  "now.jump": "Aller au créneau en cours",
+  "now.startsIn": "Commence dans {time}",
+  "now.startsTomorrow": "Commence demain",
+  "now.startsInDays": { one: "Commence dans {count} jour", other: "Commence dans {count} jours" },
+  "now.ended": "Terminé",
+  "now.hours": "{count} h",
+  "now.minutes": "{count} min",
+  "zone.yours": "{time} chez vous",
+  "zone.choice": "Horaires",
+  "zone.eventOnly": "Heure de l’événement seulement",
+  "zone.both": "Heure de l’événement et la mienne ({zone})",
 };

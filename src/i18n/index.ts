@@ -4,7 +4,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { en, type Catalogue, type MessageKey } from "./en.ts";
-import { fillParts, pluralForm, type MessageValues } from "./message.ts";
+import { fillParts, pluralForm, type MessageValues, type PluralMessage } from "./message.ts";
 
 export type { Catalogue, MessageKey } from "./en.ts";
 
@@ -73,6 +73,8 @@ export interface Translator {
   t(key: MessageKey, values?: MessageValues): string;
   /** The message split at its placeholders with each value put in, so an element can stand in one. */
   parts<T>(key: MessageKey, values: Readonly<Record<string, T | string | number>>): (T | string | number)[];
+  /** The message as the catalogue has it, placeholders and plural forms unfilled: for the browser's scripts. */
+  raw(key: MessageKey): string | PluralMessage;
 }
 
 /** Thrown when a catalogue is incomplete or a language is unsupported: one line a problem, no stack needed. */
@@ -116,6 +118,7 @@ export function makeTranslator(locale: string, language: string, catalogue: unkn
     dir: textDirection(locale),
     t: (key, values = {}) => fillParts(textOf(key, typeof values.count === "number" ? values.count : undefined), values).join(""),
     parts: (key, values) => fillParts(textOf(key, typeof values.count === "number" ? values.count : undefined), values),
+    raw: (key) => messages[key],
   };
 }
 

@@ -207,4 +207,22 @@ export const pt: Catalogue = {
   "mine.addShared": "Adicionar à minha",
   "mine.added": "Adicionadas à sua agenda.",
   "mine.own": "Ver minha própria agenda",
+
+  // Part C of the attendee's schedule: now and next, the viewer's time zone, live and after.
+  "live.watch": "Assistir ao vivo",
+  "live.recording": "Ver a gravação",
+  "live.recordingSoon": "A gravação será publicada aqui.",
+  "now.on": "Agora",
+  "now.next": "A seguir",
+  "now.jump": "Ir para agora",
+  "now.startsIn": "Começa em {time}",
+  "now.startsTomorrow": "Começa amanhã",
+  "now.startsInDays": { one: "Começa em {count} dia", other: "Começa em {count} dias" },
+  "now.ended": "Terminou",
+  "now.hours": "{count} h",
+  "now.minutes": "{count} min",
+  "zone.yours": "{time} no seu horário",
+  "zone.choice": "Horários",
+  "zone.eventOnly": "Só o horário do evento",
+  "zone.both": "O horário do evento e o meu ({zone})",
 };

@@ -1,5 +1,6 @@
 import { sessionMarks } from "../export/changes.ts";
 import type { Talk } from "../content/model.ts";
+import { buildClock } from "../eleventy/build-clock.ts";
 import { paginate, type PageData } from "../eleventy/types.ts";
 import { TalkPage } from "../views/TalkPage.tsx";
 
@@ -12,5 +13,5 @@ export const data = {
 };
 
 export function render({ conference, talk }: Data) {
-  return <TalkPage event={conference.event} talk={talk} tagUrls={conference.tagUrls} mark={sessionMarks(conference).get(talk)} />;
+  return <TalkPage event={conference.event} talk={talk} tagUrls={conference.tagUrls} mark={sessionMarks(conference).get(talk)} now={buildClock()} />;
 }

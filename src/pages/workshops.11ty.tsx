@@ -1,5 +1,6 @@
 import { sessionMarks } from "../export/changes.ts";
 import type { Workshop } from "../content/model.ts";
+import { buildClock } from "../eleventy/build-clock.ts";
 import { paginate, type PageData } from "../eleventy/types.ts";
 import { WorkshopPage } from "../views/WorkshopPage.tsx";
 
@@ -12,5 +13,5 @@ export const data = {
 };
 
 export function render({ conference, workshop }: Data) {
-  return <WorkshopPage event={conference.event} workshop={workshop} tagUrls={conference.tagUrls} mark={sessionMarks(conference).get(workshop)} />;
+  return <WorkshopPage event={conference.event} workshop={workshop} tagUrls={conference.tagUrls} mark={sessionMarks(conference).get(workshop)} now={buildClock()} />;
 }

@@ -8,6 +8,7 @@ import { TranslatorContext, translatorOf } from "./i18n.ts";
 import { jsonForScript, type Json } from "./structured-data.ts";
 import { ThemePicture } from "./components/ThemePicture.tsx";
 import { HeadMeta, type ShareMeta } from "./components/HeadMeta.tsx";
+import { CLIENT_STRINGS_ID, clientStrings } from "./client-strings.ts";
 
 export interface LayoutProps {
   event: Event;
@@ -53,6 +54,7 @@ export function Layout({ event, title, description, path, structuredData, share,
         {BLOG_FEEDS.map((feed) => (
           <link key={feed.path} rel="alternate" type={feed.type} href={absoluteUrl(event, feed.path)} title={tr.t("layout.blogFeed", { event: event.name, format: feed.format })} />
         ))}
+        <script type="application/json" id={CLIENT_STRINGS_ID} dangerouslySetInnerHTML={{ __html: jsonForScript(clientStrings(tr)) }} />
         {structuredData !== undefined && (
           <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(structuredData) }} />
         )}

@@ -1,6 +1,6 @@
 import type { Room, Session } from "../content/model.ts";
 import { peopleOf } from "../content/model.ts";
-import { KindBadge, TimeRange } from "./components/SessionBits.tsx";
+import { KindBadge, sessionTimeData, TimeRange } from "./components/SessionBits.tsx";
 import { useTranslator } from "./i18n.ts";
 import { SITE_PATHS } from "../site/urls.ts";
 import { SessionStar, sessionAttributes, useStarIds } from "./components/SessionStar.tsx";
@@ -26,7 +26,7 @@ export function ScheduleEntry({
   const star = useStarIds(session);
   const where = session.room ? session.room.name : shownIn ? shownIn.map((room) => room.name).join(t("list.comma")) : t("session.allRooms");
   return (
-    <div class="entry" {...sessionAttributes(star)}>
+    <div class="entry" {...sessionAttributes(star)} {...sessionTimeData(session)}>
       <SessionStar ids={star} title={session.title} />
       <p class="entry__when">
         <TimeRange start={session.start} end={session.end} />

@@ -1,7 +1,9 @@
 import type { Event, Talk } from "../content/model.ts";
 import { PeopleList } from "./components/PeopleList.tsx";
 import { Prose } from "./components/Prose.tsx";
-import { KindBadge, SessionWhen, TagList } from "./components/SessionBits.tsx";
+import type { DateTime } from "luxon";
+import { SessionLive } from "./components/SessionLive.tsx";
+import { KindBadge, sessionTimeData, SessionWhen, TagList } from "./components/SessionBits.tsx";
 import { calendarPath, SITE_PATHS } from "../site/urls.ts";
 import { ChangeMark } from "./ScheduleEntry.tsx";
 import { SessionStar, sessionAttributes, useStarIds } from "./components/SessionStar.tsx";
@@ -14,6 +16,7 @@ export function TalkPage({
   talk,
   tagUrls,
   mark,
+  now,
 }: {
   event: Event;
   talk: Talk & { url: string };
@@ -21,6 +24,8 @@ export function TalkPage({
   tagUrls: ReadonlyMap<string, string>;
   /** Changed or new in the newest release of the programme. */
   mark?: "new" | "changed" | "cancelled" | undefined;
+  /** The build's clock (src/eleventy/build-clock.ts): which of the live and recording links the page shows without script (none without it). */
+  now?: DateTime;
 }) {
   const { t } = translatorOf(event);
   const star = useStarIds(talk);
@@ -38,7 +43,7 @@ export function TalkPage({
       share={{ card: { collection: "talks", slug: talk.slug, title: talk.title } }}
       structuredData={ldDocument(sessionLd(event, talk), breadcrumbLd(event, [{ name: t("nav.talks"), path: SITE_PATHS.talks }], talk.title))}
     >
-      <article class="session" {...sessionAttributes(star)}>
+      <article class="session" {...sessionAttributes(star)} {...sessionTimeData(talk)}>
         <header class="page-head">
           <p class="breadcrumb">
             <a href={SITE_PATHS.talks}>{t("nav.talks")}</a>
@@ -53,6 +58,7 @@ export function TalkPage({
             <p class="page-head__meta">
               <SessionWhen session={talk} />
             </p>
+            <SessionLive session={talk} now={now} />
             {talk.speakers.length > 0 && (
               <section aria-labelledby="speakers_heading">
                 <h2 id="speakers_heading" class="visually-hidden">

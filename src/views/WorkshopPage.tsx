@@ -1,7 +1,9 @@
 import type { Event, Workshop } from "../content/model.ts";
 import { PeopleList } from "./components/PeopleList.tsx";
 import { Prose } from "./components/Prose.tsx";
-import { KindBadge, levelLabel, SessionWhen, TagList } from "./components/SessionBits.tsx";
+import type { DateTime } from "luxon";
+import { SessionLive } from "./components/SessionLive.tsx";
+import { KindBadge, sessionTimeData, levelLabel, SessionWhen, TagList } from "./components/SessionBits.tsx";
 import { calendarPath, SITE_PATHS } from "../site/urls.ts";
 import { ChangeMark } from "./ScheduleEntry.tsx";
 import { SessionStar, sessionAttributes, useStarIds } from "./components/SessionStar.tsx";
@@ -15,6 +17,7 @@ export function WorkshopPage({
   workshop,
   tagUrls,
   mark,
+  now,
 }: {
   event: Event;
   workshop: Workshop;
@@ -22,6 +25,8 @@ export function WorkshopPage({
   tagUrls: ReadonlyMap<string, string>;
   /** Changed or new in the newest release of the programme. */
   mark?: "new" | "changed" | "cancelled" | undefined;
+  /** The build's clock (src/eleventy/build-clock.ts): which of the live and recording links the page shows without script (none without it). */
+  now?: DateTime;
 }) {
   const tr = translatorOf(event);
   const { t } = tr;
@@ -35,7 +40,7 @@ export function WorkshopPage({
       share={{ card: { collection: "workshops", slug: workshop.slug, title: workshop.title } }}
       structuredData={ldDocument(sessionLd(event, workshop), breadcrumbLd(event, [{ name: t("nav.workshops"), path: SITE_PATHS.workshops }], workshop.title))}
     >
-      <article class="session" {...sessionAttributes(star)}>
+      <article class="session" {...sessionAttributes(star)} {...sessionTimeData(workshop)}>
         <header class="page-head">
           <p class="breadcrumb">
             <a href={SITE_PATHS.workshops}>{t("nav.workshops")}</a>
@@ -47,6 +52,7 @@ export function WorkshopPage({
           <p class="page-head__meta">
             <SessionWhen session={workshop} />
           </p>
+          <SessionLive session={workshop} now={now} />
         </header>
         <dl class="facts">
           <div>

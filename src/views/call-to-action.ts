@@ -38,18 +38,21 @@ export function callsToAction(conference: Conference): Call[] {
   return calls;
 }
 
-/** The call that holds at `now`: the first of `calls` whose time contains it. */
-export function currentCall(calls: readonly Call[], now: DateTime): Call | undefined {
+/** The call that holds at `now`: the first of `calls` whose time contains it (any list of `from`/`until` spans). */
+export function currentCall<T extends Pick<Call, "from" | "until">>(calls: readonly T[], now: DateTime): T | undefined {
   const at = now.toMillis();
   return calls.find((call) => (!call.from || call.from.toMillis() <= at) && (!call.until || at < call.until.toMillis()));
 }
 
 /**
  * The script that picks the call by the reader's clock, as `currentCall` does by the build's:
- * it shows the first link of `[data-cta]` whose `data-from`/`data-until` contain now and hides
- * the others. Without it, the page keeps the build's choice, and the dates are written out.
+ * in each `[data-cta]`, it shows the first child whose `data-from`/`data-until` contain now and
+ * hides the others. Without it, the page keeps the build's choice, and the dates are written out.
+ * A session's page picks its live and recording links the same way (SessionLive.tsx); the
+ * every-page script applies the same rule again each minute (src/client/now.ts).
  */
 export const CALL_SCRIPT =
-  '(function(){var n=Date.now(),s=false,l=document.querySelectorAll("[data-cta] a");' +
+  '(function(){var n=Date.now(),g=document.querySelectorAll("[data-cta]");' +
+  "for(var j=0;j<g.length;j++){var s=false,l=g[j].children;" +
   "for(var i=0;i<l.length;i++){var a=l[i],f=a.getAttribute(\"data-from\"),u=a.getAttribute(\"data-until\");" +
-  "var on=!s&&(!f||Date.parse(f)<=n)&&(!u||n<Date.parse(u));a.hidden=!on;if(on)s=true;}})();";
+  "var on=!s&&(!f||Date.parse(f)<=n)&&(!u||n<Date.parse(u));a.hidden=!on;if(on)s=true;}}})();";

@@ -13,6 +13,16 @@ const ONE_PIXEL_PNG = Buffer.from(
   "base64",
 );
 
+/** How a site's browser context is set up: window size, script, and the viewer's time zone and clock. */
+export interface SiteContextOptions {
+  viewport?: { width: number; height: number };
+  javaScriptEnabled?: boolean;
+  /** The viewer's IANA time zone (default: the machine's). */
+  timezoneId?: string;
+  /** The viewer's clock, fixed at this instant (timers still run). */
+  now?: Date;
+}
+
 /**
  * A browser context for the site at `origin`. Requests to other origins (a speaker's photo on
  * another host, say) are answered with a placeholder, so the checks never depend on the network.
@@ -20,9 +30,14 @@ const ONE_PIXEL_PNG = Buffer.from(
 export async function newSiteContext(
   browser: Browser,
   origin: string,
-  options: { viewport?: { width: number; height: number }; javaScriptEnabled?: boolean } = {},
+  options: SiteContextOptions = {},
 ): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: options.viewport ?? DESKTOP, javaScriptEnabled: options.javaScriptEnabled ?? true });
+  const context = await browser.newContext({
+    viewport: options.viewport ?? DESKTOP,
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
+  });
+  if (options.now) await context.clock.setFixedTime(options.now);
   await context.route(
     (url) => url.origin !== origin,
     (route) =>
@@ -41,14 +56,22 @@ export interface PageState {
 
 /**
  * Visits every page in turn in one tab, at phone width then at desktop width, and once more
- * with JavaScript off. Reports axe-core violations (WCAG 2.1 AA), console errors, uncaught
+ * with JavaScript off (as `viewer` when given). Reports axe-core violations (WCAG 2.1 AA), console errors, uncaught
  * exceptions, failed or 4xx/5xx requests, horizontal scrolling at phone width, and pages whose
  * main content or navigation is not shown without JavaScript.
  */
-export async function checkPagesInBrowser(browser: Browser, origin: string, pages: string[], base = "/", state: PageState = {}): Promise<Problem[]> {
+export async function checkPagesInBrowser(
+  browser: Browser,
+  origin: string,
+  pages: string[],
+  base = "/",
+  /** Stored state to set up before the visit, and the viewer's zone and clock (during the event, say). */
+  state: PageState & Pick<SiteContextOptions, "timezoneId" | "now"> = {},
+): Promise<Problem[]> {
   const problems: Problem[] = [];
+  const viewer = { timezoneId: state.timezoneId, now: state.now };
   for (const viewport of [PHONE, DESKTOP]) {
-    const context = await newSiteContext(browser, origin, { viewport });
+    const context = await newSiteContext(browser, origin, { viewport, ...viewer });
     await state.prepare?.(context);
     const tab = await context.newPage();
     const watcher = watchTab(tab, origin);
@@ -66,7 +89,7 @@ export async function checkPagesInBrowser(browser: Browser, origin: string, page
     }
     await context.close();
   }
-  problems.push(...(await checkWithoutJavaScript(browser, origin, pages, base)));
+  problems.push(...(await checkWithoutJavaScript(browser, origin, pages, base, viewer)));
   return problems;
 }
 
@@ -128,9 +151,15 @@ export async function axeViolations(tab: Page): Promise<string[]> {
 }
 
 /** With JavaScript off, each page still shows its heading, main content and navigation. */
-export async function checkWithoutJavaScript(browser: Browser, origin: string, pages: string[], base = "/"): Promise<Problem[]> {
+export async function checkWithoutJavaScript(
+  browser: Browser,
+  origin: string,
+  pages: string[],
+  base = "/",
+  viewer: Pick<SiteContextOptions, "timezoneId" | "now"> = {},
+): Promise<Problem[]> {
   const problems: Problem[] = [];
-  const context = await newSiteContext(browser, origin, { viewport: PHONE, javaScriptEnabled: false });
+  const context = await newSiteContext(browser, origin, { viewport: PHONE, javaScriptEnabled: false, ...viewer });
   const tab = await context.newPage();
   for (const page of pages) {
     await tab.goto(origin + base + page.slice(1), { waitUntil: "load" });

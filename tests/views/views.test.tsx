@@ -28,7 +28,7 @@ describe("views", () => {
     assert.match(html, /<h1>Opening keynote<\/h1>/);
     assert.match(html, /<span class="badge badge--keynote">Keynote<\/span>/);
     assert.match(html, /<a class="person__name" href="\/speakers\/jana-novak\/">Jana Novák<\/a>/);
-    assert.match(html, /<time datetime="2024-10-26T09:00:00\+02:00">Saturday 26 October 2024, 09:00<\/time>–<time datetime="2024-10-26T09:45:00\+02:00">09:45<\/time> CEST · <span class="when__room">Main Stage<\/span>/);
+    assert.match(html, /<time datetime="2024-10-26T09:00:00\+02:00">Saturday 26 October 2024, 09:00<\/time>–<time datetime="2024-10-26T09:45:00\+02:00">09:45<\/time> CEST<\/span> · <span class="when__room">Main Stage<\/span>/);
     assert.match(html, /<div class="facts-column"><p class="page-head__meta"><span class="when">/);
     assert.match(html, /<li class="add-to-calendar"><a class="button button--quiet" href="\/talks\/opening\.ics">Add to calendar<\/a><\/li><li><a class="button button--quiet" href="https:\/\/slides\.example\.org\/opening">Slides<\/a><\/li>/);
     assert.ok(!html.includes(">Video<"), "no video link without a video");
@@ -37,18 +37,18 @@ describe("views", () => {
 
   test("after the clocks go back, the zone abbreviation changes", () => {
     const html = renderToString(<TalkPage event={conference.event} talk={talk("after-the-change")} tagUrls={conference.tagUrls} />);
-    assert.match(html, /<time datetime="2024-10-27T10:00:00\+01:00">Sunday 27 October 2024, 10:00<\/time>–<time datetime="2024-10-27T10:30:00\+01:00">10:30<\/time> CET · /);
+    assert.match(html, /<time datetime="2024-10-27T10:00:00\+01:00">Sunday 27 October 2024, 10:00<\/time>–<time datetime="2024-10-27T10:30:00\+01:00">10:30<\/time> CET<\/span> · /);
   });
 
   test("a talk past midnight shows its real end", () => {
     const html = renderToString(<SessionCard session={talk("late-night")} tagUrls={conference.tagUrls} />);
-    assert.match(html, /Saturday 26 October 2024, 23:30<\/time>–<time datetime="2024-10-27T00:30:00\+02:00">00:30<\/time> CEST \(next day\) · /);
+    assert.match(html, /Saturday 26 October 2024, 23:30<\/time>–<time datetime="2024-10-27T00:30:00\+02:00">00:30<\/time> CEST \(next day\)<\/span> · /);
     assert.match(html, /<a href="\/speakers\/jana-novak\/">Jana Novák<\/a> &amp; <a href="\/speakers\/sam-lee\/">Sam Lee<\/a>/);
   });
 
   test("a card under a day's heading gives neither the day nor the zone again; its tags are links", () => {
     const html = renderToString(<SessionCard session={talk("opening")} inDay tagUrls={conference.tagUrls} />);
-    assert.match(html, /<span class="when"><time datetime="2024-10-26T09:00:00\+02:00">09:00<\/time>–<time datetime="2024-10-26T09:45:00\+02:00">09:45<\/time> · <span class="when__room">Main Stage<\/span><\/span>/);
+    assert.match(html, /<span class="when"><span class="time-range"><time datetime="2024-10-26T09:00:00\+02:00">09:00<\/time>–<time datetime="2024-10-26T09:45:00\+02:00">09:45<\/time><\/span> · <span class="when__room">Main Stage<\/span><\/span>/);
     assert.match(html, /<li class="tag"><a href="\/schedule\/tags\/platforms\/">platforms<\/a><\/li>/);
   });
 
@@ -94,11 +94,11 @@ describe("time ranges across midnight and the clock change", () => {
     assert.equal(formatTimeRange(across.start, across.end), "02:00 CEST – 02:00 CET");
     assert.match(
       renderToString(<SessionWhen session={across} />),
-      /<time datetime="2024-10-27T02:00:00\+02:00">Sunday 27 October 2024, 02:00<\/time> CEST – <time datetime="2024-10-27T02:00:00\+01:00">02:00<\/time> CET · /,
+      /<time datetime="2024-10-27T02:00:00\+02:00">Sunday 27 October 2024, 02:00<\/time> CEST – <time datetime="2024-10-27T02:00:00\+01:00">02:00<\/time> CET<\/span> · /,
     );
     assert.match(
       renderToString(<ScheduleEntry session={across} tagUrls={new Map()} />),
-      /<p class="entry__when"><time datetime="2024-10-27T02:00:00\+02:00">02:00<\/time> CEST – <time datetime="2024-10-27T02:00:00\+01:00">02:00<\/time> CET<span class="entry__room">/,
+      /<p class="entry__when"><span class="time-range"><time datetime="2024-10-27T02:00:00\+02:00">02:00<\/time> CEST – <time datetime="2024-10-27T02:00:00\+01:00">02:00<\/time> CET<\/span><span class="entry__room">/,
     );
   });
 
@@ -107,11 +107,11 @@ describe("time ranges across midnight and the clock change", () => {
     assert.equal(formatTimeRange(owls.start, owls.end), "23:30–01:00 CEST (next day)");
     assert.match(
       renderToString(<SessionWhen session={owls} />),
-      /<time datetime="2024-10-26T23:30:00\+02:00">Saturday 26 October 2024, 23:30<\/time>–<time datetime="2024-10-27T01:00:00\+02:00">01:00<\/time> CEST \(next day\) · /,
+      /<time datetime="2024-10-26T23:30:00\+02:00">Saturday 26 October 2024, 23:30<\/time>–<time datetime="2024-10-27T01:00:00\+02:00">01:00<\/time> CEST \(next day\)<\/span> · /,
     );
     assert.match(
       renderToString(<ScheduleEntry session={owls} tagUrls={new Map()} />),
-      /<time datetime="2024-10-26T23:30:00\+02:00">23:30<\/time>–<time datetime="2024-10-27T01:00:00\+02:00">01:00<\/time> CEST \(next day\)<span class="entry__room">/,
+      /<time datetime="2024-10-26T23:30:00\+02:00">23:30<\/time>–<time datetime="2024-10-27T01:00:00\+02:00">01:00<\/time> CEST \(next day\)<\/span><span class="entry__room">/,
     );
   });
 

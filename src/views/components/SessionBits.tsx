@@ -12,6 +12,7 @@ import { SessionStar, sessionAttributes, useStarIds } from "./SessionStar.tsx";
  * in its own zone when the clocks change between them, and "(next day)" when it ends on one.
  * `day` puts the start's date before its clock ("Saturday 26 October 2024, 09:00"); `zone` false
  * leaves the zone out where a heading gives it (it stays when the clocks change in between).
+ * The whole range is one `.time-range`, so the browser can add the viewer's own times after it.
  */
 export function TimeRange({ start, end, day = false, zone = true }: { start: DateTime; end: DateTime; day?: boolean; zone?: boolean }) {
   const tr = useTranslator();
@@ -19,31 +20,42 @@ export function TimeRange({ start, end, day = false, zone = true }: { start: Dat
   const sameZone = range.startZone === range.endZone;
   if (!zone && sameZone) {
     return (
-      <>
+      <span class="time-range">
         <time dateTime={isoOf(start)}>
           {day && `${formatDay(start, tr.locale)}, `}
           {range.start}
         </time>
         –<time dateTime={isoOf(end)}>{range.end}</time>
         {range.laterDay && ` ${range.laterDay}`}
-      </>
+      </span>
     );
   }
   return (
-    <>
+    <span class="time-range">
       <time dateTime={isoOf(start)}>
         {day ? tr.t("session.dayTime", { day: formatDay(start, tr.locale), time: range.start }) : range.start}
       </time>
       {sameZone ? "–" : ` ${range.startZone} – `}
       <time dateTime={isoOf(end)}>{range.end}</time> {range.endZone}
       {range.laterDay && ` ${range.laterDay}`}
-    </>
+    </span>
   );
 }
 
 /** The instant as ISO 8601 with its offset, for `<time datetime>`. */
 export function isoOf(dt: DateTime): string {
   return dt.toISO({ suppressMilliseconds: true }) ?? "";
+}
+
+/**
+ * When and where a session is, for the browser's scripts (what is on now, the viewer's clock):
+ * `data-start` and `data-end`, ISO instants with the event's offset (a workshop of several blocks:
+ * its first block's start and its last block's end), `data-room`, the room's id (none for a
+ * row that spans the rooms), and `data-cancelled` once it is called off (never on now or next).
+ * Spread onto the session's element.
+ */
+export function sessionTimeData(session: Session): Record<"data-start" | "data-end", string> & Record<"data-room" | "data-cancelled", string | undefined> {
+  return { "data-start": isoOf(session.start), "data-end": isoOf(session.end), "data-room": session.room?.id, "data-cancelled": session.cancelled ? "" : undefined };
 }
 
 /**
@@ -169,7 +181,7 @@ export function SessionCard({
   const people = peopleOf(session);
   const star = useStarIds(session);
   return (
-    <article class="card session-card" id={anchor} {...sessionAttributes(star)}>
+    <article class="card session-card" id={anchor} {...sessionAttributes(star)} {...sessionTimeData(session)}>
       <SessionStar ids={star} title={session.title} />
       <KindBadge session={session} />
       <Heading class="card__title">{session.url ? <a href={session.url}>{session.title}</a> : session.title}</Heading>
