@@ -5,3 +5,5 @@
  * heavier parts are separate entries imported on demand.
  */
 document.documentElement.classList.add("js");
+import "./offline.ts";
+import "./search-box.ts";

@@ -165,4 +165,17 @@ export const ar: Catalogue = {
   "mark.new": "جديدة",
   "mark.changed": "تغيّرت",
   "mark.cancelled": "أُلغيت",
+  // Part D (offline and search):
+  "search.label": "ابحث في المحاضرات والمتحدثين والصفحات",
+  "search.placeholder": "محاضرات، متحدثون…",
+  "search.submit": "بحث",
+  "search.results": { zero: "لا نتائج", one: "نتيجة واحدة", two: "نتيجتان", few: "{count} نتائج", many: "{count} نتيجة", other: "{count} نتيجة" },
+  "search.none": "لا نتائج",
+  "search.failed": "البحث غير متاح الآن",
+  "search.talk": "محاضرة",
+  "search.speaker": "متحدث",
+  "search.workshop": "ورشة عمل",
+  "search.post": "تدوينة",
+  "search.page": "صفحة",
+  "offline.note": "دون اتصال — البرنامج كما كان في {time}",
 };

@@ -164,4 +164,17 @@ export const de: Catalogue = {
   "mark.new": "Neu",
   "mark.changed": "Geändert",
   "mark.cancelled": "Abgesagt",
+  // Part D (offline and search):
+  "search.label": "Vorträge, Sprecher und Seiten durchsuchen",
+  "search.placeholder": "Vorträge, Sprecher…",
+  "search.submit": "Suchen",
+  "search.results": { one: "{count} Treffer", other: "{count} Treffer" },
+  "search.none": "Keine Treffer",
+  "search.failed": "Die Suche ist gerade nicht verfügbar",
+  "search.talk": "Vortrag",
+  "search.speaker": "Sprecher",
+  "search.workshop": "Workshop",
+  "search.post": "Beitrag",
+  "search.page": "Seite",
+  "offline.note": "Offline – Programm mit Stand vom {time}",
 };

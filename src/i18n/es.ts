@@ -164,4 +164,17 @@ export const es: Catalogue = {
   "mark.new": "Nuevo",
   "mark.changed": "Cambiado",
   "mark.cancelled": "Cancelado",
+  // Part D (offline and search):
+  "search.label": "Buscar charlas, ponentes y páginas",
+  "search.placeholder": "Charlas, ponentes…",
+  "search.submit": "Buscar",
+  "search.results": { one: "{count} resultado", other: "{count} resultados" },
+  "search.none": "Sin resultados",
+  "search.failed": "La búsqueda no está disponible ahora",
+  "search.talk": "Charla",
+  "search.speaker": "Ponente",
+  "search.workshop": "Taller",
+  "search.post": "Entrada",
+  "search.page": "Página",
+  "offline.note": "Sin conexión — programa a fecha de {time}",
 };

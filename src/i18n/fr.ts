@@ -164,4 +164,17 @@ export const fr: Catalogue = {
   "mark.new": "Nouveau",
   "mark.changed": "Modifié",
   "mark.cancelled": "Annulé",
+  // Part D (offline and search):
+  "search.label": "Rechercher conférences, intervenants et pages",
+  "search.placeholder": "Conférences, intervenants…",
+  "search.submit": "Rechercher",
+  "search.results": { one: "{count} résultat", other: "{count} résultats" },
+  "search.none": "Aucun résultat",
+  "search.failed": "La recherche n’est pas disponible pour le moment",
+  "search.talk": "Conférence",
+  "search.speaker": "Intervenant",
+  "search.workshop": "Atelier",
+  "search.post": "Article",
+  "search.page": "Page",
+  "offline.note": "Hors ligne — programme à jour au {time}",
 };

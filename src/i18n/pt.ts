@@ -164,4 +164,17 @@ export const pt: Catalogue = {
   "mark.new": "Novo",
   "mark.changed": "Alterado",
   "mark.cancelled": "Cancelado",
+  // Part D (offline and search):
+  "search.label": "Pesquisar palestras, oradores e páginas",
+  "search.placeholder": "Palestras, oradores…",
+  "search.submit": "Pesquisar",
+  "search.results": { one: "{count} resultado", other: "{count} resultados" },
+  "search.none": "Nenhum resultado",
+  "search.failed": "A pesquisa não está disponível agora",
+  "search.talk": "Palestra",
+  "search.speaker": "Orador",
+  "search.workshop": "Workshop",
+  "search.post": "Publicação",
+  "search.page": "Página",
+  "offline.note": "Offline — programação de {time}",
 };

@@ -47,6 +47,11 @@ export const SITE_PATHS = {
   assets: "/assets/",
   /** The one script every page loads (the others it imports on demand sit beside it). */
   script: "/assets/site.js",
+  // Part D (offline and search):
+  /** The search index (Pagefind's bundle: pagefind.js, its WebAssembly and the index files). */
+  search: "/pagefind/",
+  /** The service worker that keeps the programme for offline use; at the root, so its scope is the whole site. */
+  serviceWorker: "/sw.js",
 } as const;
 
 /** The kinds of content that have a page each, and the folder of those pages. */

@@ -28,7 +28,7 @@ const toHref = (address: string) => (isSitePath(address) ? hrefFor(base, address
 // Components run while the page renders, so every element they create passes through here.
 const previousHook = options.vnode;
 options.vnode = (vnode) => {
-  if (base !== "/" && typeof vnode.type === "string" && vnode.type !== "script" && vnode.type !== "style") {
+  if (base !== "/" && typeof vnode.type === "string" && vnode.type !== "style") {
     const props = vnode.props as Record<string, unknown>;
     for (const name of ADDRESS_ATTRIBUTES) {
       const value = props[name];
@@ -38,7 +38,8 @@ options.vnode = (vnode) => {
       const value = props[name];
       if (typeof value === "string") props[name] = mapSrcset(value, toHref);
     }
-    const raw = props.dangerouslySetInnerHTML as { __html?: unknown } | undefined;
+    // A script's text (structured data, an inline script) is not HTML: only its src is an address.
+    const raw = vnode.type === "script" ? undefined : (props.dangerouslySetInnerHTML as { __html?: unknown } | undefined);
     if (raw && typeof raw.__html === "string") props.dangerouslySetInnerHTML = { __html: rewriteAddresses(raw.__html, toHref) };
   }
   previousHook?.(vnode);

@@ -1,0 +1,221 @@
+import { createHash } from "node:crypto";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { DateTime } from "luxon";
+import * as pagefind from "pagefind";
+import type { Conference } from "../content/model.ts";
+import { escapeHtml } from "../content/escape-html.ts";
+import { buildClock } from "../eleventy/build-clock.ts";
+import { clientFiles, serviceWorkerScript } from "../client/bundle.ts";
+import { translatorFor } from "../i18n/index.ts";
+import { formatClock, formatDate, zoneAbbreviation } from "../schedule/time.ts";
+import { SITE_PATHS } from "../site/urls.ts";
+
+/** One rendered page: its path in the output folder (`talks/x/index.html`) and its HTML. */
+export interface RenderedPage {
+  file: string;
+  html: string;
+}
+
+/** What a build made, as the search index and the service worker need it. */
+export interface BuiltSite {
+  /** Every HTML page. */
+  pages: Iterable<RenderedPage>;
+  /** The bytes of another file of the site (`styles.css`), undefined when the build did not make it. */
+  read(file: string): Promise<Buffer | string | undefined> | Buffer | string | undefined;
+}
+
+/** Where the search index goes (Pagefind's bundle: its script, its WebAssembly and the index). */
+export const SEARCH_FOLDER = SITE_PATHS.search.slice(1);
+/** The service worker, at the site's root so that its scope is the whole site. */
+export const SERVICE_WORKER_FILE = SITE_PATHS.serviceWorker.slice(1);
+/** How long the service worker waits for the network before it answers from its cache. */
+const NETWORK_TIMEOUT_MS = 3000;
+
+/**
+ * The files a build adds once every page exists: the Pagefind search index under `/pagefind/`
+ * (of the pages whose `<main>` is marked `data-pagefind-body`: talks, speakers, workshops,
+ * posts and free pages) and the service worker `/sw.js` with the build's precache list. Output
+ * paths (`pagefind/pagefind.js`, `sw.js`) to bytes.
+ */
+export async function searchAndOfflineFiles(site: BuiltSite, conference: Conference, clock: DateTime = buildClock()): Promise<Map<string, Buffer | string>> {
+  const pages = [...site.pages].map((page) => ({ file: page.file.split(path.sep).join("/"), html: page.html }));
+  const [index, worker] = await Promise.all([
+    // Pagefind runs as a child process; a build that has its index stops it, so the command can exit.
+    searchIndexFiles(pages).finally(() => pagefind.close()),
+    serviceWorkerFile(pages, site, conference, clock),
+  ]);
+  index.set(SERVICE_WORKER_FILE, worker);
+  return index;
+}
+
+/**
+ * The published build's step after Eleventy wrote the pages into `dir`: writes the search index
+ * and the service worker beside them. `written` is what `eleventy.write()` returned.
+ */
+export async function writeIndexAndServiceWorker(dir: string, written: unknown[], conference: Conference): Promise<void> {
+  const pages: RenderedPage[] = [];
+  for (const entry of written.flat(2) as Array<{ outputPath?: unknown; content?: unknown }>) {
+    const { outputPath, content } = entry ?? {};
+    if (typeof outputPath !== "string" || !outputPath.endsWith(".html")) continue;
+    // The route files return strings or, for some, buffers.
+    if (typeof content === "string" || Buffer.isBuffer(content)) pages.push({ file: path.relative(dir, path.resolve(outputPath)), html: content.toString() });
+  }
+  const files = await searchAndOfflineFiles({ pages, read: (file) => readFile(path.join(dir, file)).catch(() => undefined) }, conference);
+  for (const [file, content] of files) {
+    const target = path.join(dir, ...file.split("/"));
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, content);
+  }
+}
+
+/** The in-memory builds' step: adds the search index and the service worker to `files` (output path → bytes). */
+export async function indexAndServiceWorker(files: Map<string, Buffer | string>, conference: Conference): Promise<void> {
+  for (const [file, content] of await searchAndOfflineFiles(inMemory(files), conference)) files.set(file, content);
+}
+
+/** The last search index the dev server wrote, by output folder, kept in the next builds until a newer one is ready. */
+const devIndexes = new Map<string, { files: Map<string, Buffer | string>; job: Promise<void> }>();
+
+/**
+ * The dev server's step, which does not hold up the reload: `files` gets the service worker
+ * and the last finished search index; `write` (the folder sync) runs; then the pages are
+ * indexed in the background and `write` runs again with the new index. The next build waits
+ * for that to finish before it writes, so two writes never overlap.
+ */
+export async function writeWithIndexInBackground<T>(
+  outputDir: string,
+  files: Map<string, Buffer | string>,
+  conference: Conference,
+  write: (files: ReadonlyMap<string, Buffer | string>) => Promise<T>,
+): Promise<T> {
+  const previous = devIndexes.get(outputDir);
+  await previous?.job;
+  const site = inMemory(files);
+  const pages = [...site.pages].map((page) => ({ file: page.file.split(path.sep).join("/"), html: page.html }));
+  files.set(SERVICE_WORKER_FILE, await serviceWorkerFile(pages, site, conference, buildClock()));
+  for (const [file, content] of previous?.files ?? []) files.set(file, content);
+  const result = await write(files);
+  const state = { files: previous?.files ?? new Map<string, Buffer | string>(), job: Promise.resolve() };
+  state.job = searchIndexFiles(pages)
+    .then(async (index) => {
+      for (const file of state.files.keys()) files.delete(file);
+      for (const [file, content] of index) files.set(file, content);
+      state.files = index;
+      await write(files);
+    })
+    .catch((error: unknown) => {
+      process.stderr.write(`lectern dev: the search index could not be made: ${error instanceof Error ? error.message : String(error)}\n`);
+    });
+  devIndexes.set(outputDir, state);
+  return result;
+}
+
+function inMemory(files: ReadonlyMap<string, Buffer | string>): BuiltSite {
+  return {
+    pages: [...files].filter(([file]) => file.endsWith(".html")).map(([file, content]) => ({ file, html: content.toString() })),
+    read: (file) => files.get(file.split("/").join(path.sep)),
+  };
+}
+
+/** Pagefind's own UIs, which the site does not use (its search box is its own, src/client/search.ts). */
+const UNUSED_PAGEFIND_FILES = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\b/;
+
+/** The Pagefind bundle for the pages marked `data-pagefind-body`, as output paths under `pagefind/`. */
+export async function searchIndexFiles(pages: readonly RenderedPage[]): Promise<Map<string, Buffer | string>> {
+  const created = await pagefind.createIndex({});
+  if (!created.index) throw new Error(`Pagefind: ${created.errors.join("; ")}`);
+  const { index } = created;
+  try {
+    const searchable = pages.filter((page) => page.html.includes("data-pagefind-body"));
+    const errors: string[] = [];
+    // Pagefind's service answers requests in parallel; a batch at a time keeps its queue short.
+    for (let i = 0; i < searchable.length; i += 64) {
+      const added = await Promise.all(searchable.slice(i, i + 64).map((page) => index.addHTMLFile({ url: sitePathOf(page.file), content: page.html })));
+      for (const response of added) errors.push(...response.errors);
+    }
+    if (errors.length > 0) throw new Error(`Pagefind: ${errors.join("; ")}`);
+    const { files, errors: failed } = await index.getFiles();
+    if (failed.length > 0) throw new Error(`Pagefind: ${failed.join("; ")}`);
+    const out = new Map<string, Buffer | string>();
+    for (const file of files) {
+      if (UNUSED_PAGEFIND_FILES.test(file.path)) continue;
+      out.set(`${SEARCH_FOLDER}${file.path}`, Buffer.from(file.content));
+    }
+    return out;
+  } finally {
+    await index.deleteIndex();
+  }
+}
+
+/** `talks/x/index.html` → `/talks/x/`; `404.html` → `/404.html`. */
+function sitePathOf(file: string): string {
+  return `/${file.replace(/(^|\/)index\.html$/, "$1")}`;
+}
+
+/**
+ * Whether the service worker keeps a page for offline use: the home page (the venue), every
+ * page under /schedule/ (per day, by topic, the changes), the talks, workshops and speakers
+ * with their indexes, and the free pages (the venue and travel page, the code of conduct).
+ * Not the blog, the sponsors or the 404 page: the precache stays the programme.
+ */
+export function isPrecachedPage(sitePath: string, freePages: ReadonlySet<string>): boolean {
+  if (sitePath === SITE_PATHS.home || sitePath.startsWith(SITE_PATHS.schedule) || freePages.has(sitePath)) return true;
+  return [SITE_PATHS.talks, SITE_PATHS.workshops, SITE_PATHS.speakers].some((folder) => sitePath.startsWith(folder) && /^\/[^/]+\/(?:[^/]+\/)?$/.test(sitePath));
+}
+
+/** The other files the precache holds when the build made them: the styles, the scripts and the sessions for the browser. */
+function precachedFiles(): string[] {
+  const assets: string[] = [SITE_PATHS.styles, SITE_PATHS.theme];
+  const sessions = (SITE_PATHS as Record<string, string>).sessionsJson;
+  if (sessions) assets.push(sessions);
+  return assets;
+}
+
+/** What sw.js is told at build time. */
+export interface ServiceWorkerConfig {
+  /** Changes whenever a precached file does: a new cache, the old ones deleted. */
+  id: string;
+  /** Addresses relative to the site's root (`""`, `schedule/`, `styles.css`) and each one's revision. */
+  precache: Array<[string, string]>;
+  /** The note the cached pages show: "Offline — programme as of …", in the site's language. */
+  note: string;
+  timeout: number;
+}
+
+async function serviceWorkerFile(pages: readonly RenderedPage[], site: BuiltSite, conference: Conference, clock: DateTime): Promise<string> {
+  const freePages = new Set(conference.pages.map((page) => page.url));
+  const entries: Array<[string, Buffer | string]> = [];
+  for (const page of pages) {
+    const sitePath = sitePathOf(page.file);
+    if (isPrecachedPage(sitePath, freePages)) entries.push([sitePath, page.html]);
+  }
+  for (const sitePath of precachedFiles()) {
+    const content = await site.read(sitePath.slice(1));
+    if (content !== undefined) entries.push([sitePath, content]);
+  }
+  for (const file of clientFiles()) entries.push([file.path, file.content]);
+  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const precache = entries.map(([sitePath, content]): [string, string] => [sitePath.slice(1), revision(content)]);
+  const config: ServiceWorkerConfig = {
+    id: revision(JSON.stringify(precache)),
+    precache,
+    note: offlineNote(conference, clock),
+    timeout: NETWORK_TIMEOUT_MS,
+  };
+  return `const LECTERN_SW=${JSON.stringify(config)};\n${serviceWorkerScript()}`;
+}
+
+function revision(content: Buffer | string): string {
+  return createHash("sha256").update(content).digest("hex").slice(0, 12);
+}
+
+/** The note a page served from the service worker's cache shows, with the build's time in the event's zone. */
+export function offlineNote(conference: Conference, clock: DateTime): string {
+  const { event } = conference;
+  const tr = translatorFor(event.language);
+  const local = clock.setZone(event.timezone);
+  const when = `${formatDate(local, tr.locale)}, ${formatClock(local, tr.locale)} ${zoneAbbreviation(local)}`;
+  const time = `<time datetime="${escapeHtml(local.toISO({ suppressMilliseconds: true }) ?? "")}">${escapeHtml(when)}</time>`;
+  return `<p class="offline-note" data-offline-note>${tr.parts("offline.note", { time: "\u0000" }).map((part) => (part === "\u0000" ? time : escapeHtml(String(part)))).join("")}</p>`;
+}
