@@ -62,7 +62,6 @@ export function enhance(form: HTMLFormElement): void {
   panel.append(list, empty);
   form.append(status, panel);
   input.setAttribute("aria-controls", panel.id);
-  input.setAttribute("aria-expanded", "false");
   void pagefind().catch(() => undefined);
 
   let timer: number | undefined;
@@ -70,7 +69,6 @@ export function enhance(form: HTMLFormElement): void {
 
   const close = () => {
     panel.hidden = true;
-    input.setAttribute("aria-expanded", "false");
   };
   const links = () => Array.from(list.querySelectorAll<HTMLAnchorElement>("a"));
 
@@ -82,7 +80,6 @@ export function enhance(form: HTMLFormElement): void {
     status.textContent = text;
     panel.dataset.query = query;
     panel.hidden = false;
-    input.setAttribute("aria-expanded", "true");
   };
 
   const countText = (count: number) => (messages.results[plural.select(count)] ?? messages.results.other ?? "{count}").replace("{count}", String(count));
@@ -128,12 +125,6 @@ export function enhance(form: HTMLFormElement): void {
     clearTimeout(timer);
     timer = window.setTimeout(() => void run(input.value), DEBOUNCE_MS);
   });
-  input.addEventListener("focus", () => {
-    if (input.value.trim() !== "" && panel.dataset.query === input.value) {
-      panel.hidden = false;
-      input.setAttribute("aria-expanded", "true");
-    }
-  });
   form.addEventListener("keydown", (event) => {
     const items = links();
     const at = items.indexOf(document.activeElement as HTMLAnchorElement);
@@ -141,9 +132,11 @@ export function enhance(form: HTMLFormElement): void {
       event.preventDefault();
       close();
       input.focus();
-    } else if (event.key === "ArrowDown" && !panel.hidden && items.length > 0) {
+    } else if (event.key === "ArrowDown" && items.length > 0) {
+      // ↓ reopens the list that Escape closed, or moves to the next result.
       event.preventDefault();
-      items[Math.min(at + 1, items.length - 1)]!.focus();
+      if (panel.hidden) panel.hidden = false;
+      else items[Math.min(at + 1, items.length - 1)]!.focus();
     } else if (event.key === "ArrowUp" && at >= 0) {
       event.preventDefault();
       if (at === 0) input.focus();
