@@ -30,6 +30,16 @@ const DEBOUNCE_MS = 150;
 const root = new URL("../", import.meta.url);
 
 let loaded: Promise<Pagefind> | undefined;
+let loadedTexts: Promise<Messages> | undefined;
+
+/** The texts in the site's language, written by the build beside the scripts. */
+function messages(): Promise<Messages> {
+  loadedTexts ??= fetch(new URL("search-messages.json", import.meta.url)).then((response) => {
+    if (!response.ok) throw new Error(`search-messages.json: HTTP ${response.status}`);
+    return response.json() as Promise<Messages>;
+  });
+  return loadedTexts;
+}
 
 function pagefind(): Promise<Pagefind> {
   loaded ??= (async () => {
@@ -46,7 +56,6 @@ export function enhance(form: HTMLFormElement): void {
   if (form.dataset.enhanced) return;
   form.dataset.enhanced = "true";
   const input = form.querySelector<HTMLInputElement>("input[type=search]")!;
-  const messages = JSON.parse(form.dataset.search ?? "{}") as Messages;
   const plural = new Intl.PluralRules(document.documentElement.lang || "en");
 
   const status = document.createElement("p");
@@ -63,6 +72,7 @@ export function enhance(form: HTMLFormElement): void {
   form.append(status, panel);
   input.setAttribute("aria-controls", panel.id);
   void pagefind().catch(() => undefined);
+  void messages().catch(() => undefined);
 
   let timer: number | undefined;
   let latest = 0;
@@ -72,9 +82,9 @@ export function enhance(form: HTMLFormElement): void {
   };
   const links = () => Array.from(list.querySelectorAll<HTMLAnchorElement>("a"));
 
-  const show = (query: string, found: PagefindResult[] | undefined) => {
-    list.replaceChildren(...(found ?? []).map(resultItem));
-    const text = found === undefined ? messages.failed : found.length === 0 ? messages.none : countText(found.length);
+  const show = (query: string, found: PagefindResult[] | undefined, texts: Messages) => {
+    list.replaceChildren(...(found ?? []).map((result) => resultItem(result, texts)));
+    const text = found === undefined ? texts.failed : found.length === 0 ? texts.none : countText(found.length, texts);
     empty.textContent = found !== undefined && found.length > 0 ? "" : text;
     empty.hidden = found !== undefined && found.length > 0;
     status.textContent = text;
@@ -82,15 +92,15 @@ export function enhance(form: HTMLFormElement): void {
     panel.hidden = false;
   };
 
-  const countText = (count: number) => (messages.results[plural.select(count)] ?? messages.results.other ?? "{count}").replace("{count}", String(count));
+  const countText = (count: number, texts: Messages) => (texts.results[plural.select(count)] ?? texts.results.other ?? "{count}").replace("{count}", String(count));
 
-  const resultItem = (result: PagefindResult) => {
+  const resultItem = (result: PagefindResult, texts: Messages) => {
     const item = document.createElement("li");
     const link = document.createElement("a");
     link.href = result.url;
     const kind = document.createElement("span");
     kind.className = "site-search__kind";
-    kind.textContent = messages.kinds[kindOf(result.url)] ?? "";
+    kind.textContent = texts.kinds[kindOf(result.url)] ?? "";
     const title = document.createElement("span");
     title.className = "site-search__title";
     title.textContent = result.meta.title ?? result.url;
@@ -111,6 +121,12 @@ export function enhance(form: HTMLFormElement): void {
       return;
     }
     let found: PagefindResult[] | undefined;
+    let texts: Messages;
+    try {
+      texts = await messages();
+    } catch {
+      return; // Without its texts the list would be mute: the form still opens the talk index.
+    }
     try {
       const search = await (await pagefind()).search(query);
       if (search === null) return;
@@ -118,7 +134,7 @@ export function enhance(form: HTMLFormElement): void {
     } catch {
       found = undefined;
     }
-    if (mine === latest) show(query, found);
+    if (mine === latest) show(query, found, texts);
   };
 
   input.addEventListener("input", () => {

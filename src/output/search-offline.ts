@@ -7,7 +7,7 @@ import type { Conference } from "../content/model.ts";
 import { escapeHtml } from "../content/escape-html.ts";
 import { buildClock } from "../eleventy/build-clock.ts";
 import { clientFiles, serviceWorkerScript } from "../client/bundle.ts";
-import { translatorFor } from "../i18n/index.ts";
+import { translatorFor, type MessageKey, type Translator } from "../i18n/index.ts";
 import { formatClock, formatDate, zoneAbbreviation } from "../schedule/time.ts";
 import { SITE_PATHS } from "../site/urls.ts";
 
@@ -29,6 +29,8 @@ export interface BuiltSite {
 export const SEARCH_FOLDER = SITE_PATHS.search.slice(1);
 /** The service worker, at the site's root so that its scope is the whole site. */
 export const SERVICE_WORKER_FILE = SITE_PATHS.serviceWorker.slice(1);
+/** The search box's texts in the site's language, read by src/client/search.ts (one file, not a copy in every page). */
+export const SEARCH_MESSAGES_FILE = SITE_PATHS.searchMessages.slice(1);
 /** How long the service worker waits for the network before it answers from its cache. */
 const NETWORK_TIMEOUT_MS = 3000;
 
@@ -46,6 +48,7 @@ export async function searchAndOfflineFiles(site: BuiltSite, conference: Confere
     serviceWorkerFile(pages, site, conference, clock),
   ]);
   index.set(SERVICE_WORKER_FILE, worker);
+  index.set(SEARCH_MESSAGES_FILE, searchMessages(conference));
   return index;
 }
 
@@ -94,6 +97,7 @@ export async function writeWithIndexInBackground<T>(
   const site = inMemory(files);
   const pages = [...site.pages].map((page) => ({ file: page.file.split(path.sep).join("/"), html: page.html }));
   files.set(SERVICE_WORKER_FILE, await serviceWorkerFile(pages, site, conference, buildClock()));
+  files.set(SEARCH_MESSAGES_FILE, searchMessages(conference));
   for (const [file, content] of previous?.files ?? []) files.set(file, content);
   const result = await write(files);
   const state = { files: previous?.files ?? new Map<string, Buffer | string>(), job: Promise.resolve() };
@@ -166,7 +170,7 @@ export function isPrecachedPage(sitePath: string, freePages: ReadonlySet<string>
 
 /** The other files the precache holds when the build made them: the styles, the scripts and the sessions for the browser. */
 function precachedFiles(): string[] {
-  const assets: string[] = [SITE_PATHS.styles, SITE_PATHS.theme];
+  const assets: string[] = [SITE_PATHS.styles, SITE_PATHS.theme, SITE_PATHS.searchMessages];
   const sessions = (SITE_PATHS as Record<string, string>).sessionsJson;
   if (sessions) assets.push(sessions);
   return assets;
@@ -191,7 +195,8 @@ async function serviceWorkerFile(pages: readonly RenderedPage[], site: BuiltSite
     if (isPrecachedPage(sitePath, freePages)) entries.push([sitePath, page.html]);
   }
   for (const sitePath of precachedFiles()) {
-    const content = await site.read(sitePath.slice(1));
+    // The search's texts are made beside sw.js, so not yet in the output.
+    const content = sitePath === SITE_PATHS.searchMessages ? searchMessages(conference) : await site.read(sitePath.slice(1));
     if (content !== undefined) entries.push([sitePath, content]);
   }
   for (const file of clientFiles()) entries.push([file.path, file.content]);
@@ -208,6 +213,25 @@ async function serviceWorkerFile(pages: readonly RenderedPage[], site: BuiltSite
 
 function revision(content: Buffer | string): string {
   return createHash("sha256").update(content).digest("hex").slice(0, 12);
+}
+
+/** What src/client/search.ts needs to say, as JSON: plural forms keep `{count}` for the browser to fill. */
+export function searchMessages(conference: Conference): string {
+  const tr = translatorFor(conference.event.language);
+  const kinds = { talks: tr.t("search.talk"), speakers: tr.t("search.speaker"), workshops: tr.t("search.workshop"), blog: tr.t("search.post"), page: tr.t("search.page") };
+  return JSON.stringify({ results: pluralForms(tr, "search.results"), none: tr.t("search.none"), failed: tr.t("search.failed"), kinds });
+}
+
+/** Each form of a plural message the language uses, with `{count}` left in, so a script picks the form with Intl.PluralRules as the build does. */
+function pluralForms(tr: Translator, key: MessageKey): Record<string, string> {
+  const rules = new Intl.PluralRules(tr.locale);
+  const forms: Record<string, string> = {};
+  for (const form of rules.resolvedOptions().pluralCategories) {
+    const count = Array.from({ length: 1000 }, (_, n) => n).find((n) => rules.select(n) === form);
+    if (count === undefined) continue;
+    forms[form] = tr.parts(key, { count }).map((part) => (part === count ? "{count}" : String(part))).join("");
+  }
+  return forms;
 }
 
 /** The note a page served from the service worker's cache shows, with the build's time in the event's zone. */

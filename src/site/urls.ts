@@ -52,6 +52,8 @@ export const SITE_PATHS = {
   search: "/pagefind/",
   /** The service worker that keeps the programme for offline use; at the root, so its scope is the whole site. */
   serviceWorker: "/sw.js",
+  /** The search box's texts in the site's language, for src/client/search.ts. */
+  searchMessages: "/assets/search-messages.json",
 } as const;
 
 /** The kinds of content that have a page each, and the folder of those pages. */

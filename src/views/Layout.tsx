@@ -5,7 +5,6 @@ import { absoluteUrl, SITE_PATHS } from "../site/urls.ts";
 import { BLOG_FEEDS, eventDates, NAV, PROGRAMME_EXPORTS } from "./site.ts";
 import { socialLinks } from "./social.ts";
 import { TranslatorContext, translatorOf, useTranslator } from "./i18n.ts";
-import type { MessageKey, Translator } from "../i18n/index.ts";
 import { jsonForScript, type Json } from "./structured-data.ts";
 import { ThemePicture } from "./components/ThemePicture.tsx";
 import { HeadMeta, type ShareMeta } from "./components/HeadMeta.tsx";
@@ -144,21 +143,13 @@ export function isSearchResult(path: string): boolean {
 
 /**
  * The search box: without script a form that opens the talk index; with it, src/client/search.ts
- * (loaded when the box is first used) shows results from the Pagefind index as the attendee types.
+ * (loaded when the box is first used) shows results from the Pagefind index as the attendee types,
+ * with its texts from `/assets/search-messages.json` (written by src/output/search-offline.ts).
  */
-/** The search script's texts in the site's language, as JSON: made once per language, not per page. */
-const searchMessages = new WeakMap<Translator, string>();
-
 function SearchBox() {
   const tr = useTranslator();
-  let messages = searchMessages.get(tr);
-  if (messages === undefined) {
-    const kinds = { talks: tr.t("search.talk"), speakers: tr.t("search.speaker"), workshops: tr.t("search.workshop"), blog: tr.t("search.post"), page: tr.t("search.page") };
-    messages = JSON.stringify({ results: pluralForms(tr, "search.results"), none: tr.t("search.none"), failed: tr.t("search.failed"), kinds });
-    searchMessages.set(tr, messages);
-  }
   return (
-    <form role="search" class="site-search" action={SITE_PATHS.talks} data-search={messages}>
+    <form role="search" class="site-search" action={SITE_PATHS.talks} data-search="">
       <label for="site_search" class="visually-hidden">
         {tr.t("search.label")}
       </label>
@@ -168,21 +159,6 @@ function SearchBox() {
       </button>
     </form>
   );
-}
-
-/**
- * A plural message for the browser: each form the site's language uses, with `{count}` left
- * in, so a script picks the form with Intl.PluralRules like the build does.
- */
-function pluralForms(tr: Translator, key: MessageKey): Record<string, string> {
-  const rules = new Intl.PluralRules(tr.locale);
-  const forms: Record<string, string> = {};
-  for (const form of rules.resolvedOptions().pluralCategories) {
-    const count = Array.from({ length: 1000 }, (_, n) => n).find((n) => rules.select(n) === form);
-    if (count === undefined) continue;
-    forms[form] = tr.parts(key, { count }).map((part) => (part === count ? "{count}" : String(part))).join("");
-  }
-  return forms;
 }
 
 function isCurrent(href: string, path: string): boolean {
