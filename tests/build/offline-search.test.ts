@@ -114,4 +114,12 @@ describe("offline and search: the small fixture (hosted under /conf/)", () => {
       assert.match(html, /<script type="module" src="\/conf\/assets\/site\.js">/, file);
     }
   });
+
+  test("site.js registers the worker and imports the search only on demand, as a chunk beside it", async () => {
+    const script = await readFile(path.join(site, "assets", "site.js"), "utf8");
+    assert.doesNotMatch(script, /^import\b|\bimport\s*[{*\w][^(]*\bfrom\b/m, "no static import");
+    const chunk = /import\("\.\/(search-[A-Z0-9]+\.js)"\)/.exec(script)?.[1];
+    assert.ok(chunk && files.includes(`assets/${chunk}`), script);
+    assert.match(script, /new URL\("sw\.js",\w+\)/);
+  });
 });
