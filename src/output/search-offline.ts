@@ -127,7 +127,8 @@ const UNUSED_PAGEFIND_FILES = /^pagefind-(?:ui|modular-ui|component-ui|highlight
 
 /** The Pagefind bundle for the pages marked `data-pagefind-body`, as output paths under `pagefind/`. */
 export async function searchIndexFiles(pages: readonly RenderedPage[]): Promise<Map<string, Buffer | string>> {
-  const created = await pagefind.createIndex({});
+  // The way back to the index ("← Talks") would start every excerpt.
+  const created = await pagefind.createIndex({ excludeSelectors: [".breadcrumb"] });
   if (!created.index) throw new Error(`Pagefind: ${created.errors.join("; ")}`);
   const { index } = created;
   try {
