@@ -5,7 +5,9 @@
  *
  * Pages are network first: online, the attendee always gets the deployed page; only when the
  * network fails or takes longer than `timeout` does the cached copy answer, with the note
- * "Offline — programme as of <build time>" shown at the top of its main content. A new build
+ * "Offline — programme as of <build time>" shown at the top of its main content. Talk, workshop
+ * and speaker pages past the precache's budget (a very large programme) are kept as they are
+ * visited, until the next build. A new build
  * has a new id, so the browser installs the new worker, which caches afresh (reusing entries
  * whose revision did not change) and deletes the old caches of this site.
  */
@@ -13,6 +15,7 @@
 interface Config {
   id: string;
   precache: Array<[string, string]>;
+  runtime: string[];
   note: string;
   timeout: number;
 }
@@ -62,9 +65,16 @@ worker.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   url.hash = "";
   if (request.mode === "navigate") url.search = "";
-  if (!revisions.has(url.href)) return;
-  event.respondWith(networkFirst(request, url.href));
+  if (revisions.has(url.href)) event.respondWith(networkFirst(request, url.href, false));
+  else if (request.mode === "navigate" && isKeptWhenVisited(url)) event.respondWith(networkFirst(request, url.href, true));
 });
+
+/** A talk, workshop or speaker page past the precache's budget: kept when visited, until the next build. */
+function isKeptWhenVisited(url: URL): boolean {
+  if (!url.href.startsWith(scope.href)) return false;
+  const relative = url.href.slice(scope.href.length);
+  return config.runtime.some((folder) => relative.startsWith(folder) && /^[^/]+\/(?:[^/]+\/)?$/.test(relative));
+}
 
 /** Fills the new cache: an entry whose revision an older cache of this site holds is copied, the rest fetched. */
 async function precache(): Promise<void> {
@@ -85,8 +95,17 @@ async function precache(): Promise<void> {
   );
 }
 
-async function networkFirst(request: Request, address: string): Promise<Response> {
+async function networkFirst(request: Request, address: string, keep: boolean): Promise<Response> {
   const network = fetch(request);
+  if (keep) {
+    void network
+      .then(async (response) => {
+        if (!response.ok) return;
+        const copy = response.clone(); // Before the page reads the body.
+        await (await caches.open(current)).put(address, copy);
+      })
+      .catch(() => undefined);
+  }
   let timer: number | undefined;
   const timeout = new Promise<undefined>((resolve) => (timer = self.setTimeout(resolve, config.timeout)));
   const first = await Promise.race([network.catch(() => undefined), timeout]);

@@ -133,10 +133,11 @@ export async function searchIndexFiles(pages: readonly RenderedPage[]): Promise<
   const { index } = created;
   try {
     const searchable = pages.filter((page) => page.html.includes("data-pagefind-body"));
+    // Only the main content goes to Pagefind's process: a third of the page, a third of the time.
     const errors: string[] = [];
     // Pagefind's service answers requests in parallel; a batch at a time keeps its queue short.
     for (let i = 0; i < searchable.length; i += 64) {
-      const added = await Promise.all(searchable.slice(i, i + 64).map((page) => index.addHTMLFile({ url: sitePathOf(page.file), content: page.html })));
+      const added = await Promise.all(searchable.slice(i, i + 64).map((page) => index.addHTMLFile({ url: sitePathOf(page.file), content: mainOf(page.html) })));
       for (const response of added) errors.push(...response.errors);
     }
     if (errors.length > 0) throw new Error(`Pagefind: ${errors.join("; ")}`);
@@ -153,20 +154,71 @@ export async function searchIndexFiles(pages: readonly RenderedPage[]): Promise<
   }
 }
 
+/** The page reduced to its language and its `<main>`, which holds all that Pagefind indexes (`data-pagefind-body`). */
+function mainOf(html: string): string {
+  const start = html.indexOf("<main");
+  const end = html.indexOf("</main>", start);
+  if (start < 0 || end < 0) return html;
+  const lang = /<html[^>]*\slang="([^"]*)"/.exec(html.slice(0, start))?.[1] ?? "";
+  return `<html lang="${lang}"><body>${html.slice(start, end + "</main>".length)}</body></html>`;
+}
+
 /** `talks/x/index.html` → `/talks/x/`; `404.html` → `/404.html`. */
 function sitePathOf(file: string): string {
   return `/${file.replace(/(^|\/)index\.html$/, "$1")}`;
 }
 
 /**
- * Whether the service worker keeps a page for offline use: the home page (the venue), every
- * page under /schedule/ (per day, by topic, the changes), the talks, workshops and speakers
- * with their indexes, and the free pages (the venue and travel page, the code of conduct).
- * Not the blog, the sponsors or the 404 page: the precache stays the programme.
+ * How the service worker treats a page: `always` precached (the home page with the venue, the
+ * schedule and its day pages, the free pages such as the venue and travel page), `budget`
+ * precached while the precache stays under PRECACHE_BUDGET (the talks, workshops and speakers
+ * with their indexes, then the schedule's topic pages), else cached when visited (`visited`,
+ * the same kinds past the budget) or `never` (the blog, the sponsors, the 404 page).
  */
-export function isPrecachedPage(sitePath: string, freePages: ReadonlySet<string>): boolean {
-  if (sitePath === SITE_PATHS.home || sitePath.startsWith(SITE_PATHS.schedule) || freePages.has(sitePath)) return true;
-  return [SITE_PATHS.talks, SITE_PATHS.workshops, SITE_PATHS.speakers].some((folder) => sitePath.startsWith(folder) && /^\/[^/]+\/(?:[^/]+\/)?$/.test(sitePath));
+export function precacheRank(sitePath: string, freePages: ReadonlySet<string>): { group: "always" | "budget"; order: number } | "never" {
+  if (sitePath === SITE_PATHS.home || freePages.has(sitePath)) return { group: "always", order: 0 };
+  if (sitePath.startsWith(SITE_PATHS.scheduleTags)) return { group: "budget", order: RUNTIME_FOLDERS.length + 1 };
+  if (sitePath.startsWith(SITE_PATHS.schedule)) return { group: "always", order: 0 };
+  const folder = RUNTIME_FOLDERS.findIndex((prefix) => sitePath.startsWith(prefix));
+  if (folder >= 0 && /^\/[^/]+\/(?:[^/]+\/)?$/.test(sitePath)) return { group: "budget", order: folder + 1 };
+  return "never";
+}
+
+/** The folders whose pages the service worker keeps: precached while the budget lasts, else when visited. */
+const RUNTIME_FOLDERS = [SITE_PATHS.talks, SITE_PATHS.workshops, SITE_PATHS.speakers];
+
+/**
+ * The most the precache holds, in bytes as written (about a quarter of that gzipped, as servers
+ * send HTML): a 1,000-talk programme fits whole (17 MB, 4.2 MB gzipped); at 10,000 talks the
+ * schedule stays and the session and speaker pages past the budget are kept as they are visited.
+ */
+export const PRECACHE_BUDGET = 20 * 1024 * 1024;
+
+/**
+ * The pages the service worker precaches: every `always` page, then `budget` pages in their
+ * order (talks, workshops, speakers, topics) while the total stays within `budget` bytes.
+ */
+export function precachedPages(pages: readonly RenderedPage[], freePages: ReadonlySet<string>, budget = PRECACHE_BUDGET): RenderedPage[] {
+  const chosen: RenderedPage[] = [];
+  const budgeted: Array<{ page: RenderedPage; sitePath: string; order: number }> = [];
+  let bytes = 0;
+  for (const page of pages) {
+    const sitePath = sitePathOf(page.file);
+    const rank = precacheRank(sitePath, freePages);
+    if (rank === "never") continue;
+    if (rank.group === "budget") budgeted.push({ page, sitePath, order: rank.order });
+    else {
+      chosen.push(page);
+      bytes += Buffer.byteLength(page.html);
+    }
+  }
+  budgeted.sort((a, b) => a.order - b.order || (a.sitePath < b.sitePath ? -1 : 1));
+  for (const { page } of budgeted) {
+    bytes += Buffer.byteLength(page.html);
+    if (bytes > budget) break;
+    chosen.push(page);
+  }
+  return chosen;
 }
 
 /** The other files the precache holds when the build made them: the styles, the scripts and the sessions for the browser. */
@@ -183,6 +235,8 @@ export interface ServiceWorkerConfig {
   id: string;
   /** Addresses relative to the site's root (`""`, `schedule/`, `styles.css`) and each one's revision. */
   precache: Array<[string, string]>;
+  /** Folders (`talks/`) whose pages not precached are kept in the cache when visited. */
+  runtime: string[];
   /** The note the cached pages show: "Offline — programme as of …", in the site's language. */
   note: string;
   timeout: number;
@@ -190,11 +244,7 @@ export interface ServiceWorkerConfig {
 
 async function serviceWorkerFile(pages: readonly RenderedPage[], site: BuiltSite, conference: Conference, clock: DateTime): Promise<string> {
   const freePages = new Set(conference.pages.map((page) => page.url));
-  const entries: Array<[string, Buffer | string]> = [];
-  for (const page of pages) {
-    const sitePath = sitePathOf(page.file);
-    if (isPrecachedPage(sitePath, freePages)) entries.push([sitePath, page.html]);
-  }
+  const entries: Array<[string, Buffer | string]> = precachedPages(pages, freePages).map((page) => [sitePathOf(page.file), page.html]);
   for (const sitePath of precachedFiles()) {
     // The search's texts are made beside sw.js, so not yet in the output.
     const content = sitePath === SITE_PATHS.searchMessages ? searchMessages(conference) : await site.read(sitePath.slice(1));
@@ -206,6 +256,7 @@ async function serviceWorkerFile(pages: readonly RenderedPage[], site: BuiltSite
   const config: ServiceWorkerConfig = {
     id: revision(JSON.stringify(precache)),
     precache,
+    runtime: RUNTIME_FOLDERS.map((folder) => folder.slice(1)),
     note: offlineNote(conference, clock),
     timeout: NETWORK_TIMEOUT_MS,
   };
