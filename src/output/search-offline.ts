@@ -123,6 +123,7 @@ function inMemory(files: ReadonlyMap<string, Buffer | string>): BuiltSite {
 }
 
 /** Pagefind's own UIs, which the site does not use (its search box is its own, src/client/search.ts). */
+const BATCH = 64;
 const UNUSED_PAGEFIND_FILES = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\b/;
 
 /** The Pagefind bundle for the pages marked `data-pagefind-body`, as output paths under `pagefind/`. */
@@ -136,8 +137,8 @@ export async function searchIndexFiles(pages: readonly RenderedPage[]): Promise<
     // Only the main content goes to Pagefind's process: a third of the page, a third of the time.
     const errors: string[] = [];
     // Pagefind's service answers requests in parallel; a batch at a time keeps its queue short.
-    for (let i = 0; i < searchable.length; i += 64) {
-      const added = await Promise.all(searchable.slice(i, i + 64).map((page) => index.addHTMLFile({ url: sitePathOf(page.file), content: mainOf(page.html) })));
+    for (let i = 0; i < searchable.length; i += BATCH) {
+      const added = await Promise.all(searchable.slice(i, i + BATCH).map((page) => index.addHTMLFile({ url: sitePathOf(page.file), content: mainOf(page.html) })));
       for (const response of added) errors.push(...response.errors);
     }
     if (errors.length > 0) throw new Error(`Pagefind: ${errors.join("; ")}`);
