@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { DateTime } from "luxon";
+import { DateTime } from "luxon";
 import * as pagefind from "pagefind";
 import type { Conference } from "../content/model.ts";
 import { escapeHtml } from "../content/escape-html.ts";
 import { buildClock } from "../eleventy/build-clock.ts";
+import { paths } from "../eleventy/conference-data.ts";
 import { clientFiles, serviceWorkerScript } from "../client/bundle.ts";
 import { translatorFor, type MessageKey, type Translator } from "../i18n/index.ts";
 import { formatClock, formatDate, zoneAbbreviation } from "../schedule/time.ts";
@@ -40,7 +41,8 @@ const NETWORK_TIMEOUT_MS = 3000;
  * posts and free pages) and the service worker `/sw.js` with the build's precache list. Output
  * paths (`pagefind/pagefind.js`, `sw.js`) to bytes.
  */
-export async function searchAndOfflineFiles(site: BuiltSite, conference: Conference, clock: DateTime = buildClock()): Promise<Map<string, Buffer | string>> {
+export async function searchAndOfflineFiles(site: BuiltSite, conference: Conference, clock?: DateTime): Promise<Map<string, Buffer | string>> {
+  clock ??= await programmeTime();
   const pages = [...site.pages].map((page) => ({ file: page.file.split(path.sep).join("/"), html: page.html }));
   const [index, worker] = await Promise.all([
     // Pagefind runs as a child process; a build that has its index stops it, so the command can exit.
@@ -96,7 +98,7 @@ export async function writeWithIndexInBackground<T>(
   await previous?.job;
   const site = inMemory(files);
   const pages = [...site.pages].map((page) => ({ file: page.file.split(path.sep).join("/"), html: page.html }));
-  files.set(SERVICE_WORKER_FILE, await serviceWorkerFile(pages, site, conference, buildClock()));
+  files.set(SERVICE_WORKER_FILE, await serviceWorkerFile(pages, site, conference, await programmeTime()));
   files.set(SEARCH_MESSAGES_FILE, searchMessages(conference));
   for (const [file, content] of previous?.files ?? []) files.set(file, content);
   const result = await write(files);
@@ -285,6 +287,25 @@ function pluralForms(tr: Translator, key: MessageKey): Record<string, string> {
     forms[form] = tr.parts(key, { count }).map((part) => (part === count ? "{count}" : String(part))).join("");
   }
   return forms;
+}
+
+/**
+ * The time the offline note gives ("programme as of …"): the build's clock when it is set
+ * (`SOURCE_DATE_EPOCH`, `LECTERN_NOW`: src/eleventy/build-clock.ts), else when the content was
+ * last changed (the newest file in the content folder), which a rebuild of the same content
+ * does not move: two builds of the same content stay byte-for-byte the same.
+ */
+export async function programmeTime(env: NodeJS.ProcessEnv = process.env, contentDir = paths().contentDir): Promise<DateTime> {
+  if (env.SOURCE_DATE_EPOCH?.trim() || env.LECTERN_NOW?.trim()) return buildClock(env);
+  let newest = 0;
+  try {
+    for (const entry of await readdir(contentDir, { withFileTypes: true, recursive: true })) {
+      if (entry.isFile()) newest = Math.max(newest, (await stat(path.join(entry.parentPath, entry.name))).mtimeMs);
+    }
+  } catch {
+    return buildClock(env);
+  }
+  return newest > 0 ? DateTime.fromMillis(Math.floor(newest / 1000) * 1000, { zone: "utc" }) : buildClock(env);
 }
 
 /** The note a page served from the service worker's cache shows, with the build's time in the event's zone. */

@@ -45,3 +45,18 @@ test("past the budget, the schedule stays whole and sessions come before speaker
   assert.deepEqual(files(800), ["index.html", "schedule/index.html", "talks/a/index.html", "talks/b/index.html"]);
   assert.deepEqual(files(10), ["index.html", "schedule/index.html"]);
 });
+
+test("the offline note's time: the build clock when set, else the newest content file, to the second", async () => {
+  const { mkdir, utimes, writeFile } = await import("node:fs/promises");
+  const path = await import("node:path");
+  const { tempDir } = await import("../helpers.ts");
+  const { programmeTime } = await import("../../src/output/search-offline.ts");
+  const dir = await tempDir();
+  await mkdir(path.join(dir, "talks"));
+  await writeFile(path.join(dir, "event.yaml"), "");
+  await writeFile(path.join(dir, "talks", "a.md"), "");
+  await utimes(path.join(dir, "event.yaml"), new Date("2016-06-01T10:00:00Z"), new Date("2016-06-01T10:00:00Z"));
+  await utimes(path.join(dir, "talks", "a.md"), new Date("2016-06-09T08:30:15.750Z"), new Date("2016-06-09T08:30:15.750Z"));
+  assert.equal((await programmeTime({}, dir)).toISO(), "2016-06-09T08:30:15.000Z");
+  assert.equal((await programmeTime({ SOURCE_DATE_EPOCH: "1465560000" }, dir)).toISO(), "2016-06-10T12:00:00.000Z");
+});
