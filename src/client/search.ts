@@ -82,9 +82,10 @@ export function enhance(form: HTMLFormElement): void {
   };
   const links = () => Array.from(list.querySelectorAll<HTMLAnchorElement>("a"));
 
-  const show = (query: string, found: PagefindResult[] | undefined, texts: Messages) => {
+  // `total` is every result Pagefind found; the list shows the first MAX_RESULTS.
+  const show = (query: string, found: PagefindResult[] | undefined, total: number, texts: Messages) => {
     list.replaceChildren(...(found ?? []).map((result) => resultItem(result, texts)));
-    const text = found === undefined ? texts.failed : found.length === 0 ? texts.none : countText(found.length, texts);
+    const text = found === undefined ? texts.failed : found.length === 0 ? texts.none : countText(total, texts);
     empty.textContent = found !== undefined && found.length > 0 ? "" : text;
     empty.hidden = found !== undefined && found.length > 0;
     status.textContent = text;
@@ -121,6 +122,7 @@ export function enhance(form: HTMLFormElement): void {
       return;
     }
     let found: PagefindResult[] | undefined;
+    let total = 0;
     let texts: Messages;
     try {
       texts = await messages();
@@ -130,11 +132,12 @@ export function enhance(form: HTMLFormElement): void {
     try {
       const search = await (await pagefind()).search(query);
       if (search === null) return;
+      total = search.results.length;
       found = await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
     } catch {
       found = undefined;
     }
-    if (mine === latest) show(query, found, texts);
+    if (mine === latest) show(query, found, total, texts);
   };
 
   input.addEventListener("input", () => {
