@@ -5,6 +5,7 @@ import { performance } from "node:perf_hooks";
 import { costTable, summariseProfile, type ProfileSummary } from "./cpuprofile.ts";
 import { measureDevReload, type DevResult } from "./dev-server.ts";
 import { generateConference, type GeneratedConference } from "./generate.ts";
+import { formatOfflineAndSearch, measureOfflineAndSearch } from "./offline-search.ts";
 import { hasGnuTime, run, summarise, timeCommand, type Command, type Sample } from "./measure.ts";
 import { largestPage, weighPage, type PageWeight } from "./page-weight.ts";
 import {
@@ -188,6 +189,7 @@ async function main(): Promise<void> {
       }
     }
 
+    const offlineSearch = await measureOfflineAndSearch(sampleOut, conferences, work);
     const report = formatReport({
       options,
       hugo,
@@ -200,7 +202,7 @@ async function main(): Promise<void> {
       largest: largest.talks,
       load: [loadBefore, os.loadavg()],
       minutes: (performance.now() - started) / 60000,
-    });
+    }) + formatOfflineAndSearch(offlineSearch);
     await mkdir(path.dirname(options.out), { recursive: true });
     await writeFile(options.out, report + (await measuredByHand()) + (await readingOfProfile()));
     process.stdout.write(`${report}\n`);

@@ -11,6 +11,7 @@ import { checkOutputFolder, OutputFolderError, writeOutputMarker, type OutputTar
 import { isRunning, lockOutputFolder } from "../output/lock.ts";
 import { copyPublicFiles, type PublicFile } from "../output/public-files.ts";
 import { renderSiteInMemory } from "../output/render.ts";
+import { indexAndServiceWorker, writeIndexAndServiceWorker } from "../output/search-offline.ts";
 import { syncFolder } from "../output/sync.ts";
 import type { Conference } from "../content/model.ts";
 import { loadSite } from "./load-site.ts";
@@ -77,6 +78,7 @@ async function buildAndSwap(
     await writeExports(conference, staging, process.env.SOURCE_DATE_EPOCH);
     media = await writeMediaFiles(conference, staging);
     await copyPublicFiles(publicFiles, staging);
+    await writeIndexAndServiceWorker(staging, written, conference);
     writeOutputMarker(staging);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
@@ -105,6 +107,7 @@ async function buildInPlace(
   const media = newMediaStats();
   try {
     rendered = await renderSiteInMemory(conference, publicFiles, target.real, process.env.SOURCE_DATE_EPOCH, media);
+    await indexAndServiceWorker(rendered.files, conference);
   } catch (error) {
     throw new BuildError("the site could not be rendered; the previous output was left as it was", { cause: error });
   }

@@ -3,6 +3,7 @@ import { paths, provideConference } from "../eleventy/conference-data.ts";
 import { renderSiteInMemory } from "../output/render.ts";
 import { basePath } from "../site/urls.ts";
 import { syncFolder } from "../output/sync.ts";
+import { writeWithIndexInBackground } from "../output/search-offline.ts";
 import { loadSite } from "./load-site.ts";
 import { BuildError } from "./report.ts";
 
@@ -30,7 +31,8 @@ export async function devBuild(): Promise<{ pages: number; seconds: number; chan
 
   const previous = lastBuild?.dir === outputDir ? lastBuild.files : undefined;
   lastBuild = undefined;
-  const { changed, files } = await syncFolder(outputDir, rendered.files, previous);
+  // The search index is made after the reload, in the background (src/output/search-offline.ts).
+  const { changed, files } = await writeWithIndexInBackground(outputDir, rendered.files, conference, (all) => syncFolder(outputDir, all, previous));
   lastBuild = { dir: outputDir, files };
   return { pages: rendered.pages, seconds: (performance.now() - started) / 1000, changed, basePath: basePath(conference.event) };
 }

@@ -38,3 +38,26 @@ export function clientFiles(): readonly ClientFile[] {
   bundled = result.outputFiles.map((file) => ({ path: `${prefix}${file.path.replace(/^.*\/assets\//, "")}`, content: file.text }));
   return bundled;
 }
+
+let worker: string | undefined;
+
+/**
+ * The service worker's script (src/client/sw.ts), bundled on its own as a classic script: no
+ * chunks, since a worker imports nothing. The build puts its precache list before it
+ * (src/output/search-offline.ts) and writes it to `/sw.js`.
+ */
+export function serviceWorkerScript(): string {
+  if (worker !== undefined) return worker;
+  const result = buildSync({
+    entryPoints: [fileURLToPath(new URL("./sw.ts", import.meta.url))],
+    bundle: true,
+    format: "iife",
+    minify: true,
+    target: "es2020",
+    write: false,
+    legalComments: "none",
+    logLevel: "silent",
+  });
+  worker = result.outputFiles[0]!.text;
+  return worker;
+}

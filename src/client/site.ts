@@ -9,3 +9,5 @@ import "./filters.ts";
 import "./stars.ts";
 import "./now.ts";
 import "./zones.ts";
+import "./offline.ts";
+import "./search-box.ts";

@@ -226,4 +226,17 @@ export const ar: Catalogue = {
   "zone.choice": "الأوقات",
   "zone.eventOnly": "توقيت الحدث فقط",
   "zone.both": "توقيت الحدث وتوقيتي ({zone})",
+  // Part D (offline and search):
+  "search.label": "ابحث في المحاضرات والمتحدثين والصفحات",
+  "search.placeholder": "محاضرات، متحدثون…",
+  "search.submit": "بحث",
+  "search.results": { zero: "لا نتائج", one: "نتيجة واحدة", two: "نتيجتان", few: "{count} نتائج", many: "{count} نتيجة", other: "{count} نتيجة" },
+  "search.none": "لا نتائج",
+  "search.failed": "البحث غير متاح الآن",
+  "search.talk": "محاضرة",
+  "search.speaker": "متحدث",
+  "search.workshop": "ورشة عمل",
+  "search.post": "تدوينة",
+  "search.page": "صفحة",
+  "offline.note": "دون اتصال — البرنامج كما كان في {time}",
 };

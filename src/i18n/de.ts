@@ -225,4 +225,17 @@ export const de: Catalogue = {
   "zone.choice": "Zeiten",
   "zone.eventOnly": "Nur Ortszeit der Veranstaltung",
   "zone.both": "Ortszeit der Veranstaltung und meine ({zone})",
+  // Part D (offline and search):
+  "search.label": "Vorträge, Sprecher und Seiten durchsuchen",
+  "search.placeholder": "Vorträge, Sprecher…",
+  "search.submit": "Suchen",
+  "search.results": { one: "{count} Treffer", other: "{count} Treffer" },
+  "search.none": "Keine Treffer",
+  "search.failed": "Die Suche ist gerade nicht verfügbar",
+  "search.talk": "Vortrag",
+  "search.speaker": "Sprecher",
+  "search.workshop": "Workshop",
+  "search.post": "Beitrag",
+  "search.page": "Seite",
+  "offline.note": "Offline – Programm mit Stand vom {time}",
 };

@@ -230,6 +230,19 @@ export const en = {
   "zone.choice": "Times",
   "zone.eventOnly": "Event time only",
   "zone.both": "Event time and mine ({zone})",
+  // Part D (offline and search):
+  "search.label": "Search talks, speakers and pages",
+  "search.placeholder": "Talks, speakers…",
+  "search.submit": "Search",
+  "search.results": { one: "{count} result", other: "{count} results" },
+  "search.none": "No results",
+  "search.failed": "Search is not available right now",
+  "search.talk": "Talk",
+  "search.speaker": "Speaker",
+  "search.workshop": "Workshop",
+  "search.post": "Post",
+  "search.page": "Page",
+  "offline.note": "Offline — programme as of {time}",
 } satisfies Record<string, string | PluralMessage>;
 
 /** A catalogue: every key of the English one, each a text or (where English has one) a plural. */

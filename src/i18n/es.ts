@@ -225,4 +225,17 @@ export const es: Catalogue = {
   "zone.choice": "Horarios",
   "zone.eventOnly": "Solo la hora del evento",
   "zone.both": "La hora del evento y la mía ({zone})",
+  // Part D (offline and search):
+  "search.label": "Buscar charlas, ponentes y páginas",
+  "search.placeholder": "Charlas, ponentes…",
+  "search.submit": "Buscar",
+  "search.results": { one: "{count} resultado", other: "{count} resultados" },
+  "search.none": "Sin resultados",
+  "search.failed": "La búsqueda no está disponible ahora",
+  "search.talk": "Charla",
+  "search.speaker": "Ponente",
+  "search.workshop": "Taller",
+  "search.post": "Entrada",
+  "search.page": "Página",
+  "offline.note": "Sin conexión — programa a fecha de {time}",
 };

@@ -225,4 +225,17 @@ export const fr: Catalogue = {
   "zone.choice": "Horaires",
   "zone.eventOnly": "Heure de l’événement seulement",
   "zone.both": "Heure de l’événement et la mienne ({zone})",
+  // Part D (offline and search):
+  "search.label": "Rechercher conférences, intervenants et pages",
+  "search.placeholder": "Conférences, intervenants…",
+  "search.submit": "Rechercher",
+  "search.results": { one: "{count} résultat", other: "{count} résultats" },
+  "search.none": "Aucun résultat",
+  "search.failed": "La recherche n’est pas disponible pour le moment",
+  "search.talk": "Conférence",
+  "search.speaker": "Intervenant",
+  "search.workshop": "Atelier",
+  "search.post": "Article",
+  "search.page": "Page",
+  "offline.note": "Hors ligne — programme à jour au {time}",
 };

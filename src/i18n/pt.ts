@@ -225,4 +225,17 @@ export const pt: Catalogue = {
   "zone.choice": "Horários",
   "zone.eventOnly": "Só o horário do evento",
   "zone.both": "O horário do evento e o meu ({zone})",
+  // Part D (offline and search):
+  "search.label": "Pesquisar palestras, oradores e páginas",
+  "search.placeholder": "Palestras, oradores…",
+  "search.submit": "Pesquisar",
+  "search.results": { one: "{count} resultado", other: "{count} resultados" },
+  "search.none": "Nenhum resultado",
+  "search.failed": "A pesquisa não está disponível agora",
+  "search.talk": "Palestra",
+  "search.speaker": "Orador",
+  "search.workshop": "Workshop",
+  "search.post": "Publicação",
+  "search.page": "Página",
+  "offline.note": "Offline — programação de {time}",
 };

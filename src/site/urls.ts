@@ -52,6 +52,13 @@ export const SITE_PATHS = {
   sessionsJson: "/schedule/sessions.json",
   /** The attendee's picks, kept in their browser: their list, calendar file and share link. */
   mySchedule: "/schedule/mine/",
+  // Part D (offline and search):
+  /** The search index (Pagefind's bundle: pagefind.js, its WebAssembly and the index files). */
+  search: "/pagefind/",
+  /** The service worker that keeps the programme for offline use; at the root, so its scope is the whole site. */
+  serviceWorker: "/sw.js",
+  /** The search box's texts in the site's language, for src/client/search.ts. */
+  searchMessages: "/assets/search-messages.json",
 } as const;
 
 /** The kinds of content that have a page each, and the folder of those pages. */

@@ -4,7 +4,7 @@ import { truncate } from "../content/markdown.ts";
 import { absoluteUrl, SITE_PATHS } from "../site/urls.ts";
 import { BLOG_FEEDS, eventDates, NAV, PROGRAMME_EXPORTS } from "./site.ts";
 import { socialLinks } from "./social.ts";
-import { TranslatorContext, translatorOf } from "./i18n.ts";
+import { TranslatorContext, translatorOf, useTranslator } from "./i18n.ts";
 import { jsonForScript, type Json } from "./structured-data.ts";
 import { ThemePicture } from "./components/ThemePicture.tsx";
 import { HeadMeta, type ShareMeta } from "./components/HeadMeta.tsx";
@@ -81,10 +81,13 @@ export function Layout({ event, title, description, path, structuredData, share,
                 <NavItems items={nav} path={path} />
               </ul>
             </nav>
+            <SearchBox />
           </div>
         </header>
         {/* Every id a view writes itself holds an underscore; slugs, session anchors and a post's ids never do. */}
-        <main id="main_content" class="wrap" tabIndex={-1}>
+        <main id="main_content" class="wrap" tabIndex={-1} data-pagefind-body={isSearchResult(path) ? "" : undefined}>
+          {/* Filled by the service worker when the page comes from its cache (src/client/sw.ts). */}
+          <p class="offline-note" data-offline-note="" hidden></p>
           {children}
         </main>
         <footer class="site-footer">
@@ -126,6 +129,37 @@ export function Layout({ event, title, description, path, structuredData, share,
       </body>
     </html>
     </TranslatorContext.Provider>
+  );
+}
+
+const OWN_PAGES = new Set<string>(Object.values(SITE_PATHS));
+
+/**
+ * Whether a page is a search result: a talk, speaker, workshop, post or free page. Indexes,
+ * the schedule and other overviews are not (Pagefind indexes only pages marked `data-pagefind-body`).
+ */
+export function isSearchResult(path: string): boolean {
+  if (OWN_PAGES.has(path)) return false;
+  return /^\/(?:(?:talks|speakers|workshops|blog)\/)?[^/]+\/$/.test(path);
+}
+
+/**
+ * The search box: without script a form that opens the talk index; with it, src/client/search.ts
+ * (loaded when the box is first used) shows results from the Pagefind index as the attendee types,
+ * with its texts from `/assets/search-messages.json` (written by src/output/search-offline.ts).
+ */
+function SearchBox() {
+  const tr = useTranslator();
+  return (
+    <form role="search" class="site-search" action={SITE_PATHS.talks} data-search="">
+      <label for="site_search" class="visually-hidden">
+        {tr.t("search.label")}
+      </label>
+      <input id="site_search" class="site-search__input" type="search" name="q" placeholder={tr.t("search.placeholder")} autocomplete="off" spellcheck={false} />
+      <button class="site-search__button" type="submit">
+        {tr.t("search.submit")}
+      </button>
+    </form>
   );
 }
 

@@ -43,7 +43,8 @@ options.vnode = (vnode) => {
       const value = props[name];
       if (typeof value === "string") props[name] = mapSrcset(value, toHref);
     }
-    const raw = props.dangerouslySetInnerHTML as { __html?: unknown } | undefined;
+    // A script's text (structured data, an inline script) is not HTML: only its src is an address.
+    const raw = vnode.type === "script" ? undefined : (props.dangerouslySetInnerHTML as { __html?: unknown } | undefined);
     if (raw && typeof raw.__html === "string") props.dangerouslySetInnerHTML = { __html: rewriteAddresses(raw.__html, toHref) };
   }
   previousHook?.(vnode);
