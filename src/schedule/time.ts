@@ -205,7 +205,7 @@ export interface TimeRangeText {
 
 /** The pieces of a range, for views that wrap each clock in a `<time>`; clocks and the later-day note in the translator's language. */
 export function describeTimeRange(start: DateTime, end: DateTime, translator: Translator = english): TimeRangeText {
-  const days = Math.round(end.startOf("day").diff(start.startOf("day"), "days").days);
+  const days = calendarDaysBetween(start, end);
   return {
     start: formatClock(start, translator.locale),
     end: formatClock(end, translator.locale),
@@ -213,6 +213,16 @@ export function describeTimeRange(start: DateTime, end: DateTime, translator: Tr
     endZone: zoneAbbreviation(end),
     laterDay: days <= 0 ? "" : days === 1 ? translator.t("time.nextDay") : translator.t("time.daysLater", { count: days }),
   };
+}
+
+/**
+ * Calendar days from `start`'s date to `end`'s. In one zone that is the difference of their local
+ * dates, counted without luxon's `startOf`/`diff` (which built six DateTimes, each asking Intl
+ * for its offset: a fifth of a 10,000-talk build, as every session card shows a range).
+ */
+function calendarDaysBetween(start: DateTime, end: DateTime): number {
+  if (start.zoneName !== end.zoneName) return Math.round(end.startOf("day").diff(start.startOf("day"), "days").days);
+  return Math.round((Date.UTC(end.year, end.month - 1, end.day) - Date.UTC(start.year, start.month - 1, start.day)) / 86_400_000);
 }
 
 /**
