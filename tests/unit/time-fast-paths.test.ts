@@ -3,7 +3,7 @@ import { test } from "node:test";
 import fc from "fast-check";
 import { DateTime } from "luxon";
 import { english } from "../../src/i18n/index.ts";
-import { describeTimeRange } from "../../src/schedule/time.ts";
+import { describeTimeRange, parseLocalDateTime } from "../../src/schedule/time.ts";
 
 /** Zones with clock changes, one whose changes fall at midnight, and fixed ones. */
 const ZONES = ["Europe/Berlin", "America/New_York", "America/Santiago", "Asia/Beirut", "Australia/Lord_Howe", "Asia/Kathmandu", "Pacific/Kiritimati", "UTC"];
@@ -34,4 +34,33 @@ test("a range in one zone: calendar days, not 24-hour periods", () => {
   // The clocks go back on the 27th: 49 hours later it is 22:30 on the 28th.
   assert.equal(describeTimeRange(start, start.plus({ hours: 49 })).laterDay, "(2 days later)");
   assert.equal(describeTimeRange(start, start.plus({ minutes: 20 })).laterDay, "");
+});
+
+test("local times are read as luxon's fromObject read them: the same instants, the same refusals", () => {
+  const two = (n: number) => String(n).padStart(2, "0");
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 0, max: 9999 }),
+      fc.integer({ min: 0, max: 19 }),
+      fc.integer({ min: 0, max: 39 }),
+      fc.integer({ min: 0, max: 23 }),
+      fc.integer({ min: 0, max: 59 }),
+      fc.constantFrom(...ZONES),
+      (year, month, day, hour, minute, zone) => {
+        const input = `${String(year).padStart(4, "0")}-${two(month)}-${two(day)} ${two(hour)}:${two(minute)}`;
+        const wall = DateTime.fromObject({ year, month, day, hour, minute }, { zone: "utc" });
+        const parsed = parseLocalDateTime(input, zone);
+        if (!wall.isValid) {
+          assert.deepEqual(parsed, { ok: false, message: `"${input}" is not a real date and time` });
+          return;
+        }
+        if (parsed.ok) {
+          // The instant shows the written wall-clock time in the zone.
+          assert.equal(parsed.value.toFormat("yyyy-MM-dd HH:mm"), input);
+          assert.equal(parsed.value.zoneName, zone);
+        } else assert.match(parsed.message, /does not exist|happens twice/);
+      },
+    ),
+    { numRuns: 3000 },
+  );
 });
