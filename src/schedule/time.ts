@@ -191,8 +191,17 @@ const DATE = { day: "numeric", month: "long", year: "numeric" } as const;
 
 /** "09:30" (in `locale`, a BCP 47 tag; English by default). */
 export function formatClock(dt: DateTime, locale = "en"): string {
-  return isEnglish(locale) ? dt.toFormat("HH:mm") : dt.setLocale(locale).toLocaleString(CLOCK);
+  if (!isEnglish(locale)) return dt.setLocale(locale).toLocaleString(CLOCK);
+  // Remembered per DateTime: sessions at one time share theirs (instantIn), and pages show each often.
+  let clock = clocks.get(dt);
+  if (clock === undefined) {
+    clock = dt.toFormat("HH:mm");
+    clocks.set(dt, clock);
+  }
+  return clock;
 }
+
+const clocks = new WeakMap<DateTime, string>();
 
 const dayNames = new Map<string, string>();
 
