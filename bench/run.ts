@@ -452,8 +452,9 @@ function formatReport(input: ReportInput): string {
   const allLectern = input.fileSystems.flatMap((fs) => cell(10000, fs.name, "lectern")?.samples ?? []);
   const peaks = allLectern.map((x) => x.peakKb).filter((kb): kb is number => kb !== undefined);
   target("10,000 talks: Lectern peak RSS (largest of all runs)", "< 1 GB", peaks.length ? Math.max(...peaks) / 1024 : undefined, mb, (v) => v < GB);
-  const scaling = pairedRatios(cell(10000, "disk", "lectern"), cell(1000, "disk", "lectern"));
-  targets.push({ what: "scaling: Lectern 10,000 ÷ 1,000 (disk, per round)", target: "≤ 10 ×", value: scaling ? paired(scaling) : "not measured", met: scaling ? scaling.median <= 10 : undefined });
+  // The sizes run minutes apart, so their rounds do not pair: a ratio of the two medians.
+  const [big, small] = [cell(10000, "disk", "lectern"), cell(1000, "disk", "lectern")].map((c) => c && summarise(c.samples).seconds);
+  target("scaling: Lectern 10,000 ÷ 1,000 (disk, ratio of medians)", "≤ 10 ×", big && small ? big / small : undefined, (v) => `${v.toFixed(2)} ×`, (v) => v <= 10);
   const check = cell(10000, "disk", "check");
   target("10,000 talks: `npm run check`", "≤ 1 s", check && summarise(check.samples).seconds, (v) => `${secs(v)} s`, (v) => v <= 1);
   target("sample site: full build", "< 2 s", input.sample.build.seconds, (v) => `${secs(v)} s`, (v) => v < 2);
