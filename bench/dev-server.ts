@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { appendFile, readdir } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import http from "node:http";
 import net from "node:net";
 import path from "node:path";
@@ -18,7 +18,9 @@ export const RELOADED = /reloading|built \d+ pages|Watching…|Watching\.\.\./i;
 /** Lectern's live-reload stream (server-sent events; src/cli/dev-server.ts). */
 const EVENTS_PATH = "/__lectern/events";
 
-export type DevResult = { ok: true; seconds: number; samples: number; via: string } | { ok: false; reason: string };
+export type DevResult =
+  | { ok: true; seconds: number; samples: number; via: string; file: string; all: number[] }
+  | { ok: false; reason: string };
 
 /**
  * Opens the dev server's live-reload stream as a browser page would, and records when each
@@ -125,19 +127,59 @@ class OutputWatch {
   }
 }
 
+/** One kind of edit an organiser makes while the dev server runs. */
+export interface DevEdit {
+  /** "talk", "speaker" or "event.yaml". */
+  kind: string;
+  /** The file edited, relative to the content folder. */
+  file: string;
+  /** The file's new text for the `n`th edit (from 1): a real change to what a page shows. */
+  change(text: string, n: number): string;
+}
+
+/**
+ * The edits measured: a real talk (the first file in sort order that has speakers; the first file
+ * is often a lunch or coffee row, which has no page of its own), a speaker's bio, and the event's
+ * tagline in event.yaml, which every page shows.
+ */
+export async function devEdits(contentDir: string): Promise<DevEdit[]> {
+  const edits: DevEdit[] = [];
+  const appendSentence = (text: string, n: number) => `${text}\nEdited by the benchmark (${n}).\n`;
+  for (const name of (await readdir(path.join(contentDir, "talks"))).filter((f) => f.endsWith(".md")).sort()) {
+    const text = await readFile(path.join(contentDir, "talks", name), "utf8");
+    if (/^speakers:/m.test(text.split(/^---$/m)[1] ?? "")) {
+      edits.push({ kind: "talk", file: path.join("talks", name), change: appendSentence });
+      break;
+    }
+  }
+  const speaker = (await readdir(path.join(contentDir, "speakers"))).filter((f) => f.endsWith(".md")).sort()[0];
+  if (speaker) edits.push({ kind: "speaker", file: path.join("speakers", speaker), change: appendSentence });
+  edits.push({
+    kind: "event.yaml",
+    file: "event.yaml",
+    change: (text, n) => {
+      const line = `tagline: Edited by the benchmark (${n})`;
+      return /^tagline:.*$/m.test(text) ? text.replace(/^tagline:.*$/m, line) : `${text.trimEnd()}\n${line}\n`;
+    },
+  });
+  return edits;
+}
+
 /**
  * Starts `npm start` (the package.json script, without npm) on a content folder, waits until it
- * serves, then appends a sentence to one talk `edits` times and measures the time from the write
- * to the next reload line. Returns `ok: false` with the reason when there is no dev command.
+ * serves, then makes each edit of `devEdits` `times` times and measures the time from the write
+ * to the reload event on the live-reload stream (or, without one, the reload line). Returns one
+ * result per kind of edit, or one `ok: false` result under "all" when the server did not start.
  */
-export async function measureDevReload(contentDir: string, outputDir: string, edits: number, timeoutMs: number): Promise<DevResult> {
+export async function measureDevReload(contentDir: string, outputDir: string, times: number, timeoutMs: number): Promise<Map<string, DevResult>> {
+  const results = new Map<string, DevResult>();
   const port = await freePort();
   const env = { CONTENT_DIR: contentDir, OUTPUT_DIR: outputDir, PORT: String(port), HOST: "127.0.0.1" };
   const probe = await npmScript("start", env);
-  if (!probe) return { ok: false, reason: "skipped: no dev server (no start script in package.json)" };
+  if (!probe) return results.set("all", { ok: false, reason: "skipped: no dev server (no start script in package.json)" });
   // Eleventy's own server takes its port as an argument; Lectern's dev command reads PORT.
   const command = probe.argv.join(" ").includes("eleventy") ? await npmScript("start", env, [`--port=${port}`]) : probe;
-  if (!command) return { ok: false, reason: "skipped: no dev server" };
+  if (!command) return results.set("all", { ok: false, reason: "skipped: no dev server" });
   const child = spawn(command.argv[0]!, command.argv.slice(1), {
     cwd: command.cwd,
     env: { ...process.env, ...command.env },
@@ -151,24 +193,31 @@ export async function measureDevReload(contentDir: string, outputDir: string, ed
     await output.quiet(1000);
     stream = await openReloadStream(SERVING.exec(serving.text)![0]);
     await output.quiet(300);
-    const talksDir = path.join(contentDir, "talks");
-    const talk = (await readdir(talksDir)).filter((name) => name.endsWith(".md")).sort()[0];
-    if (!talk) return { ok: false, reason: "no talk to edit" };
-    const times: number[] = [];
-    for (let i = 0; i < edits; i++) {
-      const seen = stream?.events.length ?? 0;
-      const saved = performance.now();
-      await appendFile(path.join(talksDir, talk), `\nEdited by the benchmark (${i + 1}).\n`);
-      const reloaded = await output.next(RELOADED, saved, timeoutMs);
-      if (stream && stream.events.length === seen) await output.quiet(200);
-      const at = stream?.events[seen] ?? reloaded.at;
-      times.push((at - saved) / 1000);
-      await output.quiet(1000);
+    for (const edit of await devEdits(contentDir)) {
+      const seconds: number[] = [];
+      const file = path.join(contentDir, edit.file);
+      try {
+        for (let n = 1; n <= times; n++) {
+          const seen = stream?.events.length ?? 0;
+          const text = edit.change(await readFile(file, "utf8"), n);
+          const saved = performance.now();
+          await writeFile(file, text);
+          const reloaded = await output.next(RELOADED, saved, timeoutMs);
+          if (stream && stream.events.length === seen) await output.quiet(200);
+          const at = stream?.events[seen] ?? reloaded.at;
+          seconds.push((at - saved) / 1000);
+          await output.quiet(1000);
+        }
+        const via = stream && stream.events.length > 0 ? "reload event received on the live-reload stream" : "reload line printed by the dev server";
+        results.set(edit.kind, { ok: true, seconds: median(seconds), samples: seconds.length, via, file: edit.file, all: seconds });
+      } catch (error) {
+        results.set(edit.kind, { ok: false, reason: `failed: ${(error as Error).message.split("\n")[0]}` });
+        if (output.exited) break;
+      }
     }
-    const via = stream && stream.events.length >= edits ? "reload event received on the live-reload stream" : "reload line printed by the dev server";
-    return { ok: true, seconds: median(times), samples: times.length, via };
+    return results;
   } catch (error) {
-    return { ok: false, reason: `failed: ${(error as Error).message.split("\n")[0]}` };
+    return results.set("all", { ok: false, reason: `failed: ${(error as Error).message.split("\n")[0]}` });
   } finally {
     stream?.close();
     if (child.pid !== undefined && output.exited === undefined) {

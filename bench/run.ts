@@ -1,3 +1,4 @@
+import { statfsSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -6,7 +7,7 @@ import { costTable, summariseProfile, type ProfileSummary } from "./cpuprofile.t
 import { measureDevReload, type DevResult } from "./dev-server.ts";
 import { generateConference, type GeneratedConference } from "./generate.ts";
 import { formatOfflineAndSearch, measureOfflineAndSearch } from "./offline-search.ts";
-import { hasGnuTime, run, summarise, timeCommand, type Command, type Sample } from "./measure.ts";
+import { hasGnuTime, median, run, summarise, timeCommand, type Command, type Sample } from "./measure.ts";
 import { largestPage, weighPage, type PageWeight } from "./page-weight.ts";
 import {
   eleventyBuild,
@@ -17,6 +18,7 @@ import {
   lecternCheck,
   npmScript,
   ROOT,
+  writeComparableHugoSite,
   writeHugoSite,
   type ToolName,
 } from "./tools.ts";
@@ -65,7 +67,6 @@ const say = (line: string) => process.stderr.write(`bench: ${line}\n`);
 const secs = (s: number) => (s < 10 ? s.toFixed(2) : s.toFixed(1));
 const mb = (m: number | undefined) => (m === undefined ? "n/a" : m >= GB ? `${(m / GB).toFixed(2)} GB` : `${Math.round(m)} MB`);
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? "n/a" : `${(a / b).toFixed(2)} ×`);
 
 async function countHtml(dir: string): Promise<number> {
   try {
@@ -75,8 +76,122 @@ async function countHtml(dir: string): Promise<number> {
   }
 }
 
-type Measured = { seconds: number; peakMb: number | undefined; runs: number; pages: number };
 type Target = { what: string; target: string; value: string; met: boolean | undefined; info?: boolean };
+
+/** Where the builds write: a folder on the disk, and one in memory (tmpfs) when there is one. */
+interface OutputFileSystem {
+  name: "disk" | "tmpfs";
+  dir: string;
+}
+
+/** One tool's runs at one size on one file system, in round order (so that rounds pair up). */
+interface Cell {
+  samples: Sample[];
+  /** HTML pages and all files in the output of its last run. */
+  pages: number;
+  files: number;
+}
+/** file system → tool → cell. */
+type SizeResults = Map<string, Map<string, Cell>>;
+
+const TMPFS_MAGIC = 0x01021994;
+const isTmpfs = (dir: string) => {
+  try {
+    return statfsSync(dir).type === TMPFS_MAGIC;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The disk: the work folder (or, when the system's temporary folder is itself in memory, a
+ * folder beside the project). Memory: /dev/shm, when it is a tmpfs.
+ */
+function outputFileSystems(work: string): OutputFileSystem[] {
+  const disk = isTmpfs(work) ? path.join(ROOT, "node_modules", ".cache", "lectern-bench-out") : path.join(work, "disk");
+  const found: OutputFileSystem[] = [{ name: "disk", dir: disk }];
+  if (isTmpfs("/dev/shm")) found.push({ name: "tmpfs", dir: path.join("/dev/shm", path.basename(work)) });
+  else say("/dev/shm is not a tmpfs: builds are timed on the disk only");
+  return found;
+}
+
+/**
+ * Times every tool at one size. Lectern builds once first, untimed: that warms the page cache
+ * and draws any share card missing from the card cache (a build with every card cached is what
+ * is timed: the comparison tools make no images). Each round then runs every tool once on each
+ * file system in a rotating order, from an empty output folder, with a `sync` after each run.
+ * `npm run check` writes nothing, so it runs once per round, with the disk's turn.
+ */
+async function timeSize(conference: GeneratedConference, work: string, fileSystems: OutputFileSystem[], runs: number, hugo: string | undefined): Promise<SizeResults> {
+  const talksDir = path.join(conference.contentDir, "talks");
+  const hugoSite = path.join(work, `hugo-${conference.talks}`);
+  const comparableSite = path.join(work, `hugo-site-${conference.talks}`);
+  if (hugo) {
+    await writeHugoSite(hugoSite, talksDir);
+    await writeComparableHugoSite(comparableSite, conference.contentDir);
+  }
+  type Tool = [ToolName | "check", (out: string) => Promise<Command>];
+  const builds: Tool[] = [
+    ["lectern", (out) => lecternBuild(conference.contentDir, out)],
+    ...(hugo
+      ? ([
+          ["hugo-site", async (out) => hugoBuild(hugo, comparableSite, out)],
+          ["hugo", async (out) => hugoBuild(hugo, hugoSite, out)],
+        ] as Tool[])
+      : []),
+    ["floor", async (out) => floorBuild(talksDir, out)],
+    ["eleventy", async (out) => eleventyBuild(talksDir, out)],
+  ];
+  const warmUp = path.join(fileSystems[0]!.dir, `warm-up-${conference.talks}`);
+  await timeCommand(await lecternBuild(conference.contentDir, warmUp));
+  await rm(warmUp, { recursive: true, force: true });
+
+  const results: SizeResults = new Map();
+  for (const fs of fileSystems) results.set(fs.name, new Map());
+  for (let round = 0; round < runs; round++) {
+    for (const fs of fileSystems) {
+      const tools: Tool[] = fs === fileSystems[0] ? [...builds, ["check", () => lecternCheck(conference.contentDir)]] : builds;
+      for (let i = 0; i < tools.length; i++) {
+        const [name, command] = tools[(i + round) % tools.length]!;
+        const out = path.join(fs.dir, `out-${conference.talks}`, name);
+        await rm(out, { recursive: true, force: true });
+        await mkdir(path.dirname(out), { recursive: true });
+        const sample = await timeCommand(await command(out));
+        // Flush what this tool wrote, so that the next one is not charged for its write-back.
+        await run(["sync"], ROOT);
+        const cell = results.get(fs.name)!.get(name) ?? { samples: [], pages: 0, files: 0 };
+        cell.samples.push(sample);
+        if (round === runs - 1) Object.assign(cell, await countFiles(out));
+        results.get(fs.name)!.set(name, cell);
+        say(`${conference.talks} talks, ${fs.name}, run ${round + 1}/${runs}: ${name} ${secs(sample.seconds)} s, ${mb(sample.peakKb && sample.peakKb / 1024)}`);
+      }
+    }
+  }
+  for (const fs of fileSystems) await rm(path.join(fs.dir, `out-${conference.talks}`), { recursive: true, force: true });
+  return results;
+}
+
+async function countFiles(dir: string): Promise<{ pages: number; files: number }> {
+  try {
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    const files = entries.filter((entry) => entry.isFile());
+    return { pages: files.filter((entry) => entry.name.endsWith(".html")).length, files: files.length };
+  } catch {
+    return { pages: 0, files: 0 };
+  }
+}
+
+/**
+ * Lectern's time over a tool's in each round (both ran in the same round, on the same file
+ * system): the median ratio and its spread. Pairing keeps a slow moment of a shared machine
+ * from landing on one tool only.
+ */
+function pairedRatios(lectern: Cell | undefined, tool: Cell | undefined): { median: number; min: number; max: number; all: number[] } | undefined {
+  if (!lectern || !tool) return undefined;
+  const all = lectern.samples.map((sample, round) => sample.seconds / tool.samples[round]!.seconds).filter(Number.isFinite);
+  if (all.length === 0) return undefined;
+  return { median: median(all), min: Math.min(...all), max: Math.max(...all), all };
+}
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
@@ -100,39 +215,12 @@ async function main(): Promise<void> {
       conferences.push(conference);
     }
 
-    // Timings: per size, each round runs every tool once, in a rotating order.
-    const results = new Map<number, Map<string, Measured>>();
+    // Timings: per size, each round runs every tool once on each file system, in a rotating order.
+    const fileSystems = outputFileSystems(work);
+    say(`outputs on ${fileSystems.map((fs) => `${fs.name} (${fs.dir})`).join(" and ")}`);
+    const results = new Map<number, SizeResults>();
     for (const conference of conferences) {
-      const talksDir = path.join(conference.contentDir, "talks");
-      const outputs = path.join(work, `out-${conference.talks}`);
-      const hugoSite = path.join(work, `hugo-${conference.talks}`);
-      if (hugo) await writeHugoSite(hugoSite, talksDir);
-      const tools: Array<[ToolName | "check", (out: string) => Promise<Command>]> = [
-        ["lectern", (out) => lecternBuild(conference.contentDir, out)],
-        ["eleventy", async (out) => eleventyBuild(talksDir, out)],
-        ["floor", async (out) => floorBuild(talksDir, out)],
-        ...(hugo ? [["hugo", async (out: string) => hugoBuild(hugo.path, hugoSite, out)] as [ToolName, (out: string) => Promise<Command>]] : []),
-        ["check", () => lecternCheck(conference.contentDir)],
-      ];
-      // Warm the page cache so that the first timed tool is not charged for the disk.
-      await timeCommand(floorBuild(talksDir, path.join(outputs, "warm-up")));
-      const samples = new Map<string, Sample[]>(tools.map(([name]) => [name, []]));
-      for (let round = 0; round < options.runs; round++) {
-        for (let i = 0; i < tools.length; i++) {
-          const [name, command] = tools[(i + round) % tools.length]!;
-          const out = path.join(outputs, name);
-          await rm(out, { recursive: true, force: true });
-          const sample = await timeCommand(await command(out));
-          // Flush what this tool wrote, so that the next one is not charged for its write-back.
-          await run(["sync"], ROOT);
-          samples.get(name)!.push(sample);
-          say(`${conference.talks} talks, run ${round + 1}/${options.runs}: ${name} ${secs(sample.seconds)} s, ${mb(sample.peakKb && sample.peakKb / 1024)}`);
-        }
-      }
-      const measured = new Map<string, Measured>();
-      for (const [name] of tools) measured.set(name, { ...summarise(samples.get(name)!), pages: await countHtml(path.join(outputs, name)) });
-      results.set(conference.talks, measured);
-      await rm(outputs, { recursive: true, force: true });
+      results.set(conference.talks, await timeSize(conference, work, fileSystems, options.runs, hugo?.path));
     }
 
     // The sample site: build and check times, and what its pages weigh.
@@ -155,28 +243,24 @@ async function main(): Promise<void> {
       weights.set(label, page ? await weighPage(sampleOut, page) : undefined);
     }
 
-    // The dev server: one saved talk to the reload, on copies (the edits change the files).
-    const dev = new Map<string, DevResult>();
-    if (options.dev) {
-      const thousand = conferences.find((c) => c.talks === 1000);
-      const targets: Array<[string, string | undefined]> = [
-        ["sample", path.join(ROOT, "content")],
-        ["1,000 talks", thousand?.contentDir],
-      ];
-      for (const [label, source] of targets) {
-        if (!source) {
-          dev.set(label, { ok: false, reason: "not measured: 1,000 is not among --sizes" });
-          continue;
-        }
-        const copy = path.join(work, `dev-${label.replace(/\W+/g, "")}`, "content");
+    // The dev server: a talk, a speaker and event.yaml saved, to the reload, on copies (the edits change the files).
+    const dev = new Map<string, Map<string, DevResult>>();
+    for (const [label, source] of [
+      ["sample", path.join(ROOT, "content")],
+      ["1,000 talks", conferences.find((c) => c.talks === 1000)?.contentDir],
+      ["10,000 talks", conferences.find((c) => c.talks === 10000)?.contentDir],
+    ] as const) {
+      if (!options.dev) dev.set(label, new Map([["all", { ok: false, reason: "skipped (--no-dev)" }]]));
+      else if (!source) dev.set(label, new Map([["all", { ok: false, reason: "not measured: not among --sizes" }]]));
+      else {
+        const slug = label.replace(/\W+/g, "");
+        const copy = path.join(work, `dev-${slug}`, "content");
         await cp(source, copy, { recursive: true });
-        const result = await measureDevReload(copy, path.join(work, `dev-out-${label.replace(/\W+/g, "")}`), 3, 180_000);
+        const result = await measureDevReload(copy, path.join(work, `dev-out-${slug}`), 3, 600_000);
         dev.set(label, result);
-        say(`dev server, ${label}: ${result.ok ? `${secs(result.seconds)} s` : result.reason}`);
+        for (const [kind, r] of result) say(`dev server, ${label}, ${kind}: ${r.ok ? `${secs(r.seconds)} s` : r.reason}`);
+        await rm(path.dirname(copy), { recursive: true, force: true });
       }
-    } else {
-      dev.set("sample", { ok: false, reason: "skipped (--no-dev)" });
-      dev.set("1,000 talks", { ok: false, reason: "skipped (--no-dev)" });
     }
 
     // Profiles of the largest size's build and check.
@@ -194,6 +278,7 @@ async function main(): Promise<void> {
       options,
       hugo,
       conferences,
+      fileSystems,
       results,
       sample: { build: summarise(sampleBuild), check: summarise(sampleCheck), pages: await countHtml(sampleOut) },
       weights,
@@ -209,7 +294,10 @@ async function main(): Promise<void> {
     say(`wrote ${options.out}`);
   } finally {
     if (options.keep) say(`kept ${work}`);
-    else await rm(work, { recursive: true, force: true });
+    else {
+      await rm(work, { recursive: true, force: true });
+      for (const fs of outputFileSystems(work)) await rm(fs.dir, { recursive: true, force: true });
+    }
   }
 }
 
@@ -270,10 +358,11 @@ interface ReportInput {
   options: Options;
   hugo: { version: string } | undefined;
   conferences: GeneratedConference[];
-  results: Map<number, Map<string, Measured>>;
+  fileSystems: OutputFileSystem[];
+  results: Map<number, SizeResults>;
   sample: { build: ReturnType<typeof summarise>; check: ReturnType<typeof summarise>; pages: number };
   weights: Map<string, PageWeight | undefined>;
-  dev: Map<string, DevResult>;
+  dev: Map<string, Map<string, DevResult>>;
   profiles: Map<string, ProfileSummary | string>;
   largest: number;
   load: [number[], number[]];
@@ -289,7 +378,8 @@ function formatReport(input: ReportInput): string {
     "",
     `Run on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC · ${os.cpus().length} cores (${cpu}) · ` +
       `${Math.round(os.totalmem() / 1024 ** 3)} GB RAM · Node ${process.version} · ${hugo ? hugo.version.split(" ").slice(0, 2).join(" ") : "Hugo not installed"} · ` +
-      `seed ${options.seed} · ${options.runs} run(s) per cell, median · load average ${input.load[0][0]!.toFixed(2)} before, ${input.load[1][0]!.toFixed(2)} after · ` +
+      `seed ${options.seed} · ${options.runs} run(s) per cell, median ` +
+      `· load average (1 min) ${input.load[0][0]!.toFixed(2)} before, ${input.load[1][0]!.toFixed(2)} after, on a machine shared with other work · ` +
       `the whole benchmark took ${input.minutes.toFixed(1)} min.`,
     "",
     "Produced by `npm run bench` (bench/run.ts). Wall time is measured around each whole process (spawn to exit, " +
@@ -301,74 +391,94 @@ function formatReport(input: ReportInput): string {
     "## Full builds",
     "",
     "Each size: N talks (+ one lunch row per day, also in talks/), N/2 speakers with bios, 8 rooms, 3 days per 1,000 talks, " +
-      "tags, a few workshops and posts. Lectern builds every page and export; the other three turn the talk files " +
-      "into one minimal HTML page each (plain Eleventy 3.1.7 run by node with bench/eleventy/; the gray-matter + " +
-      "markdown-it floor, bench/floor.mjs; Hugo with a one-template site written at run time).",
+      "tags, a few workshops and posts. Lectern builds every page and export, with its share cards from the card cache " +
+      "(an untimed Lectern build per size draws any missing card first). The comparable Hugo site renders a page per talk " +
+      "(title, time, room, speakers and tags linked, body, a link to its calendar file) with a `.ics` beside it, a page per " +
+      "speaker (name, role, bio, talks), a page per tag, the talk, speaker and tag indexes, a home page with the whole " +
+      "schedule by day, `schedule.json` and `schedule.ics` (templates written at run time: bench/tools.ts " +
+      "`writeComparableHugoSite`; no share cards, frab XML, sitemap, feeds, CSS or scripts). The minimal Hugo site, plain " +
+      "Eleventy 3.1.7 (bench/eleventy/) and the gray-matter + markdown-it floor (bench/floor.mjs) turn the talk files into " +
+      "one minimal HTML page each.",
     "",
-    "| talks | tool | wall (median) | peak RSS | HTML pages written | Lectern ÷ this |",
-    "| ---: | --- | ---: | ---: | ---: | ---: |",
+    `Every build runs on each file system in every round: **disk** (${input.fileSystems[0]?.dir ?? "?"}) and, when the machine has one, ` +
+      "**tmpfs** (/dev/shm). This disk's file creation slows down as writes accumulate, so the disk figures vary more. " +
+      "The last column is Lectern's time over the tool's **in the same round on the same file system**, as the median of " +
+      "the rounds with its range (min–max), not a ratio of two medians.",
+    "",
+    "| talks | file system | tool | wall, median (min–max) | peak RSS | HTML pages / files | Lectern ÷ this, per round: median (min–max) |",
+    "| ---: | --- | --- | ---: | ---: | ---: | ---: |",
   );
   const toolLabel: Record<string, string> = {
     lectern: "Lectern full build",
-    eleventy: "plain Eleventy 3",
+    "hugo-site": "Hugo, comparable site",
+    hugo: "Hugo, minimal (one template)",
     floor: "floor (gray-matter + markdown-it)",
-    hugo: "Hugo",
+    eleventy: "plain Eleventy 3",
     check: "Lectern `npm run check`",
   };
-  for (const [talks, measured] of results) {
-    const lectern = measured.get("lectern");
-    for (const name of ["lectern", "eleventy", "floor", "hugo", "check"]) {
-      const m = measured.get(name);
-      if (!m) {
-        if (name === "hugo") lines.push(`| ${talks.toLocaleString("en")} | Hugo | skipped: hugo not on PATH | | | |`);
-        continue;
+  const spread = (values: number[]) => `${secs(median(values))} s (${secs(Math.min(...values))}–${secs(Math.max(...values))})`;
+  const paired = (p: ReturnType<typeof pairedRatios>) => (p ? `${p.median.toFixed(2)} × (${p.min.toFixed(2)}–${p.max.toFixed(2)})` : "n/a");
+  for (const [talks, byFs] of results) {
+    for (const [fsName, cells] of byFs) {
+      const lectern = cells.get("lectern");
+      for (const name of Object.keys(toolLabel)) {
+        const cell = cells.get(name);
+        if (!cell) {
+          if (name.startsWith("hugo") && !hugo) lines.push(`| ${talks.toLocaleString("en")} | ${fsName} | ${toolLabel[name]} | skipped: hugo not on PATH | | | |`);
+          continue;
+        }
+        const rss = summarise(cell.samples).peakMb;
+        const versus = name === "lectern" || name === "check" ? "" : paired(pairedRatios(lectern, cell));
+        const written = name === "check" ? "" : `${cell.pages.toLocaleString("en")} / ${cell.files.toLocaleString("en")}`;
+        lines.push(`| ${talks.toLocaleString("en")} | ${fsName} | ${toolLabel[name]} | ${spread(cell.samples.map((x) => x.seconds))} | ${mb(rss)} | ${written} | ${versus} |`);
       }
-      const versus = name === "lectern" || name === "check" ? "" : ratio(lectern?.seconds, m.seconds);
-      lines.push(`| ${talks.toLocaleString("en")} | ${toolLabel[name]} | ${secs(m.seconds)} s | ${mb(m.peakMb)} | ${name === "check" ? "" : m.pages.toLocaleString("en")} | ${versus} |`);
     }
   }
 
-  const at = (talks: number, tool: string) => results.get(talks)?.get(tool);
-  const big = at(10000, "lectern");
+  const cell = (talks: number, fsName: string, tool: string) => results.get(talks)?.get(fsName)?.get(tool);
   const targets: Target[] = [];
   const target = (what: string, limit: string, value: number | undefined, show: (v: number) => string, ok: (v: number) => boolean) =>
     targets.push({ what, target: limit, value: value === undefined ? "not measured" : show(value), met: value === undefined ? undefined : ok(value) });
-  const r = (a: Measured | undefined, b: Measured | undefined) => (a && b ? a.seconds / b.seconds : undefined);
-  target("10,000 talks: Lectern ÷ Hugo", "≤ 1.0 ×", r(big, at(10000, "hugo")), (v) => `${v.toFixed(2)} ×`, (v) => v <= 1);
-  if (!hugo) targets.at(-1)!.value = "skipped: hugo not on PATH";
-  target("10,000 talks: Lectern ÷ floor", "≤ 2.5 ×", r(big, at(10000, "floor")), (v) => `${v.toFixed(2)} ×`, (v) => v <= 2.5);
-  target("10,000 talks: Lectern ÷ plain Eleventy (for information)", "—", r(big, at(10000, "eleventy")), (v) => `${v.toFixed(2)} ×`, () => true);
-  targets.at(-1)!.info = true;
-  target("10,000 talks: Lectern peak RSS", "< 1 GB", big?.peakMb, mb, (v) => v < GB);
-  target("scaling: Lectern 10,000 ÷ 1,000", "≤ 12 ×", r(big, at(1000, "lectern")), (v) => `${v.toFixed(2)} ×`, (v) => v <= 12);
+  const ratioTarget = (what: string, limit: number, p: ReturnType<typeof pairedRatios>, info = false) => {
+    targets.push({ what, target: info ? "—" : `≤ ${limit.toFixed(1)} ×`, value: p ? paired(p) : "not measured", met: p ? p.median <= limit : undefined, info });
+  };
+  for (const fs of input.fileSystems) {
+    const big = cell(10000, fs.name, "lectern");
+    ratioTarget(`10,000 talks, ${fs.name}: Lectern ÷ comparable Hugo site`, 1, pairedRatios(big, cell(10000, fs.name, "hugo-site")));
+    if (!hugo) targets.at(-1)!.value = "skipped: hugo not on PATH";
+    ratioTarget(`10,000 talks, ${fs.name}: Lectern ÷ minimal Hugo`, 4, pairedRatios(big, cell(10000, fs.name, "hugo")));
+    if (!hugo) targets.at(-1)!.value = "skipped: hugo not on PATH";
+    ratioTarget(`10,000 talks, ${fs.name}: Lectern ÷ floor (for information)`, 0, pairedRatios(big, cell(10000, fs.name, "floor")), true);
+    ratioTarget(`10,000 talks, ${fs.name}: Lectern ÷ plain Eleventy (for information)`, 0, pairedRatios(big, cell(10000, fs.name, "eleventy")), true);
+  }
+  const allLectern = input.fileSystems.flatMap((fs) => cell(10000, fs.name, "lectern")?.samples ?? []);
+  const peaks = allLectern.map((x) => x.peakKb).filter((kb): kb is number => kb !== undefined);
+  target("10,000 talks: Lectern peak RSS (largest of all runs)", "< 1 GB", peaks.length ? Math.max(...peaks) / 1024 : undefined, mb, (v) => v < GB);
+  // The sizes run minutes apart, so their rounds do not pair: a ratio of the two medians.
+  const [big, small] = [cell(10000, "disk", "lectern"), cell(1000, "disk", "lectern")].map((c) => c && summarise(c.samples).seconds);
+  target("scaling: Lectern 10,000 ÷ 1,000 (disk, ratio of medians)", "≤ 10 ×", big && small ? big / small : undefined, (v) => `${v.toFixed(2)} ×`, (v) => v <= 10);
+  const check = cell(10000, "disk", "check");
+  target("10,000 talks: `npm run check`", "≤ 1 s", check && summarise(check.samples).seconds, (v) => `${secs(v)} s`, (v) => v <= 1);
   target("sample site: full build", "< 2 s", input.sample.build.seconds, (v) => `${secs(v)} s`, (v) => v < 2);
   target("sample site: `npm run check`", "< 1 s", input.sample.check.seconds, (v) => `${secs(v)} s`, (v) => v < 1);
-  // The issue measures check at 10,000 talks but sets its 1 s limit on the sample only.
-  target("10,000 talks: `npm run check` (for information)", "—", at(10000, "check")?.seconds, (v) => `${secs(v)} s`, () => true);
-  targets.at(-1)!.info = true;
-  for (const [label, limit, seconds] of [
-    ["sample", "< 0.3 s", 0.3],
-    ["1,000 talks", "< 2 s", 2],
-  ] as const) {
-    const result = input.dev.get(label);
-    targets.push({
-      what: `dev server, ${label}: save one talk → reload`,
-      target: limit,
-      value: !result ? "not measured" : result.ok ? `${secs(result.seconds)} s` : result.reason,
-      met: result?.ok ? result.seconds < seconds : undefined,
-    });
+  for (const [label, byKind] of input.dev) {
+    const limit = label === "sample" ? 0.15 : 1;
+    for (const kind of ["talk", "speaker", "event.yaml"]) {
+      const result = byKind.get(kind) ?? byKind.get("all");
+      const hasTarget = kind === "talk" && label !== "1,000 talks";
+      targets.push({
+        what: `dev server, ${label}: save one ${kind === "event.yaml" ? "event.yaml" : kind} → reload event${hasTarget ? "" : " (for information)"}`,
+        target: hasTarget ? `≤ ${limit < 1 ? `${limit * 1000} ms` : `${limit} s`}` : "—",
+        value: !result ? "not measured" : result.ok ? `${secs(result.seconds)} s` : result.reason,
+        met: result?.ok ? result.seconds <= limit : undefined,
+        info: !hasTarget,
+      });
+    }
   }
   const talkPage = input.weights.get("talk page (largest)");
   const schedule = input.weights.get("schedule page");
   target("sample talk page, uncompressed (HTML + CSS + JS)", "< 30 KB", talkPage?.raw, kb, (v) => v < 30 * 1024);
   target("sample schedule page, uncompressed (HTML + CSS + JS)", "< 100 KB", schedule?.raw, kb, (v) => v < 100 * 1024);
-  const scripted = [...input.weights.values()].filter((w) => w && w.scripts > 0).map((w) => w!.page);
-  targets.push({
-    what: "no JavaScript on the measured pages",
-    target: "none",
-    value: scripted.length ? `scripts on ${scripted.join(", ")}` : "none",
-    met: scripted.length === 0,
-  });
 
   lines.push("", "## Targets", "", "| target | limit | measured | |", "| --- | --- | --- | --- |");
   for (const t of targets) lines.push(`| ${t.what} | ${t.target} | ${t.value} | ${t.info ? "(no target)" : t.met === undefined ? "not measured" : t.met ? "met" : "**missed**"} |`);
@@ -388,8 +498,16 @@ function formatReport(input: ReportInput): string {
   lines.push("", "Each file gzipped on its own (default level), as a server would send it.");
 
   lines.push("", "## Dev server", "");
-  for (const [label, result] of input.dev) {
-    lines.push(`- ${label}: ${result.ok ? `${secs(result.seconds)} s from writing one talk to the reload (median of ${result.samples} edits; ${result.via})` : result.reason}`);
+  lines.push(
+    "`npm start` on a copy of the content; each edit is written 3 times (a sentence appended to a real talk's body or " +
+      "a speaker's bio; event.yaml's tagline replaced), and timed from the write to the `reload` event on the " +
+      "live-reload stream (bench/dev-server.ts). Medians, with each edit's time.",
+    "",
+  );
+  for (const [label, byKind] of input.dev) {
+    for (const [kind, r] of byKind) {
+      lines.push(`- ${label}, ${kind}: ${r.ok ? `${secs(r.seconds)} s (${r.all.map(secs).join(", ")}; ${r.file}; ${r.via})` : r.reason}`);
+    }
   }
 
   if (input.profiles.size) {

@@ -1,4 +1,3 @@
-import matter from "gray-matter";
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from "yaml";
 import type { ProblemList } from "./errors.ts";
 import { cleanBody } from "./fields.ts";
@@ -71,6 +70,21 @@ export function parseYaml(
   lineOffset = 1,
   part: "front matter" | "file" = "front matter",
 ): Record<string, unknown> | undefined {
+  // Nearly every content file is flat `key: value` lines; the full parser reads everything else.
+  return (source.length <= MAX_FRONT_MATTER_BYTES / 4 && readFlatYaml(source)) || parseYamlDocument(source, file, problems, lineOffset, part);
+}
+
+/**
+ * `parseYaml` without its fast path: always the full YAML parser. For tests that check the fast
+ * path against it.
+ */
+export function parseYamlDocument(
+  source: string,
+  file: string,
+  problems: ProblemList,
+  lineOffset = 1,
+  part: "front matter" | "file" = "front matter",
+): Record<string, unknown> | undefined {
   const whole = (message: string) =>
     part === "file" ? problems.add(file, "", `file ${message}`) : problems.add(file, "front matter", message);
   const bytes = Buffer.byteLength(source, "utf8");
@@ -119,6 +133,57 @@ export function parseYaml(
     return undefined;
   }
   return value as Record<string, unknown>;
+}
+
+/** A line the fast path reads: a plain name at the start of the line (YAML refuses implicit keys over 1,024 characters), `: `, a value. */
+const FLAT_LINE = /^([A-Za-z_][A-Za-z0-9_-]{0,127}): (.*)$/;
+/** A double- or single-quoted value with nothing to unescape, or a flow list of plain words. */
+const QUOTED = /^"([^"\\]*)"$|^'([^']*)'$/;
+const WORD_LIST = /^\[((?:[A-Za-z_][A-Za-z0-9_.-]*)(?:, [A-Za-z_][A-Za-z0-9_.-]*)*)?\]$/;
+/** A plain value that is text whatever follows: no indicator first, nothing that ends or comments it. */
+const PLAIN_TEXT = /^[A-Za-z0-9_.\/(][^#:,[\]{}"'\\]*(?::[^\s#:,[\]{}"'\\][^#:,[\]{}"'\\]*)*$/;
+const SMALL_INT = /^-?[1-9][0-9]{0,14}$|^0$/;
+/** Plain scalars YAML's core schema reads as something other than text (null, booleans, numbers). */
+const NOT_TEXT = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+/** Characters YAML refuses or changes in a value (controls, BOM, surrogates, non-characters), and every space but the plain one. */
+// eslint-disable-next-line no-control-regex
+const ODD_CHARACTER = /[\u0000-\u001f\u007f-\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ud800-\udfff\ufeff\ufffe\uffff]/;
+
+/**
+ * The fast path of `parseYaml`: front matter made only of lines `name: value`, where each value
+ * is a quoted string with nothing to unescape, a small whole number, a plain word or phrase
+ * that the core schema reads as text, or a flow list of plain words. Returns undefined for
+ * anything else (comments, nesting, blank values, repeated or forbidden keys, odd characters),
+ * which the full parser then reads, so values and error messages are exactly the parser's
+ * (tests/unit/front-matter-fast.test.ts checks this against it).
+ */
+export function readFlatYaml(source: string): Record<string, unknown> | undefined {
+  if (ODD_CHARACTER.test(source.replace(/\n/g, " "))) return undefined;
+  const data: Record<string, unknown> = {};
+  let lines = 0;
+  for (const line of source.split("\n")) {
+    if (line === "") continue;
+    const match = FLAT_LINE.exec(line);
+    if (!match) return undefined;
+    const key = match[1]!;
+    const raw = match[2]!;
+    if (FORBIDDEN_KEYS.has(key) || NOT_TEXT.test(key) || Object.hasOwn(data, key)) return undefined;
+    let value: unknown;
+    const quoted = QUOTED.exec(raw);
+    if (quoted) value = quoted[1] ?? quoted[2];
+    else if (SMALL_INT.test(raw)) value = Number(raw);
+    else if (raw.startsWith("[")) {
+      const list = WORD_LIST.exec(raw);
+      if (!list) return undefined;
+      const words = list[1] === undefined ? [] : list[1].split(", ");
+      if (words.some((word) => NOT_TEXT.test(word))) return undefined;
+      value = words;
+    } else if (PLAIN_TEXT.test(raw) && !NOT_TEXT.test(raw) && !raw.endsWith(" ")) value = raw;
+    else return undefined;
+    data[key] = value;
+    lines++;
+  }
+  return lines > 0 ? data : undefined;
 }
 
 function firstLine(message: string): string {
@@ -193,27 +258,22 @@ export function parseMarkdownFile(text: string, file: string, problems: ProblemL
     problems.add(file, "", "front matter is not closed with a `---` line");
     return undefined;
   }
+  // Split as gray-matter did (its `matter()` cost more than the YAML at 10,000 files: it hashed
+  // each file's text as a cache key and copied it into a Buffer): the block runs to the first
+  // "\n---", whatever follows on that line, and one line break after it is dropped.
+  let rest = text.slice(3);
+  if (language !== "") rest = rest.slice(fence[1]!.length);
+  const close = rest.indexOf("\n---");
+  const block = rest.slice(0, close);
   let data: Record<string, unknown> = {};
-  let failed = false;
-  const refuse = (): never => {
-    throw new Error("only YAML front matter is read");
-  };
-  const split = matter(text, {
-    language: "yaml",
-    engines: {
-      yaml: (source: string) => {
-        // gray-matter hands over the text after the opening `---`, starting with that line's end.
-        const parsed = parseYaml(source, file, problems, 1);
-        if (parsed) data = parsed;
-        else failed = true;
-        return {};
-      },
-      js: refuse,
-      javascript: refuse,
-      json: refuse,
-      coffee: refuse,
-    },
-  });
-  if (failed) return undefined;
-  return { data, body: cleanBody(split.content) };
+  // A block of only comments and blank lines is an empty mapping, without asking YAML.
+  if (block.replace(/^\s*#[^\n]+/gm, "").trim() !== "") {
+    const parsed = parseYaml(block, file, problems, 1);
+    if (!parsed) return undefined;
+    data = parsed;
+  }
+  let content = rest.slice(close + 4);
+  if (content.startsWith("\r")) content = content.slice(1);
+  if (content.startsWith("\n")) content = content.slice(1);
+  return { data, body: cleanBody(content) };
 }

@@ -35,7 +35,7 @@ import { resolveTheme, type Theme } from "../theme/theme.ts";
 import { workshopSchema, type WorkshopFile } from "./workshop.ts";
 import { findScheduleConflicts } from "../schedule/conflicts.ts";
 import { conferenceDayIndex } from "../schedule/grid.ts";
-import { formatClock, formatDateRange, formatTimeRange, parseLocalDateTime, zoneAbbreviation } from "../schedule/time.ts";
+import { formatClock, formatDateRange, formatTimeRange, instantIn, parseLocalDateTime, zoneAbbreviation } from "../schedule/time.ts";
 import { resolveZoneName } from "../schedule/zone-names.ts";
 
 export interface LoadOptions {
@@ -534,7 +534,7 @@ class Linker {
       );
       return undefined;
     }
-    const end = DateTime.fromMillis(parsed.value.toMillis() + duration * 60_000, { zone: parsed.value.zone });
+    const end = instantIn(parsed.value.toMillis() + duration * 60_000, parsed.value.zone);
     return { start: parsed.value, end, duration };
   }
 }

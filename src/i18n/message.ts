@@ -17,16 +17,38 @@ export function placeholdersOf(text: string): string[] {
  */
 export function fillParts<T>(text: string, values: Readonly<Record<string, T>>): (string | T)[] {
   const parts: (string | T)[] = [];
+  let pending = "";
+  for (const segment of segmentsOf(text)) {
+    if (typeof segment === "string" || !(segment.name in values)) {
+      pending += typeof segment === "string" ? segment : segment.written;
+      continue;
+    }
+    if (pending) parts.push(pending);
+    parts.push(values[segment.name]!);
+    pending = "";
+  }
+  if (pending) parts.push(pending);
+  return parts;
+}
+
+type Segment = string | { name: string; written: string };
+const segmentCache = new Map<string, Segment[]>();
+
+/** A text cut at its placeholders, remembered: the catalogue's texts are few and every page fills many. */
+function segmentsOf(text: string): Segment[] {
+  let segments = segmentCache.get(text);
+  if (segments) return segments;
+  segments = [];
   let last = 0;
   for (const m of text.matchAll(PLACEHOLDER)) {
-    const name = m[1]!;
-    if (!(name in values)) continue;
-    if (m.index > last) parts.push(text.slice(last, m.index));
-    parts.push(values[name]!);
+    if (m.index > last) segments.push(text.slice(last, m.index));
+    segments.push({ name: m[1]!, written: m[0] });
     last = m.index + m[0].length;
   }
-  if (last < text.length) parts.push(text.slice(last));
-  return parts;
+  if (last < text.length) segments.push(text.slice(last));
+  if (segmentCache.size > 10_000) segmentCache.clear();
+  segmentCache.set(text, segments);
+  return segments;
 }
 
 /** The form of a plural message for `count` in `locale`, by Intl.PluralRules (`other` where the catalogue has no form for the category). */

@@ -1,4 +1,4 @@
-import { DateTime, IANAZone } from "luxon";
+import { DateTime, IANAZone, type Zone } from "luxon";
 import { english, type Translator } from "../i18n/index.ts";
 
 export type ParsedTime = { ok: true; value: DateTime } | { ok: false; message: string };
@@ -37,11 +37,18 @@ export function parseLocalDateTime(input: string, zoneName: string): ParsedTime 
       return { ok: false, message: `"${input}": a UTC offset runs from -12:00 to +14:00, with minutes from 00 to 59` };
     }
   }
-  const wall = DateTime.fromObject({ year, month, day, hour, minute }, { zone: "utc" });
-  if (!wall.isValid) return { ok: false, message: `"${input}" is not a real date and time` };
+  // The wall-clock time as if it were UTC, by Date arithmetic (a luxon DateTime per session cost
+  // more than the rest of reading its times); setUTCFullYear keeps years below 100 as written.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute);
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    return { ok: false, message: `"${input}" is not a real date and time` };
+  }
+  const wallMs = date.getTime();
+  const wall = () => DateTime.fromMillis(wallMs, { zone: "utc" });
 
   const zone = IANAZone.create(zoneName);
-  const wallMs = wall.toMillis();
   const instants = candidateInstants(wallMs, zone);
   const written = `${m[1]}-${m[2]}-${m[3]} ${m[4]}:${m[5]}`;
 
@@ -57,19 +64,19 @@ export function parseLocalDateTime(input: string, zoneName: string): ParsedTime 
           : `"${input}" does not exist in ${zoneName}`,
       };
     }
-    return { ok: true, value: DateTime.fromMillis(match, { zone }) };
+    return { ok: true, value: instantIn(match, zone) };
   }
 
-  if (instants.length === 1) return { ok: true, value: DateTime.fromMillis(instants[0]!, { zone }) };
+  if (instants.length === 1) return { ok: true, value: instantIn(instants[0]!, zone) };
   if (instants.length === 0) {
     const before = zone.offset(wallMs - 12 * HOUR);
     const after = zone.offset(wallMs + 12 * HOUR);
-    const shifted = wall.plus({ minutes: after - before }).toFormat("HH:mm");
+    const shifted = wall().plus({ minutes: after - before }).toFormat("HH:mm");
     return {
       ok: false,
       message:
         `"${written}" does not exist in ${zoneName}: the clocks go forward that night and skip it; ` +
-        `write the time on the clock after the change (e.g. "${wall.toFormat("yyyy-MM-dd")} ${shifted}")`,
+        `write the time on the clock after the change (e.g. "${wall().toFormat("yyyy-MM-dd")} ${shifted}")`,
     };
   }
   const [first, second] = instants as [number, number];
@@ -90,6 +97,24 @@ function candidateInstants(wallMs: number, zone: IANAZone): number[] {
     if (offsetAt(zone, instant) === offset) found.add(instant);
   }
   return [...found].sort((a, b) => a - b);
+}
+
+const instantCache = new Map<string, Map<number, DateTime>>();
+
+/**
+ * The DateTime of an instant in a zone, remembered: luxon asks Intl for the offset of every
+ * DateTime it makes, and a programme has a few hundred distinct times. DateTimes are immutable,
+ * so sessions at the same time share one.
+ */
+export function instantIn(ms: number, zone: Zone): DateTime {
+  let byInstant = instantCache.get(zone.name);
+  if (!byInstant || byInstant.size > 100_000) instantCache.set(zone.name, (byInstant = new Map()));
+  let instant = byInstant.get(ms);
+  if (instant === undefined) {
+    instant = DateTime.fromMillis(ms, { zone });
+    byInstant.set(ms, instant);
+  }
+  return instant;
 }
 
 const offsetCache = new Map<string, Map<number, number>>();
@@ -166,8 +191,17 @@ const DATE = { day: "numeric", month: "long", year: "numeric" } as const;
 
 /** "09:30" (in `locale`, a BCP 47 tag; English by default). */
 export function formatClock(dt: DateTime, locale = "en"): string {
-  return isEnglish(locale) ? dt.toFormat("HH:mm") : dt.setLocale(locale).toLocaleString(CLOCK);
+  if (!isEnglish(locale)) return dt.setLocale(locale).toLocaleString(CLOCK);
+  // Remembered per DateTime: sessions at one time share theirs (instantIn), and pages show each often.
+  let clock = clocks.get(dt);
+  if (clock === undefined) {
+    clock = dt.toFormat("HH:mm");
+    clocks.set(dt, clock);
+  }
+  return clock;
 }
+
+const clocks = new WeakMap<DateTime, string>();
 
 const dayNames = new Map<string, string>();
 
@@ -205,7 +239,7 @@ export interface TimeRangeText {
 
 /** The pieces of a range, for views that wrap each clock in a `<time>`; clocks and the later-day note in the translator's language. */
 export function describeTimeRange(start: DateTime, end: DateTime, translator: Translator = english): TimeRangeText {
-  const days = Math.round(end.startOf("day").diff(start.startOf("day"), "days").days);
+  const days = calendarDaysBetween(start, end);
   return {
     start: formatClock(start, translator.locale),
     end: formatClock(end, translator.locale),
@@ -213,6 +247,16 @@ export function describeTimeRange(start: DateTime, end: DateTime, translator: Tr
     endZone: zoneAbbreviation(end),
     laterDay: days <= 0 ? "" : days === 1 ? translator.t("time.nextDay") : translator.t("time.daysLater", { count: days }),
   };
+}
+
+/**
+ * Calendar days from `start`'s date to `end`'s. In one zone that is the difference of their local
+ * dates, counted without luxon's `startOf`/`diff` (which built six DateTimes, each asking Intl
+ * for its offset: a fifth of a 10,000-talk build, as every session card shows a range).
+ */
+function calendarDaysBetween(start: DateTime, end: DateTime): number {
+  if (start.zoneName !== end.zoneName) return Math.round(end.startOf("day").diff(start.startOf("day"), "days").days);
+  return Math.round((Date.UTC(end.year, end.month - 1, end.day) - Date.UTC(start.year, start.month - 1, start.day)) / 86_400_000);
 }
 
 /**

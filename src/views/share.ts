@@ -49,10 +49,18 @@ export const BACKGROUND_COLOUR = "#fbfaf7";
  * likely-subtags data (`en` → `en_US`, `de` → `de_DE`, `pt` → `pt_BR`, `zh-Hant` → `zh_TW`).
  */
 export function ogLocale(language: string): string {
-  try {
-    const locale = new Intl.Locale(language).maximize();
-    return locale.region ? `${locale.language}_${locale.region}` : locale.language;
-  } catch {
-    return language.split("-")[0]!.toLowerCase();
+  // Remembered: every page asks, and Intl's likely-subtags lookup is slow.
+  let found = ogLocales.get(language);
+  if (found === undefined) {
+    try {
+      const locale = new Intl.Locale(language).maximize();
+      found = locale.region ? `${locale.language}_${locale.region}` : locale.language;
+    } catch {
+      found = language.split("-")[0]!.toLowerCase();
+    }
+    ogLocales.set(language, found);
   }
+  return found;
 }
+
+const ogLocales = new Map<string, string>();

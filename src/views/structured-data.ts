@@ -13,13 +13,12 @@ export type JsonObject = { [key: string]: Json };
  * (`<!--`); U+2028 and U+2029 too, for older JavaScript parsers. JSON.parse reads it back unchanged.
  */
 export function jsonForScript(value: Json): string {
-  return JSON.stringify(value)
-    .replace(/</g, "\\u003c")
-    .replace(/>/g, "\\u003e")
-    .replace(/&/g, "\\u0026")
-    .replace(/\u2028/g, "\\u2028")
-    .replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(value).replace(SCRIPT_UNSAFE, (ch) => SCRIPT_ESCAPES[ch]!);
 }
+
+// One pass over the JSON (five `replace` calls were a visible share of rendering every page).
+const SCRIPT_UNSAFE = /[<>&\u2028\u2029]/g;
+const SCRIPT_ESCAPES: Record<string, string> = { "<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029" };
 
 const SCHEMA = "https://schema.org";
 
