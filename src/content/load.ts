@@ -27,6 +27,7 @@ import { speakerSchema } from "./speaker.ts";
 import { didYouMean } from "./suggest.ts";
 import { ROW_KINDS, SPOKEN_KINDS, talkSchema } from "./talk.ts";
 import { validate, validFields } from "./validate.ts";
+import type { LoadCache } from "./load-cache.ts";
 import type { PostOptions } from "./markdown.ts";
 import { mayHoldProgrammeLinks, ProgrammeLinks, type LinkResolver, type LinkTarget } from "./programme-links.ts";
 import { ContentImages } from "../media/content-images.ts";
@@ -60,6 +61,8 @@ export interface LoadOptions {
    * is refused, so that `check` refuses what `build` would fail on (default: not checked).
    */
   outputDir?: string;
+  /** What the dev server keeps between builds: files unchanged since are not parsed, validated or rendered again. */
+  cache?: LoadCache;
 }
 
 type RenderedBody = { html: string; summary: string };
@@ -80,7 +83,7 @@ interface BodyRenderer {
  * When only validating, the markdown libraries are loaded only if some body may hold a programme
  * link or some post holds an image (both are checked by parsing just those bodies).
  */
-async function bodyRenderer(render: boolean, files: readonly RawFile[], posts: readonly RawFile[]): Promise<BodyRenderer> {
+async function bodyRenderer(render: boolean, files: readonly RawFile[], posts: readonly RawFile[], cache?: LoadCache): Promise<BodyRenderer> {
   const empty = (): RenderedBody => ({ html: "", summary: "" });
   const hasImage = (body: string) => body.includes("![") || /<img/i.test(body);
   if (!render) {
@@ -104,7 +107,9 @@ async function bodyRenderer(render: boolean, files: readonly RawFile[], posts: r
   }
   const markdown = await import("./markdown.ts");
   return {
-    untrusted: (body, links) => markdown.untrustedBody(body, links),
+    // A body without programme links depends on its own text only: the dev server keeps its HTML.
+    untrusted: (body, links) =>
+      cache && !mayHoldProgrammeLinks(body) ? cache.body(`u${body}`, () => markdown.untrustedBody(body, links)) : markdown.untrustedBody(body, links),
     post: (body, images, links) => ({ html: markdown.renderPost(body, { ...images, links }), summary: markdown.postText(body) }),
     checkLinks: markdown.checkProgrammeLinks,
     truncate: markdown.truncate,
@@ -142,13 +147,18 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
   }
   const root = await realpath(contentDir);
 
+  const { cache } = options;
+  cache?.beginBuild();
   const folder = scanContentFolder(contentDir, root, problems);
-  const speakerFiles = readCollection(folder, "speakers", problems, options.outputDir);
-  const talkFiles = readCollection(folder, "talks", problems, options.outputDir);
-  const workshopFiles = readCollection(folder, "workshops", problems, options.outputDir);
-  const postFiles = readCollection(folder, "blog", problems, options.outputDir);
-  const pageFiles = readCollection(folder, "pages", problems, options.outputDir);
-  const sponsorFiles = readCollection(folder, "sponsors", problems, options.outputDir);
+  const speakerFiles = readCollection(folder, "speakers", problems, options.outputDir, cache);
+  const talkFiles = readCollection(folder, "talks", problems, options.outputDir, cache);
+  const workshopFiles = readCollection(folder, "workshops", problems, options.outputDir, cache);
+  const postFiles = readCollection(folder, "blog", problems, options.outputDir, cache);
+  const pageFiles = readCollection(folder, "pages", problems, options.outputDir, cache);
+  const sponsorFiles = readCollection(folder, "sponsors", problems, options.outputDir, cache);
+  /** The schema's output for a file, kept by the cache for a file that did not change. */
+  const validated = <S extends Parameters<typeof validate>[0]>(schema: S, raw: RawFile, into: ProblemList) =>
+    cache ? cache.validated(schema, raw.data, () => validate(schema, raw.data, raw.file, into)) : validate(schema, raw.data, raw.file, into);
   const images = new ContentImages(options.publicDir, problems, { dir: path.join(contentDir, "blog"), files: postFiles.images });
   const event = await readEvent(folder, problems, (theme, file) => resolveTheme(theme, file, options.publicDir, images, problems));
   // Bodies are rendered last, when every slug is known: a bio may link to a talk, a talk to a post.
@@ -159,7 +169,7 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
   // their own problem is reported, so references to them are not reported again.
   const invalidSpeakers = new Set(speakerFiles.broken);
   for (const raw of speakerFiles.files) {
-    const fields = validate(speakerSchema, raw.data, raw.file, problems);
+    const fields = validated(speakerSchema, raw, problems);
     if (!fields) {
       invalidSpeakers.add(raw.slug);
       jobs.push({ raw, kind: "untrusted" });
@@ -187,7 +197,7 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
     // On a schema failure the valid reference and time fields are still checked, and their
     // lines come first, as a reader meets them: an unknown speaker shows with a bad duration.
     const own = new ProblemList();
-    const fields = validate(talkSchema, raw.data, raw.file, own);
+    const fields = validated(talkSchema, raw, own);
     if (!fields) {
       const valid = validFields(talkSchema, raw.data, ["speakers", "room", "start"]);
       linker.checkParts(raw.file, { field: "speakers", people: valid.speakers, room: valid.room === "all" ? undefined : valid.room, start: valid.start });
@@ -229,7 +239,7 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
   const invalidWorkshops = new Set(workshopFiles.broken);
   for (const raw of workshopFiles.files) {
     const own = new ProblemList();
-    const fields = validate(workshopSchema, raw.data, raw.file, own);
+    const fields = validated(workshopSchema, raw, own);
     if (!fields) {
       const valid = validFields(workshopSchema, raw.data, ["leaders", "room", "start"]);
       linker.checkParts(raw.file, { field: "leaders", people: valid.leaders, room: valid.room, start: valid.start });
@@ -377,7 +387,7 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
     },
   });
   const allFiles = [...speakerFiles.files, ...talkFiles.files, ...workshopFiles.files, ...postFiles.files, ...pageFiles.files, ...sponsorFiles.files];
-  const bodies = await bodyRenderer(options.render ?? true, allFiles, [...postFiles.files, ...pageFiles.files]);
+  const bodies = await bodyRenderer(options.render ?? true, allFiles, [...postFiles.files, ...pageFiles.files], cache);
   for (const job of jobs) {
     const resolve = links.resolverFor(job.raw.file, problems, job.kind === "post" && job.isDraft);
     if (!job.apply) bodies.checkLinks(job.raw.body, job.kind, resolve);
@@ -654,7 +664,7 @@ interface CollectionFiles {
   images: CollectionListing["images"];
 }
 
-function readCollection(folder: ContentFolder, collection: Collection, problems: ProblemList, outputDir: string | undefined): CollectionFiles {
+function readCollection(folder: ContentFolder, collection: Collection, problems: ProblemList, outputDir: string | undefined, cache: LoadCache | undefined): CollectionFiles {
   const listing = listCollection(folder, collection, problems);
   const broken = new Set<string>();
   for (const stem of listing.misnamed) {
@@ -666,7 +676,7 @@ function readCollection(folder: ContentFolder, collection: Collection, problems:
   // Read one after another with synchronous calls: for thousands of small files that is
   // several times faster than thousands of concurrent promise reads through libuv's pool.
   for (const entry of listing.files) {
-    const raw = readContentFile(folder.root, entry, problems);
+    const raw = readContentFile(folder.root, entry, problems, cache);
     if (!raw) continue;
     if (typeof raw === "string") {
       broken.add(raw);
@@ -691,16 +701,27 @@ function readCollection(folder: ContentFolder, collection: Collection, problems:
 }
 
 /** The file read and split; its slug alone when it could not be; undefined when its name gives no slug. */
-function readContentFile(root: string, entry: CollectionFile, problems: ProblemList): RawFile | string | undefined {
+function readContentFile(root: string, entry: CollectionFile, problems: ProblemList, cache: LoadCache | undefined): RawFile | string | undefined {
   const file = displayPath(entry.path.absolute);
   const slug = slugFromFileName(entry.name.slice(0, -".md".length));
   if (!slug.ok) {
     problems.add(file, "", slug.message);
     return undefined;
   }
+  // A plain file (not a link) the cache has seen as it is needs no reading: it passed every check then.
+  const real = entry.path.real;
+  const id = real === undefined ? undefined : cache?.identity(real);
+  const known = id === undefined ? undefined : cache!.parsedById(real!, id);
+  if (known) return { file, slug: slug.slug, data: known.data, body: known.body };
   const bytes = readContentBytes(root, entry.path, problems);
   const text = bytes && decodeText(bytes, file, problems);
-  const parsed = text === undefined ? undefined : parseMarkdownFile(text, file, problems);
+  if (text === undefined) return slug.slug;
+  const same = id === undefined ? undefined : cache!.parsedByText(real!, id, text);
+  if (same) return { file, slug: slug.slug, data: same.data, body: same.body };
+  const own = new ProblemList();
+  const parsed = parseMarkdownFile(text, file, own);
+  problems.items.push(...own.items);
+  if (parsed && id !== undefined && own.items.length === 0) cache!.rememberParsed(real!, id, text, parsed);
   return parsed ? { file, slug: slug.slug, data: parsed.data, body: parsed.body } : slug.slug;
 }
 

@@ -33,13 +33,19 @@ const CARDS_IN_FLIGHT = 4;
 /**
  * Every generated binary file of the site: the resized copies of local images (speaker photos,
  * images in posts), then a share card for every talk, workshop, speaker and post page. Made or
- * taken from the cache one after another, so a writer holds a few files at once.
+ * taken from the cache one after another, so a writer holds a few files at once. `keep` is
+ * asked with each card's content first, and leaves out a card the caller already has.
  */
-export async function* mediaFiles(conference: Conference, stats: MediaStats = newMediaStats()): AsyncGenerator<MediaFile> {
+export async function* mediaFiles(
+  conference: Conference,
+  stats: MediaStats = newMediaStats(),
+  keep?: (path: string, inputs: unknown) => boolean,
+): AsyncGenerator<MediaFile> {
   yield* imageFiles(conference.images, stats.images);
   const folder = cacheDir("cards");
   const pending: Array<Promise<MediaFile>> = [];
   for (const { path: where, card } of shareCards(conference)) {
+    if (keep?.(where, card)) continue;
     const made = cardPng(card, folder, stats.cards).then((content) => ({ path: where, content }));
     made.catch(() => undefined); // Awaited below; this keeps a failure while an earlier card is awaited from being "unhandled".
     pending.push(made);

@@ -1,3 +1,4 @@
+import { sessionMarks } from "../export/changes.ts";
 import { paginate, type PageData } from "../eleventy/types.ts";
 import type { TagGroup } from "../schedule/tags.ts";
 import { ScheduleTagPage } from "../views/ScheduleTagPage.tsx";
@@ -12,4 +13,18 @@ export const data = {
 
 export function render({ conference, tag }: Data) {
   return <ScheduleTagPage conference={conference} tag={tag} />;
+}
+
+/**
+ * What the page shows (see src/output/routes.ts): the event, the topic's sessions with their
+ * release marks and topics' pages, and the list of every topic with its count.
+ */
+export function inputs({ conference, tag }: Data) {
+  const marks = sessionMarks(conference);
+  return [
+    conference.event,
+    tag,
+    tag.sessions.map((session) => [marks.get(session), session.tags.map((name) => conference.tagUrls.get(name))]),
+    conference.tags.map((other) => [other.slug, other.name, other.url, other.sessions.length]),
+  ];
 }

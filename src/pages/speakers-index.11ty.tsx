@@ -7,3 +7,8 @@ export const data = { permalink: SITE_PATHS.speakers, eleventyExcludeFromCollect
 export function render({ conference }: PageData) {
   return <SpeakersIndexPage event={conference.event} speakers={conference.speakers} />;
 }
+
+/** What the page shows (see src/output/routes.ts). */
+export function inputs({ conference }: PageData) {
+  return [conference.event, conference.speakers];
+}
