@@ -19,50 +19,47 @@ export class Fingerprinter {
 
   private digest(value: unknown): string {
     if (value === null || typeof value !== "object") return primitive(value);
+    // Times are many and small: their text is their fingerprint.
+    if (value instanceof DateTime) return `D${value.toMillis()}@${value.zoneName}|${value.locale}|${value.outputCalendar}|${value.numberingSystem}`;
     const known = this.known.get(value);
     if (known !== undefined) return known;
     // A reference back to an object being hashed (none in today's model): its place is marked, not followed.
     if (this.open.has(value)) return "^";
     this.open.add(value);
-    const hash = createHash("sha1");
+    let text: string;
     try {
-      if (value instanceof DateTime) {
-        hash.update(`D${value.toMillis()}|${value.zoneName}|${value.locale}|${value.outputCalendar}|${value.numberingSystem}`);
-      } else if (value instanceof Conference) {
-        // Its own caches (tag groups, days) are made on first use: hash what they are made from.
-        const c = value;
-        hash.update("C");
-        for (const part of [c.event, c.talks, c.speakers, c.workshops, c.posts, c.images, c.pages, c.sponsors, c.releases]) hash.update(this.digest(part));
-      } else if (Array.isArray(value)) {
-        hash.update(`A${value.length}`);
-        for (const item of value) hash.update(this.digest(item)).update(",");
-      } else if (value instanceof Map) {
-        hash.update(`M${value.size}`);
-        for (const [key, item] of value) hash.update(this.digest(key)).update(":").update(this.digest(item)).update(",");
-      } else if (value instanceof Set) {
-        hash.update(`S${value.size}`);
-        for (const item of value) hash.update(this.digest(item)).update(",");
-      } else if (Buffer.isBuffer(value)) {
-        hash.update("B").update(value);
-      } else {
-        hash.update("O");
-        for (const key of Object.keys(value)) {
-          const item = (value as Record<string, unknown>)[key];
-          if (item === undefined || typeof item === "function") continue;
-          hash.update(JSON.stringify(key)).update(":").update(this.digest(item)).update(",");
-        }
-      }
+      text = this.describe(value);
     } finally {
       this.open.delete(value);
     }
-    const result = hash.digest("base64url");
+    const result = text.length > 40 ? `#${createHash("sha1").update(text).digest("base64url")}` : text;
     this.known.set(value, result);
     return result;
+  }
+
+  /** The text an object's fingerprint is made from: its parts' fingerprints. */
+  private describe(value: object): string {
+    if (value instanceof Conference) {
+      // Its own caches (tag groups, days) are made on first use: hash what they are made from.
+      const c = value;
+      return `C(${[c.event, c.talks, c.speakers, c.workshops, c.posts, c.images, c.pages, c.sponsors, c.releases].map((part) => this.digest(part)).join(",")})`;
+    }
+    if (Array.isArray(value)) return `[${value.map((item) => this.digest(item)).join(",")}]`;
+    if (value instanceof Map) return `M(${[...value].map(([key, item]) => `${this.digest(key)}:${this.digest(item)}`).join(",")})`;
+    if (value instanceof Set) return `S(${[...value].map((item) => this.digest(item)).join(",")})`;
+    if (Buffer.isBuffer(value)) return digestOf(value);
+    let text = "{";
+    for (const key in value) {
+      const item = (value as Record<string, unknown>)[key];
+      if (item === undefined || typeof item === "function") continue;
+      text += `${/^\w+$/.test(key) ? key : JSON.stringify(key)}:${this.digest(item)},`;
+    }
+    return `${text}}`;
   }
 }
 
 function primitive(value: unknown): string {
-  if (typeof value === "string") return value.length > 64 ? `s${createHash("sha1").update(value).digest("base64url")}` : JSON.stringify(value);
+  if (typeof value === "string") return value.length > 40 ? `s${createHash("sha1").update(value).digest("base64url")}` : JSON.stringify(value);
   if (typeof value === "bigint") return `n${value}`;
   return String(value);
 }

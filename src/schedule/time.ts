@@ -205,7 +205,9 @@ export interface TimeRangeText {
 
 /** The pieces of a range, for views that wrap each clock in a `<time>`; clocks and the later-day note in the translator's language. */
 export function describeTimeRange(start: DateTime, end: DateTime, translator: Translator = english): TimeRangeText {
-  const days = Math.round(end.startOf("day").diff(start.startOf("day"), "days").days);
+  // Calendar days between the two dates as written in their zone (luxon's startOf and diff cost
+  // more than the rest of a schedule entry).
+  const days = Math.round((Date.UTC(end.year, end.month - 1, end.day) - Date.UTC(start.year, start.month - 1, start.day)) / 86_400_000);
   return {
     start: formatClock(start, translator.locale),
     end: formatClock(end, translator.locale),
