@@ -2,6 +2,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { LoadCache } from "../content/load-cache.ts";
 import { paths } from "../eleventy/conference-data.ts";
+import { Fingerprinter } from "../output/fingerprint.ts";
 import { renderSite, type SiteFingerprints } from "../output/render.ts";
 import { basePath } from "../site/urls.ts";
 import { applyChanges, syncFolder } from "../output/sync.ts";
@@ -30,7 +31,7 @@ export async function devBuild(): Promise<{ pages: number; seconds: number; chan
   const made = new Map<string, Buffer>();
   let rendered;
   try {
-    rendered = await renderSite(conference, publicFiles, { sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, previous }, (file, bytes) => {
+    rendered = await renderSite(conference, publicFiles, { sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, previous, fingerprinter }, (file, bytes) => {
       made.set(file, bytes);
     });
   } catch (error) {
@@ -51,6 +52,8 @@ export async function devBuild(): Promise<{ pages: number; seconds: number; chan
 
 /** The content as last read, kept between builds of this process. */
 const cache = new LoadCache();
+/** Digests of the objects the cache keeps from build to build. */
+const fingerprinter = new Fingerprinter();
 
 /** What the previous build in this process made, by fingerprint, so an unchanged file is neither made nor written. */
 let lastBuild: { dir: string; fingerprints: SiteFingerprints } | undefined;

@@ -1,4 +1,5 @@
 import { lstatSync } from "node:fs";
+import { DateTime } from "luxon";
 
 /** A content file read and split into front matter and body. */
 export interface ParsedFile {
@@ -23,6 +24,10 @@ export class LoadCache {
   private readonly fields = new WeakMap<object, WeakMap<object, unknown>>();
   private bodies = new Map<string, unknown>();
   private oldBodies = new Map<string, unknown>();
+  private objects = new Map<string, object>();
+  private oldObjects = new Map<string, object>();
+  private times = new Map<string, unknown>();
+  private oldTimes = new Map<string, unknown>();
 
   /** The identity of a plain file on disk; undefined for anything else (a link, a missing file): not cached. */
   identity(absolute: string): string | undefined {
@@ -77,11 +82,54 @@ export class LoadCache {
     return made;
   }
 
+  /**
+   * The object the last build made for `key` when `value` equals it in every part (luxon times by
+   * instant, zone and locale), else `value`. Content that did not change then keeps its objects
+   * from build to build, and whatever was worked out from them (fingerprints, exports' text) holds.
+   * Objects handed out must not be changed afterwards.
+   */
+  intern<T extends object>(key: string, value: T): T {
+    const known = this.objects.get(key) ?? this.oldObjects.get(key);
+    const kept = known !== undefined && sameValue(known, value) ? (known as T) : value;
+    this.objects.set(key, kept);
+    return kept;
+  }
+
+  /** A session's times worked out before from the same start, duration and zone (luxon's parsing is slow). */
+  timesOf<T>(key: string, make: () => T | undefined): T | undefined {
+    const known = (this.times.get(key) ?? this.oldTimes.get(key)) as T | undefined;
+    if (known !== undefined) {
+      this.times.set(key, known);
+      return known;
+    }
+    const made = make();
+    if (made !== undefined) this.times.set(key, made);
+    return made;
+  }
+
   /** Starts a build: what the last one did not use is dropped. */
   beginBuild(): void {
+    this.oldObjects = this.objects;
+    this.objects = new Map();
+    this.oldTimes = this.times;
+    this.times = new Map();
     this.oldFiles = this.files;
     this.files = new Map();
     this.oldBodies = this.bodies;
     this.bodies = new Map();
   }
+}
+
+/** Equal in every part: the same primitives, luxon times equal, arrays and plain objects equal item by item. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (a instanceof DateTime || b instanceof DateTime) return a instanceof DateTime && b instanceof DateTime && a.equals(b);
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => sameValue(item, b[i]));
+  }
+  if (Object.getPrototypeOf(a) !== Object.prototype || Object.getPrototypeOf(b) !== Object.prototype) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => Object.hasOwn(b, key) && sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }

@@ -109,7 +109,7 @@ async function bodyRenderer(render: boolean, files: readonly RawFile[], posts: r
   return {
     // A body without programme links depends on its own text only: the dev server keeps its HTML.
     untrusted: (body, links) =>
-      cache && !mayHoldProgrammeLinks(body) ? cache.body(`u${body}`, () => markdown.untrustedBody(body, links)) : markdown.untrustedBody(body, links),
+      cache && !mayHoldProgrammeLinks(body) ? cache.body(body, () => markdown.untrustedBody(body, links)) : markdown.untrustedBody(body, links),
     post: (body, images, links) => ({ html: markdown.renderPost(body, { ...images, links }), summary: markdown.postText(body) }),
     checkLinks: markdown.checkProgrammeLinks,
     truncate: markdown.truncate,
@@ -160,7 +160,7 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
   const validated = <S extends Parameters<typeof validate>[0]>(schema: S, raw: RawFile, into: ProblemList) =>
     cache ? cache.validated(schema, raw.data, () => validate(schema, raw.data, raw.file, into)) : validate(schema, raw.data, raw.file, into);
   const images = new ContentImages(options.publicDir, problems, { dir: path.join(contentDir, "blog"), files: postFiles.images });
-  const event = await readEvent(folder, problems, (theme, file) => resolveTheme(theme, file, options.publicDir, images, problems));
+  const event = await readEvent(folder, problems, (theme, file) => resolveTheme(theme, file, options.publicDir, images, problems), cache);
   // Bodies are rendered last, when every slug is known: a bio may link to a talk, a talk to a post.
   const jobs: BodyJob[] = [];
 
@@ -190,7 +190,7 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
     jobs.push({ raw, kind: "untrusted", apply: (body) => Object.assign(speaker, body) });
   }
 
-  const linker = new Linker(event, speakers, speakerFiles.complete ? invalidSpeakers : undefined, problems);
+  const linker = new Linker(event, speakers, speakerFiles.complete ? invalidSpeakers : undefined, problems, cache);
   const talks: Talk[] = [];
   const invalidTalks = new Set(talkFiles.broken);
   for (const raw of talkFiles.files) {
@@ -400,12 +400,14 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
   for (const problem of event ? languageProblems(event.language) : []) problems.add(problem.file, problem.key, problem.message);
   problems.throwIfAny();
   const tierRank = (sponsor: Sponsor) => tiers.get(sponsor.tier.id)!.rank;
+  const finalEvent = { ...event!, menus: menusOf(pages, sponsors, event!.language) };
+  const kept = cache ? keepUnchanged(cache, finalEvent, speakers, talks, workshops, posts, pages, sponsors) : { event: finalEvent, speakers };
   const byStart = <T extends { start: DateTime; slug: string }>(a: T, b: T) =>
     a.start.toMillis() - b.start.toMillis() || a.slug.localeCompare(b.slug);
   return new Conference(
-    { ...event!, menus: menusOf(pages, sponsors, event!.language) },
+    kept.event,
     talks.sort(byStart),
-    [...speakers.values()].sort((a, b) => a.name.localeCompare(b.name, "en") || a.slug.localeCompare(b.slug)),
+    [...kept.speakers.values()].sort((a, b) => a.name.localeCompare(b.name, "en") || a.slug.localeCompare(b.slug)),
     workshops.sort(byStart),
     posts.sort((a, b) => b.date.toMillis() - a.date.toMillis() || a.slug.localeCompare(b.slug)),
     images.used,
@@ -413,6 +415,41 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
     sponsors.sort((a, b) => tierRank(a) - tierRank(b) || a.name.localeCompare(b.name, "en") || a.slug.localeCompare(b.slug)),
     releases,
   );
+}
+
+/**
+ * Puts the objects of the last build back where the content made equal ones (see
+ * `LoadCache.intern`): the event, then the speakers, then what refers to them, each reference
+ * moved to the object kept so that a talk whose file and speakers did not change is the same
+ * object as before. The lists are changed in place.
+ */
+function keepUnchanged(
+  cache: LoadCache,
+  event: Event,
+  speakers: Map<string, Speaker>,
+  talks: Talk[],
+  workshops: Workshop[],
+  posts: Post[],
+  pages: Page[],
+  sponsors: Sponsor[],
+): { event: Event; speakers: Map<string, Speaker> } {
+  const keptEvent = cache.intern("event", event);
+  const rooms = new Map(keptEvent.rooms.map((room) => [room.id, room]));
+  const roomOf = <R extends Room | undefined>(room: R): R => (room ? (rooms.get(room.id) as R) ?? room : room);
+  const keptSpeakers = new Map([...speakers].map(([slug, speaker]) => [slug, cache.intern(`speaker:${speaker.file}`, speaker)]));
+  const person = (speaker: Speaker) => keptSpeakers.get(speaker.slug) ?? speaker;
+  talks.forEach((talk, i) => {
+    talks[i] = cache.intern(`talk:${talk.file}`, { ...talk, speakers: talk.speakers.map(person), room: roomOf(talk.room) });
+  });
+  workshops.forEach((workshop, i) => {
+    workshops[i] = cache.intern(`workshop:${workshop.file}`, { ...workshop, leaders: workshop.leaders.map(person), room: roomOf(workshop.room) });
+  });
+  posts.forEach((post, i) => {
+    posts[i] = cache.intern(`post:${post.file}`, { ...post, authorSpeaker: post.authorSpeaker && person(post.authorSpeaker) });
+  });
+  pages.forEach((page, i) => (pages[i] = cache.intern(`page:${page.file}`, page)));
+  sponsors.forEach((sponsor, i) => (sponsors[i] = cache.intern(`sponsor:${sponsor.file}`, sponsor)));
+  return { event: keptEvent, speakers: keptSpeakers };
 }
 
 /**
@@ -473,6 +510,7 @@ class Linker {
      */
     private readonly invalidSpeakers: ReadonlySet<string> | undefined,
     private readonly problems: ProblemList,
+    private readonly cache?: LoadCache,
   ) {
     this.rooms = new Map((event?.rooms ?? []).map((room) => [room.id, room]));
     this.firstDay = event?.start.toISODate() ?? "";
@@ -522,6 +560,13 @@ class Linker {
 
   times(file: string, start: string, duration: number, field = "start"): { start: DateTime; end: DateTime; duration: number } | undefined {
     if (!this.event) return undefined;
+    if (!this.cache) return this.parseTimes(file, start, duration, field);
+    const key = `${start}|${duration}|${this.event.timezone}|${this.firstDay}|${this.lastDay}`;
+    return this.cache.timesOf(key, () => this.parseTimes(file, start, duration, field));
+  }
+
+  private parseTimes(file: string, start: string, duration: number, field: string): { start: DateTime; end: DateTime; duration: number } | undefined {
+    if (!this.event) return undefined;
     const parsed = parseLocalDateTime(start, this.event.timezone);
     if (!parsed.ok) {
       this.problems.add(file, field, parsed.message);
@@ -543,7 +588,12 @@ class Linker {
   }
 }
 
-async function readEvent(folder: ContentFolder, problems: ProblemList, themeOf: (theme: ThemeFile, file: string) => Theme): Promise<Event | undefined> {
+async function readEvent(
+  folder: ContentFolder,
+  problems: ProblemList,
+  themeOf: (theme: ThemeFile, file: string) => Theme,
+  cache?: LoadCache,
+): Promise<Event | undefined> {
   const found = folder.entries.get("event.yaml");
   const file = displayPath(path.join(folder.dir, "event.yaml"));
   // A misnamed event.yml was reported with a "did you mean"; saying event.yaml is missing would repeat it.
@@ -557,8 +607,8 @@ async function readEvent(folder: ContentFolder, problems: ProblemList, themeOf: 
     problems.add(file, "", "file is empty");
     return undefined;
   }
-  const data = parseYaml(text, file, problems, 1, "file");
-  const fields = data && validate(eventSchema, data, file, problems);
+  const data = cache ? cachedYaml(cache, text, file, problems) : parseYaml(text, file, problems, 1, "file");
+  const fields = data && (cache ? cache.validated(eventSchema, data, () => validate(eventSchema, data, file, problems)) : validate(eventSchema, data, file, problems));
   if (!fields) return undefined;
   const theme = fields.theme && themeOf(fields.theme, file);
 
@@ -606,6 +656,18 @@ async function readEvent(folder: ContentFolder, problems: ProblemList, themeOf: 
   const cfp = fields.cfp && openWindow(fields.cfp, "cfp", zone.zone, fields.language, file, problems);
   const tickets = fields.tickets && openWindow(fields.tickets, "tickets", zone.zone, fields.language, file, problems);
   return { ...fields, timezone: zone.zone, file, start, end, days, tickets, cfp, theme, menus: { main: [], footer: [] } };
+}
+
+/** event.yaml parsed, or as parsed before when its text is the same (the dev server's cache). */
+function cachedYaml(cache: LoadCache, text: string, file: string, problems: ProblemList): Record<string, unknown> | undefined {
+  const key = `\0event.yaml:${file}`;
+  const known = cache.parsedByText(key, "", text);
+  if (known) return known.data;
+  const own = new ProblemList();
+  const data = parseYaml(text, file, own, 1, "file");
+  problems.items.push(...own.items);
+  if (data && own.items.length === 0) cache.rememberParsed(key, "", text, { data, body: "" });
+  return data;
 }
 
 /** Ticket sales or a call for papers as instants in the event's zone; undefined after reporting a time that does not exist or a closing before the opening. */

@@ -4,9 +4,10 @@ import { Conference } from "../content/model.ts";
 
 /**
  * Fingerprints of what a page shows: a digest of a value (the data a view reads), equal for
- * equal data however often the content was loaded again. One instance serves one build: it
- * remembers the digest of every object it has seen (a talk shown on its page, its speakers'
- * pages and a tag page is hashed once), and the loader makes new objects on every build.
+ * equal data however often the content was loaded again. It remembers the digest of every
+ * object it has seen (a talk shown on its page, its speakers' pages and a tag page is hashed
+ * once), so an object must not change once hashed: the dev server keeps one for its builds,
+ * because the loader keeps the objects of unchanged content from build to build.
  */
 export class Fingerprinter {
   private readonly known = new WeakMap<object, string>();

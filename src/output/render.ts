@@ -22,6 +22,11 @@ export interface RenderOptions {
    * fingerprint is the same is neither made nor written again. Without them, everything is made.
    */
   previous?: SiteFingerprints;
+  /**
+   * The fingerprinter of the previous builds, whose digests of objects the loader kept unchanged
+   * (`LoadCache.intern`) still hold; default a new one.
+   */
+  fingerprinter?: Fingerprinter;
 }
 
 export interface RenderedSite {
@@ -51,7 +56,7 @@ export async function renderSite(
   write: (file: string, bytes: Buffer) => Promise<void> | void,
 ): Promise<RenderedSite> {
   const fingerprints = new Map<string, string>();
-  const hasher = new Fingerprinter();
+  const hasher = options.fingerprinter ?? new Fingerprinter();
   const previous = options.previous;
   let pages = 0;
   let written = 0;
