@@ -12,6 +12,10 @@ import { Conference } from "../content/model.ts";
 export class Fingerprinter {
   private readonly known = new WeakMap<object, string>();
   private readonly open = new Set<object>();
+  private outlines: Fingerprinter | undefined;
+
+  /** `omit`: keys left out of every object (an outline's fingerprinter leaves out the bodies). */
+  constructor(private readonly omit?: ReadonlySet<string>) {}
 
   /** The digest of `value`: primitives, arrays, plain objects, Maps, Sets, luxon DateTimes and the Conference. */
   of(value: unknown): string {
@@ -21,6 +25,7 @@ export class Fingerprinter {
   private digest(value: unknown): string {
     if (value === null || typeof value !== "object") return primitive(value);
     // Times are many and small: their text is their fingerprint.
+    if (value instanceof Outline) return `O${(this.outlines ??= new Fingerprinter(BODY_KEYS)).digest(value.value)}`;
     if (value instanceof DateTime) return `D${value.toMillis()}@${value.zoneName}|${value.locale}|${value.outputCalendar}|${value.numberingSystem}`;
     const known = this.known.get(value);
     if (known !== undefined) return known;
@@ -52,11 +57,28 @@ export class Fingerprinter {
     let text = "{";
     for (const key in value) {
       const item = (value as Record<string, unknown>)[key];
-      if (item === undefined || typeof item === "function") continue;
+      if (item === undefined || typeof item === "function" || this.omit?.has(key)) continue;
       text += `${/^\w+$/.test(key) ? key : JSON.stringify(key)}:${this.digest(item)},`;
     }
     return `${text}}`;
   }
+}
+
+/** The bodies of content objects: a talk's abstract, a speaker's bio, as HTML and as text. */
+const BODY_KEYS: ReadonlySet<string> = new Set(["html", "summary"]);
+
+/** A value to fingerprint without the bodies (`html`, `summary`) of any object in it: see `outline`. */
+export class Outline {
+  constructor(readonly value: unknown) {}
+}
+
+/**
+ * `value` as a page that lists sessions or people shows it: every object without its body. For
+ * the inputs of a page that shows titles, times, rooms and names but no abstract or bio, so that
+ * an edit to an abstract does not render it again.
+ */
+export function outline(value: unknown): Outline {
+  return new Outline(value);
 }
 
 function primitive(value: unknown): string {

@@ -1,3 +1,4 @@
+import { outline } from "../output/fingerprint.ts";
 import { SITE_PATHS } from "../site/urls.ts";
 import type { PageData } from "../eleventy/types.ts";
 import { SpeakersIndexPage } from "../views/IndexPages.tsx";
@@ -10,5 +11,5 @@ export function render({ conference }: PageData) {
 
 /** What the page shows (see src/output/routes.ts). */
 export function inputs({ conference }: PageData) {
-  return [conference.event, conference.speakers];
+  return [conference.event, outline(conference.speakers)];
 }

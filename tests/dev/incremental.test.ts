@@ -64,6 +64,13 @@ test("the dev server's incremental builds write exactly what a full build writes
     const retitled = await compare("retitle a talk");
     assert.ok(retitled.changed < first.changed / 2, `a retitle rewrites part of the site, not all of it (${retitled.changed} files)`);
 
+    await edit(talk("autopilot"), (text) => text.replace("Containers simplify dependencies", "Containers *streamline* dependencies"));
+    const abstract = await compare("edit a talk's abstract");
+    assert.ok(abstract.changed < retitled.changed, `an abstract edit rewrites fewer files than a retitle (${abstract.changed})`);
+
+    await edit(path.join(content, "speakers", "tim-gross.md"), (text) => `${text}\nAnother sentence of the bio.\n`);
+    await compare("edit a speaker's bio");
+
     await edit(talk("autopilot"), (text) => text.replace("start: 2016-06-11 10:30", "start: 2016-06-10 17:30"));
     await compare("move a talk to the other day");
 
