@@ -17,9 +17,13 @@ export class Fingerprinter {
   /** `omit`: keys left out of every object (an outline's fingerprinter leaves out the bodies). */
   constructor(private readonly omit?: ReadonlySet<string>) {}
 
-  /** The digest of `value`: primitives, arrays, plain objects, Maps, Sets, luxon DateTimes and the Conference. */
+  /**
+   * The fingerprint of `value`: primitives, arrays, plain objects, Maps, Sets, luxon DateTimes and
+   * the Conference. A list (a page's inputs, made anew for each call) is its parts' digests, not
+   * hashed again: it is compared once and not remembered.
+   */
   of(value: unknown): string {
-    return this.digest(value);
+    return Array.isArray(value) ? this.describe(value) : this.digest(value);
   }
 
   private digest(value: unknown): string {

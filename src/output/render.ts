@@ -128,7 +128,7 @@ export async function renderSiteInMemory(
 
 /** A site path (`/talks/x/index.html`) as a file of the output folder (`talks/x/index.html`); never outside it. */
 function relativeOf(sitePath: string): string {
-  const file = sitePath.split("/").filter(Boolean).join("/");
+  const file = /^\/?[^/]/.test(sitePath) && !sitePath.includes("//") && !sitePath.endsWith("/") ? sitePath.replace(/^\//, "") : sitePath.split("/").filter(Boolean).join("/");
   if (file === "" || file.split("/").some((part) => part === "." || part === "..") || file.includes("\\") || file.includes("\0")) {
     throw new Error(`refusing to write ${sitePath} outside the output folder`);
   }
