@@ -42,7 +42,7 @@ export class Fingerprinter {
     } finally {
       this.open.delete(value);
     }
-    const result = text.length > 40 ? `#${createHash("sha1").update(text).digest("base64url")}` : text;
+    const result = text.length > 160 ? `#${createHash("sha1").update(text).digest("base64url")}` : text;
     this.known.set(value, result);
     return result;
   }
@@ -86,7 +86,7 @@ export function outline(value: unknown): Outline {
 }
 
 function primitive(value: unknown): string {
-  if (typeof value === "string") return value.length > 40 ? `s${createHash("sha1").update(value).digest("base64url")}` : JSON.stringify(value);
+  if (typeof value === "string") return value.length > 160 ? `s${createHash("sha1").update(value).digest("base64url")}` : JSON.stringify(value);
   if (typeof value === "bigint") return `n${value}`;
   return String(value);
 }

@@ -17,14 +17,15 @@ export function render({ conference, tag }: Data) {
 
 /**
  * What the page shows (see src/output/routes.ts): the event, the topic's sessions with their
- * release marks and topics' pages, and the list of every topic with its count.
+ * release marks, and the list of every topic with its page and count (which also gives the page
+ * of each tag the sessions show).
  */
 export function inputs({ conference, tag }: Data) {
   const marks = sessionMarks(conference);
   return [
     conference.event,
     tag,
-    tag.sessions.map((session) => [marks.get(session), session.tags.map((name) => conference.tagUrls.get(name))]),
-    conference.tags.map((other) => [other.slug, other.name, other.url, other.sessions.length]),
+    marks.size === 0 ? [] : tag.sessions.map((session) => marks.get(session)),
+    conference.tags.map((other) => `${other.slug} ${other.url} ${other.sessions.length} ${other.name}`),
   ];
 }
