@@ -71,7 +71,7 @@ async function buildAndSwap(
   try {
     const folders = new Set<string>();
     // Written one after another with synchronous calls: faster than thousands of small writes through libuv's pool.
-    const rendered = await renderSite(conference, publicFiles, { sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, media }, (file, bytes) => {
+    const rendered = await renderSite(conference, publicFiles, { sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, media, track: false }, (file, bytes) => {
       const target = path.join(staging, ...file.split("/"));
       const dir = path.dirname(target);
       if (!folders.has(dir)) {

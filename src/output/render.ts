@@ -9,8 +9,16 @@ import { outputMarkerFile } from "./guard.ts";
 import type { PublicFile } from "./public-files.ts";
 import { pageJobs } from "./routes.ts";
 
-/** What a build made: each file of the output folder (forward slashes) with its fingerprint. */
-export type SiteFingerprints = ReadonlyMap<string, string>;
+/**
+ * What a build made: each file of the output folder (forward slashes) with the fingerprint of its
+ * inputs (when they are known before it is made) and a digest of its bytes.
+ */
+export type SiteFingerprints = ReadonlyMap<string, FileFingerprint>;
+
+export interface FileFingerprint {
+  inputs: string | undefined;
+  bytes: string;
+}
 
 export interface RenderOptions {
   /** `SOURCE_DATE_EPOCH`, for the iCalendar DTSTAMP. */
@@ -27,11 +35,13 @@ export interface RenderOptions {
    * (`LoadCache.intern`) still hold; default a new one.
    */
   fingerprinter?: Fingerprinter;
+  /** Work out the fingerprints (default true); a build that is not followed by another need not. */
+  track?: boolean;
 }
 
 export interface RenderedSite {
   /** Every file of the site, made or kept, with its fingerprint: the `previous` of the next build. */
-  fingerprints: Map<string, string>;
+  fingerprints: Map<string, FileFingerprint>;
   /** HTML pages in the site. */
   pages: number;
   /** Files handed to `write`. */
@@ -44,10 +54,10 @@ export interface RenderedSite {
  * path with forward slashes, bytes). `npm run build` and the dev server both render through it.
  *
  * Each file gets a fingerprint: for a page whose route declares its `inputs`, a session's `.ics`
- * and a share card, a digest of everything it shows, taken before it is made; for the others, a
- * digest of its bytes. With `previous`, a file whose fingerprint is unchanged is not written, and
- * one with declared inputs not even made: an edit to one talk renders its page, its speakers'
- * pages, the pages that list it, and the exports it is in.
+ * and a share card, a digest of everything it shows, taken before it is made; and a digest of its
+ * bytes. With `previous`, a file whose inputs are unchanged is not even made, and one whose bytes
+ * are unchanged not written: an edit to one talk renders its page, its speakers' pages, the pages
+ * that list it, and the exports it is in.
  */
 export async function renderSite(
   conference: Conference,
@@ -55,53 +65,60 @@ export async function renderSite(
   options: RenderOptions,
   write: (file: string, bytes: Buffer) => Promise<void> | void,
 ): Promise<RenderedSite> {
-  const fingerprints = new Map<string, string>();
+  const fingerprints = new Map<string, FileFingerprint>();
   const hasher = options.fingerprinter ?? new Fingerprinter();
   const previous = options.previous;
+  const tracking = options.track ?? true;
   let pages = 0;
   let written = 0;
-  /** Records a file made from known inputs; true when the last build made the same. */
+  /** Records a file made from known inputs; true when the last build made the same (then it keeps the last build's file). */
   const keep = (sitePath: string, inputs: unknown): boolean => {
+    if (!tracking) return false;
     const file = relativeOf(sitePath);
     const print = `i${hasher.of(inputs)}`;
-    fingerprints.set(file, print);
-    return previous?.get(file) === print;
+    const before = previous?.get(file);
+    if (before?.inputs === print) {
+      fingerprints.set(file, before);
+      return true;
+    }
+    fingerprints.set(file, { inputs: print, bytes: "" });
+    return false;
   };
-  const made = async (sitePath: string, bytes: Buffer | string, print?: string) => {
+  /** A file made: written unless the last build wrote the same bytes. */
+  const made = async (sitePath: string, content: Buffer | string) => {
     const file = relativeOf(sitePath);
-    const buffer = typeof bytes === "string" ? Buffer.from(bytes) : bytes;
-    const fingerprint = print ?? digestOf(buffer);
-    fingerprints.set(file, fingerprint);
-    if (print === undefined && previous?.get(file) === fingerprint) return;
+    const bytes = typeof content === "string" ? Buffer.from(content) : content;
+    if (tracking) {
+      const digest = digestOf(bytes);
+      fingerprints.set(file, { inputs: fingerprints.get(file)?.inputs, bytes: digest });
+      if (previous?.get(file)?.bytes === digest) return;
+    } else {
+      fingerprints.set(file, { inputs: undefined, bytes: "" });
+    }
     written++;
-    await write(file, buffer);
+    await write(file, bytes);
   };
 
   for (const job of await pageJobs(conference)) {
     if (job.file.endsWith(".html")) pages++;
-    if (job.inputs) {
-      if (keep(job.file, [job.route, job.inputs()])) continue;
-      await made(job.file, job.render(), fingerprints.get(job.file));
-    } else {
-      await made(job.file, job.render());
-    }
+    if (job.inputs && keep(job.file, [job.route, job.inputs()])) continue;
+    await made(job.file, job.render());
   }
-  for (const file of exportFiles(conference, options.sourceDateEpoch, keep)) {
-    await made(file.path, file.content, fingerprints.get(relativeOf(file.path)));
-  }
-  for await (const file of mediaFiles(conference, options.media ?? newMediaStats(), keep)) {
-    await made(file.path, file.content, fingerprints.get(relativeOf(file.path)));
-  }
+  for (const file of exportFiles(conference, options.sourceDateEpoch, keep)) await made(file.path, file.content);
+  for await (const file of mediaFiles(conference, options.media ?? newMediaStats(), keep)) await made(file.path, file.content);
   for (const file of publicFiles) {
     const relative = relativeOf(file.sitePath);
     // A page Lectern made wins over a public file at the same place.
     if (fingerprints.has(relative)) continue;
-    const info = statSync(file.source);
-    const print = `p${info.dev}:${info.ino}:${info.size}:${info.mtimeMs}:${info.ctimeMs}`;
-    fingerprints.set(relative, print);
-    if (previous?.get(relative) === print) continue;
-    written++;
-    await write(relative, await readFile(file.source));
+    const info = tracking ? statSync(file.source) : undefined;
+    const print = info && `p${info.dev}:${info.ino}:${info.size}:${info.mtimeMs}:${info.ctimeMs}`;
+    const before = previous?.get(relative);
+    if (print !== undefined && before?.inputs === print) {
+      fingerprints.set(relative, before);
+      continue;
+    }
+    fingerprints.set(relative, { inputs: print, bytes: "" });
+    await made(relative, await readFile(file.source));
   }
   const [marker, bytes] = outputMarkerFile();
   await made(marker, bytes);
@@ -120,7 +137,7 @@ export async function renderSiteInMemory(
   media: MediaStats = newMediaStats(),
 ): Promise<{ files: Map<string, Buffer>; pages: number }> {
   const files = new Map<string, Buffer>();
-  const { pages } = await renderSite(conference, publicFiles, { sourceDateEpoch, media }, (file, bytes) => {
+  const { pages } = await renderSite(conference, publicFiles, { sourceDateEpoch, media, track: false }, (file, bytes) => {
     files.set(path.join(...file.split("/")), bytes);
   });
   return { files, pages };
