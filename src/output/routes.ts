@@ -62,6 +62,7 @@ export async function pageJobs(conference: Conference): Promise<PageJob[]> {
   const owner = new Map<string, string>();
   for (const { name, module } of await loadRoutes()) {
     const data = module.data ?? {};
+    checkRoute(name, data);
     const base = { conference } as RouteData;
     const items = data.pagination ? paginationItems(conference, data.pagination, name) : [undefined];
     for (const item of items) {
@@ -82,6 +83,18 @@ export async function pageJobs(conference: Conference): Promise<PageJob[]> {
     }
   }
   return jobs;
+}
+
+/** The parts of Eleventy's template data this renderer knows; anything else would be silently ignored, so it is refused. */
+const KNOWN_DATA = new Set(["permalink", "pagination", "eleventyExcludeFromCollections"]);
+const KNOWN_PAGINATION = new Set(["data", "size", "alias", "addAllPagesToCollections"]);
+
+function checkRoute(route: string, data: object): void {
+  const unknown = [
+    ...Object.keys(data).filter((key) => !KNOWN_DATA.has(key)),
+    ...Object.keys((data as RouteModule["data"])?.pagination ?? {}).filter((key) => !KNOWN_PAGINATION.has(key)).map((key) => `pagination.${key}`),
+  ];
+  if (unknown.length > 0) throw new Error(`${route}: Lectern's renderer does not support ${unknown.join(", ")} (src/output/routes.ts)`);
 }
 
 function paginationItems(conference: Conference, pagination: { data: string; size: number }, route: string): unknown[] {
