@@ -1,7 +1,8 @@
 import { lecternPlugin, type EleventyConfig } from "./src/eleventy/plugin.ts";
 
-// The output folder is not set here: `npm run build` renders into a staging folder it
-// names itself, and `npm start` passes `--output`.
+// `npm run build` and `npm start` do not run Eleventy: they render the route files in
+// src/pages (Eleventy's template format) through src/output/routes.ts and render.ts, one render
+// path that knows what each page shows. This configuration lets Eleventy itself render them too.
 export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(lecternPlugin);
   return {

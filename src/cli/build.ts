@@ -1,17 +1,15 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import Eleventy from "@11ty/eleventy";
 import { displayPath } from "../content/errors.ts";
-import { writeExports } from "../export/files.ts";
-import { describeMediaStats, newMediaStats, writeMediaFiles, type MediaStats } from "../media/files.ts";
-import { paths, provideConference } from "../eleventy/conference-data.ts";
-import { checkOutputFolder, OutputFolderError, writeOutputMarker, type OutputTarget } from "../output/guard.ts";
+import { describeMediaStats, newMediaStats, type MediaStats } from "../media/files.ts";
+import { paths } from "../eleventy/conference-data.ts";
+import { checkOutputFolder, OutputFolderError, type OutputTarget } from "../output/guard.ts";
 import { isRunning, lockOutputFolder } from "../output/lock.ts";
-import { copyPublicFiles, type PublicFile } from "../output/public-files.ts";
-import { renderSiteInMemory } from "../output/render.ts";
-import { indexAndServiceWorker, writeIndexAndServiceWorker } from "../output/search-offline.ts";
+import type { PublicFile } from "../output/public-files.ts";
+import { renderSite, renderSiteInMemory } from "../output/render.ts";
+import { indexAndServiceWorker, writeSearchAndOffline, type RenderedPage } from "../output/search-offline.ts";
 import { syncFolder } from "../output/sync.ts";
 import type { Conference } from "../content/model.ts";
 import { loadSite } from "./load-site.ts";
@@ -37,7 +35,6 @@ export async function build(
     // Checked again under the lock: the build that held it may have changed the folder.
     const target = await refusing(async () => checkOutputFolder(folders));
     const { conference, publicFiles } = await loadSite(folders);
-    provideConference(conference);
     const built = target.isMountPoint ? await buildInPlace(target, conference, publicFiles) : await buildAndSwap(target, conference, publicFiles);
     return { ...built, seconds: (performance.now() - started) / 1000, inPlace: target.isMountPoint };
   } finally {
@@ -70,16 +67,24 @@ async function buildAndSwap(
   } catch (error) {
     throw new BuildError(`cannot create a folder beside the output folder (${displayPath(staging)}): ${codeOf(error)}; the previous output was left as it was`);
   }
-  let written: unknown[];
-  let media: MediaStats;
+  let pages: number;
+  const media = newMediaStats();
   try {
-    const eleventy = new Eleventy("src/pages", staging, { configPath: ".eleventy.ts", quietMode: true });
-    written = (await eleventy.write()) as unknown as unknown[];
-    await writeExports(conference, staging, process.env.SOURCE_DATE_EPOCH);
-    media = await writeMediaFiles(conference, staging);
-    await copyPublicFiles(publicFiles, staging);
-    await writeIndexAndServiceWorker(staging, written, conference);
-    writeOutputMarker(staging);
+    const folders = new Set<string>();
+    const htmlPages: RenderedPage[] = [];
+    // Written one after another with synchronous calls: faster than thousands of small writes through libuv's pool.
+    const rendered = await renderSite(conference, publicFiles, { sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, media, track: false }, (file, bytes) => {
+      const target = path.join(staging, ...file.split("/"));
+      const dir = path.dirname(target);
+      if (!folders.has(dir)) {
+        mkdirSync(dir, { recursive: true });
+        folders.add(dir);
+      }
+      writeFileSync(target, bytes);
+      if (file.endsWith(".html")) htmlPages.push({ file, html: bytes.toString() });
+    });
+    pages = rendered.pages;
+    await writeSearchAndOffline(staging, htmlPages, conference);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw new BuildError("the site could not be rendered; the previous output was left as it was", { cause: error });
@@ -94,7 +99,7 @@ async function buildAndSwap(
     throw new BuildError(`cannot replace the output folder: ${codeOf(error)}; the previous output was left as it was`);
   }
   if (target.exists) await rm(retired, { recursive: true, force: true });
-  return { pages: countPages(written), media };
+  return { pages, media };
 }
 
 /** A mount point: render in memory, then replace changed files one by one (each atomically). */
@@ -148,11 +153,6 @@ function codeOf(error: unknown): string {
   if (code === "EROFS") return "read-only file system (EROFS)";
   if (code === "ENOSPC") return "no space left on the disk (ENOSPC)";
   return code ?? String(error);
-}
-
-function countPages(written: unknown[]): number {
-  const flat = written.flat(2) as Array<{ outputPath?: string }>;
-  return flat.filter((entry) => entry?.outputPath?.endsWith(".html")).length;
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith(path.join("cli", "build.ts"))) {

@@ -1,41 +1,69 @@
+import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { paths, provideConference } from "../eleventy/conference-data.ts";
-import { renderSiteInMemory } from "../output/render.ts";
+import { LoadCache } from "../content/load-cache.ts";
+import { paths } from "../eleventy/conference-data.ts";
+import { Fingerprinter } from "../output/fingerprint.ts";
+import { renderSite, type SiteFingerprints } from "../output/render.ts";
 import { basePath } from "../site/urls.ts";
-import { syncFolder } from "../output/sync.ts";
-import { writeWithIndexInBackground } from "../output/search-offline.ts";
+import { applyChanges, syncFolder } from "../output/sync.ts";
+import { refreshSearchAndOffline } from "../output/search-offline.ts";
 import { loadSite } from "./load-site.ts";
 import { BuildError } from "./report.ts";
 
 /**
- * The dev server's build: the same validation, pages and exports as `npm run build`, but
- * rendered in memory and written into the output folder only where a file changed, and
- * files of deleted content removed. An edit to one talk rewrites a few dozen files instead
- * of creating a whole new site and deleting the old one, which on a slow disk cost more
- * than the rendering. (The published build keeps its all-or-nothing swap.) The dev command
- * has checked and locked the output folder before starting this builder.
+ * The dev server's build: the same validation, pages and exports as `npm run build`, through
+ * the same `renderSite`, but incremental. The content stays warm between builds: a file whose
+ * bytes did not change is not parsed, validated or rendered to HTML again (`LoadCache`), though
+ * every file is still checked against the others (clashing slugs, unknown speakers, rooms
+ * double-booked) exactly as a full check does. Of the site, only the files whose fingerprint
+ * changed are made and written, each atomically, and files of deleted content are removed.
+ * The first build (and the one after a failed write) makes everything and makes the output
+ * folder hold exactly the site. The published build keeps its all-or-nothing swap. The dev
+ * command has checked and locked the output folder before starting this builder.
  */
-export async function devBuild(): Promise<{ pages: number; seconds: number; changed: number; basePath: string }> {
+export async function devBuild(): Promise<{
+  pages: number;
+  seconds: number;
+  changed: number;
+  basePath: string;
+  /** Ends when the search index and the service worker of this build are written (tests wait for it; the server does not). */
+  searchAndOffline: Promise<void>;
+}> {
   const started = performance.now();
   const { contentDir, outputDir, publicDir } = paths();
   // Draft posts show in the dev server (marked as drafts), never in `npm run build`.
-  const { conference, publicFiles } = await loadSite({ contentDir, publicDir, outputDir, drafts: true });
-  provideConference(conference);
+  const { conference, publicFiles } = await loadSite({ contentDir, publicDir, outputDir, drafts: true, cache });
 
+  const previous = lastBuild?.dir === outputDir ? lastBuild.fingerprints : undefined;
+  lastBuild = undefined;
+  const made = new Map<string, Buffer>();
   let rendered;
   try {
-    rendered = await renderSiteInMemory(conference, publicFiles, outputDir, process.env.SOURCE_DATE_EPOCH);
+    rendered = await renderSite(conference, publicFiles, { sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, previous, fingerprinter }, (file, bytes) => {
+      made.set(file, bytes);
+    });
   } catch (error) {
     throw new BuildError("the site could not be rendered; the previous output was left as it was", { cause: error });
   }
-
-  const previous = lastBuild?.dir === outputDir ? lastBuild.files : undefined;
-  lastBuild = undefined;
-  // The search index is made after the reload, in the background (src/output/search-offline.ts).
-  const { changed, files } = await writeWithIndexInBackground(outputDir, rendered.files, conference, (all) => syncFolder(outputDir, all, previous));
-  lastBuild = { dir: outputDir, files };
-  return { pages: rendered.pages, seconds: (performance.now() - started) / 1000, changed, basePath: basePath(conference.event) };
+  let changed: number;
+  if (previous) {
+    const removed = [...previous.keys()].filter((file) => !rendered.fingerprints.has(file));
+    changed = await applyChanges(outputDir, made, removed);
+  } else {
+    const wanted = new Map([...made].map(([file, bytes]) => [path.join(...file.split("/")), bytes]));
+    made.clear();
+    ({ changed } = await syncFolder(outputDir, wanted));
+  }
+  lastBuild = { dir: outputDir, fingerprints: rendered.fingerprints };
+  // After the reload: the search index and the service worker, from every page now in the folder.
+  const searchAndOffline = refreshSearchAndOffline(outputDir, conference);
+  return { pages: rendered.pages, seconds: (performance.now() - started) / 1000, changed, basePath: basePath(conference.event), searchAndOffline };
 }
 
-/** What the previous build in this process wrote, so an unchanged file is known without reading it. */
-let lastBuild: { dir: string; files: ReadonlyMap<string, Buffer> } | undefined;
+/** The content as last read, kept between builds of this process. */
+const cache = new LoadCache();
+/** Digests of the objects the cache keeps from build to build. */
+const fingerprinter = new Fingerprinter();
+
+/** What the previous build in this process made, by fingerprint, so an unchanged file is neither made nor written. */
+let lastBuild: { dir: string; fingerprints: SiteFingerprints } | undefined;

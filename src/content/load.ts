@@ -27,6 +27,7 @@ import { speakerSchema } from "./speaker.ts";
 import { didYouMean } from "./suggest.ts";
 import { ROW_KINDS, SPOKEN_KINDS, talkSchema } from "./talk.ts";
 import { validate, validFields } from "./validate.ts";
+import type { LoadCache } from "./load-cache.ts";
 import type { PostOptions } from "./markdown.ts";
 import { mayHoldProgrammeLinks, ProgrammeLinks, type LinkResolver, type LinkTarget } from "./programme-links.ts";
 import { ContentImages } from "../media/content-images.ts";
@@ -61,6 +62,8 @@ export interface LoadOptions {
    * is refused, so that `check` refuses what `build` would fail on (default: not checked).
    */
   outputDir?: string;
+  /** What the dev server keeps between builds: files unchanged since are not parsed, validated or rendered again. */
+  cache?: LoadCache;
 }
 
 type RenderedBody = { html: string; summary: string };
@@ -81,7 +84,7 @@ interface BodyRenderer {
  * When only validating, the markdown libraries are loaded only if some body may hold a programme
  * link or some post holds an image (both are checked by parsing just those bodies).
  */
-async function bodyRenderer(render: boolean, files: readonly RawFile[], posts: readonly RawFile[]): Promise<BodyRenderer> {
+async function bodyRenderer(render: boolean, files: readonly RawFile[], posts: readonly RawFile[], cache?: LoadCache): Promise<BodyRenderer> {
   const empty = (): RenderedBody => ({ html: "", summary: "" });
   const hasImage = (body: string) => body.includes("![") || /<img/i.test(body);
   if (!render) {
@@ -105,7 +108,9 @@ async function bodyRenderer(render: boolean, files: readonly RawFile[], posts: r
   }
   const markdown = await import("./markdown.ts");
   return {
-    untrusted: (body, links) => markdown.untrustedBody(body, links),
+    // A body without programme links depends on its own text only: the dev server keeps its HTML.
+    untrusted: (body, links) =>
+      cache && !mayHoldProgrammeLinks(body) ? cache.body(body, () => markdown.untrustedBody(body, links)) : markdown.untrustedBody(body, links),
     post: (body, images, links) => ({ html: markdown.renderPost(body, { ...images, links }), summary: markdown.postText(body) }),
     checkLinks: markdown.checkProgrammeLinks,
     truncate: markdown.truncate,
@@ -143,15 +148,20 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
   }
   const root = await realpath(contentDir);
 
+  const { cache } = options;
+  cache?.beginBuild();
   const folder = scanContentFolder(contentDir, root, problems);
-  const speakerFiles = readCollection(folder, "speakers", problems, options.outputDir);
-  const talkFiles = readCollection(folder, "talks", problems, options.outputDir);
-  const workshopFiles = readCollection(folder, "workshops", problems, options.outputDir);
-  const postFiles = readCollection(folder, "blog", problems, options.outputDir);
-  const pageFiles = readCollection(folder, "pages", problems, options.outputDir);
-  const sponsorFiles = readCollection(folder, "sponsors", problems, options.outputDir);
+  const speakerFiles = readCollection(folder, "speakers", problems, options.outputDir, cache);
+  const talkFiles = readCollection(folder, "talks", problems, options.outputDir, cache);
+  const workshopFiles = readCollection(folder, "workshops", problems, options.outputDir, cache);
+  const postFiles = readCollection(folder, "blog", problems, options.outputDir, cache);
+  const pageFiles = readCollection(folder, "pages", problems, options.outputDir, cache);
+  const sponsorFiles = readCollection(folder, "sponsors", problems, options.outputDir, cache);
+  /** The schema's output for a file, kept by the cache for a file that did not change. */
+  const validated = <S extends Parameters<typeof validate>[0]>(schema: S, raw: RawFile, into: ProblemList) =>
+    cache ? cache.validated(schema, raw.data, () => validate(schema, raw.data, raw.file, into)) : validate(schema, raw.data, raw.file, into);
   const images = new ContentImages(options.publicDir, problems, { dir: path.join(contentDir, "blog"), files: postFiles.images });
-  const event = await readEvent(folder, problems, (theme, file) => resolveTheme(theme, file, options.publicDir, images, problems));
+  const event = await readEvent(folder, problems, (theme, file) => resolveTheme(theme, file, options.publicDir, images, problems), cache);
   // Bodies are rendered last, when every slug is known: a bio may link to a talk, a talk to a post.
   const jobs: BodyJob[] = [];
 
@@ -160,7 +170,7 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
   // their own problem is reported, so references to them are not reported again.
   const invalidSpeakers = new Set(speakerFiles.broken);
   for (const raw of speakerFiles.files) {
-    const fields = validate(speakerSchema, raw.data, raw.file, problems);
+    const fields = validated(speakerSchema, raw, problems);
     if (!fields) {
       invalidSpeakers.add(raw.slug);
       jobs.push({ raw, kind: "untrusted" });
@@ -181,14 +191,14 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
     jobs.push({ raw, kind: "untrusted", apply: (body) => Object.assign(speaker, body) });
   }
 
-  const linker = new Linker(event, speakers, speakerFiles.complete ? invalidSpeakers : undefined, problems);
+  const linker = new Linker(event, speakers, speakerFiles.complete ? invalidSpeakers : undefined, problems, cache);
   const talks: Talk[] = [];
   const invalidTalks = new Set(talkFiles.broken);
   for (const raw of talkFiles.files) {
     // On a schema failure the valid reference and time fields are still checked, and their
     // lines come first, as a reader meets them: an unknown speaker shows with a bad duration.
     const own = new ProblemList();
-    const fields = validate(talkSchema, raw.data, raw.file, own);
+    const fields = validated(talkSchema, raw, own);
     if (!fields) {
       const valid = validFields(talkSchema, raw.data, ["speakers", "room", "start"]);
       linker.checkParts(raw.file, { field: "speakers", people: valid.speakers, room: valid.room === "all" ? undefined : valid.room, start: valid.start });
@@ -230,7 +240,7 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
   const invalidWorkshops = new Set(workshopFiles.broken);
   for (const raw of workshopFiles.files) {
     const own = new ProblemList();
-    const fields = validate(workshopSchema, raw.data, raw.file, own);
+    const fields = validated(workshopSchema, raw, own);
     if (!fields) {
       const valid = validFields(workshopSchema, raw.data, ["leaders", "room", "start"]);
       linker.checkParts(raw.file, { field: "leaders", people: valid.leaders, room: valid.room, start: valid.start });
@@ -383,7 +393,7 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
     },
   });
   const allFiles = [...speakerFiles.files, ...talkFiles.files, ...workshopFiles.files, ...postFiles.files, ...pageFiles.files, ...sponsorFiles.files];
-  const bodies = await bodyRenderer(options.render ?? true, allFiles, [...postFiles.files, ...pageFiles.files]);
+  const bodies = await bodyRenderer(options.render ?? true, allFiles, [...postFiles.files, ...pageFiles.files], cache);
   for (const job of jobs) {
     const resolve = links.resolverFor(job.raw.file, problems, job.kind === "post" && job.isDraft);
     if (!job.apply) bodies.checkLinks(job.raw.body, job.kind, resolve);
@@ -396,12 +406,14 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
   for (const problem of event ? languageProblems(event.language) : []) problems.add(problem.file, problem.key, problem.message);
   problems.throwIfAny();
   const tierRank = (sponsor: Sponsor) => tiers.get(sponsor.tier.id)!.rank;
+  const finalEvent = { ...event!, menus: menusOf(pages, sponsors, event!.language) };
+  const kept = cache ? keepUnchanged(cache, finalEvent, speakers, talks, workshops, posts, pages, sponsors) : { event: finalEvent, speakers };
   const byStart = <T extends { start: DateTime; slug: string }>(a: T, b: T) =>
     a.start.toMillis() - b.start.toMillis() || a.slug.localeCompare(b.slug);
   return new Conference(
-    { ...event!, menus: menusOf(pages, sponsors, event!.language) },
+    kept.event,
     talks.sort(byStart),
-    [...speakers.values()].sort((a, b) => a.name.localeCompare(b.name, "en") || a.slug.localeCompare(b.slug)),
+    [...kept.speakers.values()].sort((a, b) => a.name.localeCompare(b.name, "en") || a.slug.localeCompare(b.slug)),
     workshops.sort(byStart),
     posts.sort((a, b) => b.date.toMillis() - a.date.toMillis() || a.slug.localeCompare(b.slug)),
     images.used,
@@ -409,6 +421,41 @@ export async function loadConference(options: LoadOptions): Promise<Conference> 
     sponsors.sort((a, b) => tierRank(a) - tierRank(b) || a.name.localeCompare(b.name, "en") || a.slug.localeCompare(b.slug)),
     releases,
   );
+}
+
+/**
+ * Puts the objects of the last build back where the content made equal ones (see
+ * `LoadCache.intern`): the event, then the speakers, then what refers to them, each reference
+ * moved to the object kept so that a talk whose file and speakers did not change is the same
+ * object as before. The lists are changed in place.
+ */
+function keepUnchanged(
+  cache: LoadCache,
+  event: Event,
+  speakers: Map<string, Speaker>,
+  talks: Talk[],
+  workshops: Workshop[],
+  posts: Post[],
+  pages: Page[],
+  sponsors: Sponsor[],
+): { event: Event; speakers: Map<string, Speaker> } {
+  const keptEvent = cache.intern("event", event);
+  const rooms = new Map(keptEvent.rooms.map((room) => [room.id, room]));
+  const roomOf = <R extends Room | undefined>(room: R): R => (room ? (rooms.get(room.id) as R) ?? room : room);
+  const keptSpeakers = new Map([...speakers].map(([slug, speaker]) => [slug, cache.intern(`speaker:${speaker.file}`, speaker)]));
+  const person = (speaker: Speaker) => keptSpeakers.get(speaker.slug) ?? speaker;
+  talks.forEach((talk, i) => {
+    talks[i] = cache.intern(`talk:${talk.file}`, { ...talk, speakers: talk.speakers.map(person), room: roomOf(talk.room) });
+  });
+  workshops.forEach((workshop, i) => {
+    workshops[i] = cache.intern(`workshop:${workshop.file}`, { ...workshop, leaders: workshop.leaders.map(person), room: roomOf(workshop.room) });
+  });
+  posts.forEach((post, i) => {
+    posts[i] = cache.intern(`post:${post.file}`, { ...post, authorSpeaker: post.authorSpeaker && person(post.authorSpeaker) });
+  });
+  pages.forEach((page, i) => (pages[i] = cache.intern(`page:${page.file}`, page)));
+  sponsors.forEach((sponsor, i) => (sponsors[i] = cache.intern(`sponsor:${sponsor.file}`, sponsor)));
+  return { event: keptEvent, speakers: keptSpeakers };
 }
 
 /**
@@ -469,6 +516,7 @@ class Linker {
      */
     private readonly invalidSpeakers: ReadonlySet<string> | undefined,
     private readonly problems: ProblemList,
+    private readonly cache?: LoadCache,
   ) {
     this.rooms = new Map((event?.rooms ?? []).map((room) => [room.id, room]));
     this.firstDay = event?.start.toISODate() ?? "";
@@ -518,6 +566,13 @@ class Linker {
 
   times(file: string, start: string, duration: number, field = "start"): { start: DateTime; end: DateTime; duration: number } | undefined {
     if (!this.event) return undefined;
+    if (!this.cache) return this.parseTimes(file, start, duration, field);
+    const key = `${start}|${duration}|${this.event.timezone}|${this.firstDay}|${this.lastDay}`;
+    return this.cache.timesOf(key, () => this.parseTimes(file, start, duration, field));
+  }
+
+  private parseTimes(file: string, start: string, duration: number, field: string): { start: DateTime; end: DateTime; duration: number } | undefined {
+    if (!this.event) return undefined;
     const parsed = parseLocalDateTime(start, this.event.timezone);
     if (!parsed.ok) {
       this.problems.add(file, field, parsed.message);
@@ -539,7 +594,12 @@ class Linker {
   }
 }
 
-async function readEvent(folder: ContentFolder, problems: ProblemList, themeOf: (theme: ThemeFile, file: string) => Theme): Promise<Event | undefined> {
+async function readEvent(
+  folder: ContentFolder,
+  problems: ProblemList,
+  themeOf: (theme: ThemeFile, file: string) => Theme,
+  cache?: LoadCache,
+): Promise<Event | undefined> {
   const found = folder.entries.get("event.yaml");
   const file = displayPath(path.join(folder.dir, "event.yaml"));
   // A misnamed event.yml was reported with a "did you mean"; saying event.yaml is missing would repeat it.
@@ -553,8 +613,8 @@ async function readEvent(folder: ContentFolder, problems: ProblemList, themeOf: 
     problems.add(file, "", "file is empty");
     return undefined;
   }
-  const data = parseYaml(text, file, problems, 1, "file");
-  const fields = data && validate(eventSchema, data, file, problems);
+  const data = cache ? cachedYaml(cache, text, file, problems) : parseYaml(text, file, problems, 1, "file");
+  const fields = data && (cache ? cache.validated(eventSchema, data, () => validate(eventSchema, data, file, problems)) : validate(eventSchema, data, file, problems));
   if (!fields) return undefined;
   const theme = fields.theme && themeOf(fields.theme, file);
 
@@ -602,6 +662,18 @@ async function readEvent(folder: ContentFolder, problems: ProblemList, themeOf: 
   const cfp = fields.cfp && openWindow(fields.cfp, "cfp", zone.zone, fields.language, file, problems);
   const tickets = fields.tickets && openWindow(fields.tickets, "tickets", zone.zone, fields.language, file, problems);
   return { ...fields, timezone: zone.zone, file, start, end, days, tickets, cfp, theme, menus: { main: [], footer: [] } };
+}
+
+/** event.yaml parsed, or as parsed before when its text is the same (the dev server's cache). */
+function cachedYaml(cache: LoadCache, text: string, file: string, problems: ProblemList): Record<string, unknown> | undefined {
+  const key = `\0event.yaml:${file}`;
+  const known = cache.parsedByText(key, "", text);
+  if (known) return known.data;
+  const own = new ProblemList();
+  const data = parseYaml(text, file, own, 1, "file");
+  problems.items.push(...own.items);
+  if (data && own.items.length === 0) cache.rememberParsed(key, "", text, { data, body: "" });
+  return data;
 }
 
 /** Ticket sales or a call for papers as instants in the event's zone; undefined after reporting a time that does not exist or a closing before the opening. */
@@ -660,7 +732,7 @@ interface CollectionFiles {
   images: CollectionListing["images"];
 }
 
-function readCollection(folder: ContentFolder, collection: Collection, problems: ProblemList, outputDir: string | undefined): CollectionFiles {
+function readCollection(folder: ContentFolder, collection: Collection, problems: ProblemList, outputDir: string | undefined, cache: LoadCache | undefined): CollectionFiles {
   const listing = listCollection(folder, collection, problems);
   const broken = new Set<string>();
   for (const stem of listing.misnamed) {
@@ -672,7 +744,7 @@ function readCollection(folder: ContentFolder, collection: Collection, problems:
   // Read one after another with synchronous calls: for thousands of small files that is
   // several times faster than thousands of concurrent promise reads through libuv's pool.
   for (const entry of listing.files) {
-    const raw = readContentFile(folder.root, entry, problems);
+    const raw = readContentFile(folder.root, entry, problems, cache);
     if (!raw) continue;
     if (typeof raw === "string") {
       broken.add(raw);
@@ -697,16 +769,27 @@ function readCollection(folder: ContentFolder, collection: Collection, problems:
 }
 
 /** The file read and split; its slug alone when it could not be; undefined when its name gives no slug. */
-function readContentFile(root: string, entry: CollectionFile, problems: ProblemList): RawFile | string | undefined {
+function readContentFile(root: string, entry: CollectionFile, problems: ProblemList, cache: LoadCache | undefined): RawFile | string | undefined {
   const file = displayPath(entry.path.absolute);
   const slug = slugFromFileName(entry.name.slice(0, -".md".length));
   if (!slug.ok) {
     problems.add(file, "", slug.message);
     return undefined;
   }
+  // A plain file (not a link) the cache has seen as it is needs no reading: it passed every check then.
+  const real = entry.path.real;
+  const id = real === undefined ? undefined : cache?.identity(real);
+  const known = id === undefined ? undefined : cache!.parsedById(real!, id);
+  if (known) return { file, slug: slug.slug, data: known.data, body: known.body };
   const bytes = readContentBytes(root, entry.path, problems);
   const text = bytes && decodeText(bytes, file, problems);
-  const parsed = text === undefined ? undefined : parseMarkdownFile(text, file, problems);
+  if (text === undefined) return slug.slug;
+  const same = id === undefined ? undefined : cache!.parsedByText(real!, id, text);
+  if (same) return { file, slug: slug.slug, data: same.data, body: same.body };
+  const own = new ProblemList();
+  const parsed = parseMarkdownFile(text, file, own);
+  problems.items.push(...own.items);
+  if (parsed && id !== undefined && own.items.length === 0) cache!.rememberParsed(real!, id, text, parsed);
   return parsed ? { file, slug: slug.slug, data: parsed.data, body: parsed.body } : slug.slug;
 }
 

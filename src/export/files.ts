@@ -9,6 +9,7 @@ import { renderIcs } from "./ics.ts";
 import { scheduleData } from "./schedule-data.ts";
 import { exportedSessions } from "./sessions.ts";
 import { historyOf } from "./changes.ts";
+import { sessionGuid } from "./ids.ts";
 import { renderChangesFeed } from "./changes-feed.tsx";
 import { exportStamp } from "./stamp.ts";
 import { renderThemeCss } from "../theme/theme.ts";
@@ -22,17 +23,24 @@ export interface ExportFile {
 }
 
 /**
+ * Asked before a file is made, with everything the file shows: true when the caller already has
+ * that file as it would be made (the dev server's last build), which then leaves it out.
+ */
+export type KeepFile = (path: string, inputs: unknown) => boolean;
+
+/**
  * Every export of the programme: `schedule.ics`, `schedule.json` (c3voc), `schedule.xml`
  * (frab) and one `.ics` per talk and workshop (an event a block for a workshop of several); and the files for search engines and browsers:
  * `/schedule/sessions.json` for the browser's scripts; `sitemap.xml`, `robots.txt` and `site.webmanifest`; `theme.css` when the event has a theme; and the browser scripts (`/assets/`).
  * Made one at a time, so a writer holds one
  * file's text at once. `sourceDateEpoch` is `SOURCE_DATE_EPOCH`, for the iCalendar DTSTAMP.
+ * `keep` may leave out a session's `.ics` whose inputs it already has made.
  */
-export function* exportFiles(conference: Conference, sourceDateEpoch: string | undefined): Generator<ExportFile> {
+export function* exportFiles(conference: Conference, sourceDateEpoch: string | undefined, keep?: KeepFile): Generator<ExportFile> {
   const { event } = conference;
   const stamp = exportStamp(event, sourceDateEpoch);
   const sessions = exportedSessions(conference);
-  const { cancelled } = historyOf(conference);
+  const { cancelled, sessions: history } = historyOf(conference);
   yield { path: SITE_PATHS.scheduleIcs, content: renderIcs(conference, sessions, { stamp, name: event.name, path: SITE_PATHS.scheduleIcs, cancelled }) };
   const data = scheduleData(conference);
   yield { path: SITE_PATHS.scheduleJson, content: renderScheduleJson(data) };
@@ -43,6 +51,7 @@ export function* exportFiles(conference: Conference, sourceDateEpoch: string | u
     if (!isFirstPart(session)) continue;
     const where = calendarPath(session);
     const entries = session.type === "workshop" && session.part ? sessions.filter((s) => s.type === "workshop" && s.slug === session.slug) : [session];
+    if (keep?.(where, [stamp, event, entries, entries.map((entry) => history.get(sessionGuid(event, entry)))])) continue;
     yield { path: where, content: renderIcs(conference, entries, { stamp, name: session.title, path: where }) };
   }
   // A cancelled session's own file stays, with the event cancelled, for calendars subscribed to it; its blocks share one file.

@@ -33,13 +33,19 @@ const CARDS_IN_FLIGHT = 4;
 /**
  * Every generated binary file of the site: the resized copies of local images (speaker photos,
  * images in posts), then a share card for every talk, workshop, speaker and post page. Made or
- * taken from the cache one after another, so a writer holds a few files at once.
+ * taken from the cache one after another, so a writer holds a few files at once. `keep` is
+ * asked with each card's content first, and leaves out a card the caller already has.
  */
-export async function* mediaFiles(conference: Conference, stats: MediaStats = newMediaStats()): AsyncGenerator<MediaFile> {
+export async function* mediaFiles(
+  conference: Conference,
+  stats: MediaStats = newMediaStats(),
+  keep?: (path: string, inputs: unknown) => boolean,
+): AsyncGenerator<MediaFile> {
   yield* imageFiles(conference.images, stats.images);
   const folder = cacheDir("cards");
   const pending: Array<Promise<MediaFile>> = [];
   for (const { path: where, card } of shareCards(conference)) {
+    if (keep?.(where, card)) continue;
     const made = cardPng(card, folder, stats.cards).then((content) => ({ path: where, content }));
     made.catch(() => undefined); // Awaited below; this keeps a failure while an earlier card is awaited from being "unhandled".
     pending.push(made);
@@ -80,20 +86,20 @@ export function* shareCards(conference: Conference): Generator<{ path: string; c
   const tr = translatorFor(event.language);
   const { t } = tr;
   for (const session of [...conference.talkPages, ...conference.workshops]) {
-    const label = kindLabel(session, tr) ?? t("card.talk");
-    yield {
-      path: cardPath(session.url)!,
-      card: { label, title: session.title, people: peopleOf(session).map(cardPerson), facts: sessionFacts(session, tr), ...common },
-    };
+    const card = remembered(session, event, [], () => {
+      const label = kindLabel(session, tr) ?? t("card.talk");
+      return { label, title: session.title, people: peopleOf(session).map(cardPerson), facts: sessionFacts(session, tr), ...common };
+    });
+    yield { path: cardPath(session.url)!, card };
   }
   for (const speaker of conference.speakers) {
     const sessions = conference.sessionsOf(speaker);
-    const facts = sessions[0] ? sessionFacts(sessions[0], tr) : [];
-    if (sessions.length > 1) facts.push(t("card.moreSessions", { count: sessions.length - 1 }));
-    yield {
-      path: cardPath(speaker.url)!,
-      card: { label: t("card.speaker"), title: speaker.name, subtitle: `${speaker.role}, ${speaker.company}`, people: [cardPerson(speaker)], facts, ...common },
-    };
+    const card = remembered(speaker, event, [sessions[0], sessions.length], () => {
+      const facts = sessions[0] ? sessionFacts(sessions[0], tr) : [];
+      if (sessions.length > 1) facts.push(t("card.moreSessions", { count: sessions.length - 1 }));
+      return { label: t("card.speaker"), title: speaker.name, subtitle: `${speaker.role}, ${speaker.company}`, people: [cardPerson(speaker)], facts, ...common };
+    });
+    yield { path: cardPath(speaker.url)!, card };
   }
   for (const post of conference.posts) {
     yield {
@@ -101,6 +107,21 @@ export function* shareCards(conference: Conference): Generator<{ path: string; c
       card: { label: t("nav.blog"), title: post.title, subtitle: t("post.by", { author: post.author }), people: [], facts: [formatDay(post.date, tr.locale)], ...common },
     };
   }
+}
+
+const cardsOf = new WeakMap<object, { event: object; also: unknown[]; card: CardContent }>();
+
+/**
+ * The card made before for the same page of the same event (and the same `also`), else a new
+ * one. The dev server's loader keeps unchanged content's objects from build to build, so an
+ * unchanged card is neither laid out again nor fingerprinted again.
+ */
+function remembered(source: object, event: object, also: unknown[], make: () => CardContent): CardContent {
+  const known = cardsOf.get(source);
+  if (known && known.event === event && known.also.length === also.length && known.also.every((item, i) => item === also[i])) return known.card;
+  const card = make();
+  cardsOf.set(source, { event, also, card });
+  return card;
 }
 
 function sessionFacts(session: Session, tr: Translator): string[] {

@@ -1,51 +1,153 @@
+import { statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import Eleventy from "@11ty/eleventy";
 import type { Conference } from "../content/model.ts";
 import { exportFiles } from "../export/files.ts";
 import { mediaFiles, newMediaStats, type MediaStats } from "../media/files.ts";
+import { digestOf, Fingerprinter } from "./fingerprint.ts";
 import { outputMarkerFile } from "./guard.ts";
 import type { PublicFile } from "./public-files.ts";
+import { pageJobs } from "./routes.ts";
 
 /**
- * Renders the whole site in memory: every page (through Eleventy's `toJSON`), every export,
- * the resized images and share cards (counted in `media`), the public files and the output
- * marker, as relative path → bytes. The conference must
- * already have been handed to Eleventy's data (`provideConference`). `outputDir` only sets
- * where Eleventy thinks the pages go; nothing is written.
+ * What a build made: each file of the output folder (forward slashes) with the fingerprint of its
+ * inputs (when they are known before it is made) and a digest of its bytes.
+ */
+export type SiteFingerprints = ReadonlyMap<string, FileFingerprint>;
+
+export interface FileFingerprint {
+  inputs: string | undefined;
+  bytes: string;
+}
+
+export interface RenderOptions {
+  /** `SOURCE_DATE_EPOCH`, for the iCalendar DTSTAMP. */
+  sourceDateEpoch: string | undefined;
+  /** Counts the images resized and the share cards drawn or taken from the cache. */
+  media?: MediaStats;
+  /**
+   * The fingerprints of the previous build into the same folder (the dev server's): a file whose
+   * fingerprint is the same is neither made nor written again. Without them, everything is made.
+   */
+  previous?: SiteFingerprints;
+  /**
+   * The fingerprinter of the previous builds, whose digests of objects the loader kept unchanged
+   * (`LoadCache.intern`) still hold; default a new one.
+   */
+  fingerprinter?: Fingerprinter;
+  /** Work out the fingerprints (default true); a build that is not followed by another need not. */
+  track?: boolean;
+}
+
+export interface RenderedSite {
+  /** Every file of the site, made or kept, with its fingerprint: the `previous` of the next build. */
+  fingerprints: Map<string, FileFingerprint>;
+  /** HTML pages in the site. */
+  pages: number;
+  /** Files handed to `write`. */
+  written: number;
+}
+
+/**
+ * Renders the site: every page of the route files in src/pages, every export, the resized images
+ * and share cards, the public files and the output marker, handing each file to `write` (relative
+ * path with forward slashes, bytes). `npm run build` and the dev server both render through it.
+ *
+ * Each file gets a fingerprint: for a page whose route declares its `inputs`, a session's `.ics`
+ * and a share card, a digest of everything it shows, taken before it is made; and a digest of its
+ * bytes. With `previous`, a file whose inputs are unchanged is not even made, and one whose bytes
+ * are unchanged not written: an edit to one talk renders its page, its speakers' pages, the pages
+ * that list it, and the exports it is in.
+ */
+export async function renderSite(
+  conference: Conference,
+  publicFiles: readonly PublicFile[],
+  options: RenderOptions,
+  write: (file: string, bytes: Buffer) => Promise<void> | void,
+): Promise<RenderedSite> {
+  const fingerprints = new Map<string, FileFingerprint>();
+  const hasher = options.fingerprinter ?? new Fingerprinter();
+  const previous = options.previous;
+  const tracking = options.track ?? true;
+  let pages = 0;
+  let written = 0;
+  /** Records a file made from known inputs; true when the last build made the same (then it keeps the last build's file). */
+  const keep = (sitePath: string, inputs: unknown): boolean => {
+    if (!tracking) return false;
+    const file = relativeOf(sitePath);
+    const print = `i${hasher.of(inputs)}`;
+    const before = previous?.get(file);
+    if (before?.inputs === print) {
+      fingerprints.set(file, before);
+      return true;
+    }
+    fingerprints.set(file, { inputs: print, bytes: "" });
+    return false;
+  };
+  /** A file made: written unless the last build wrote the same bytes. */
+  const made = async (sitePath: string, content: Buffer | string) => {
+    const file = relativeOf(sitePath);
+    const bytes = typeof content === "string" ? Buffer.from(content) : content;
+    if (tracking) {
+      const digest = digestOf(bytes);
+      fingerprints.set(file, { inputs: fingerprints.get(file)?.inputs, bytes: digest });
+      if (previous?.get(file)?.bytes === digest) return;
+    } else {
+      fingerprints.set(file, { inputs: undefined, bytes: "" });
+    }
+    written++;
+    await write(file, bytes);
+  };
+
+  for (const job of await pageJobs(conference)) {
+    if (job.file.endsWith(".html")) pages++;
+    if (job.inputs && keep(job.file, [job.route, job.inputs()])) continue;
+    await made(job.file, job.render());
+  }
+  for (const file of exportFiles(conference, options.sourceDateEpoch, keep)) await made(file.path, file.content);
+  for await (const file of mediaFiles(conference, options.media ?? newMediaStats(), keep)) await made(file.path, file.content);
+  for (const file of publicFiles) {
+    const relative = relativeOf(file.sitePath);
+    // A page Lectern made wins over a public file at the same place.
+    if (fingerprints.has(relative)) continue;
+    const info = tracking ? statSync(file.source) : undefined;
+    const print = info && `p${info.dev}:${info.ino}:${info.size}:${info.mtimeMs}:${info.ctimeMs}`;
+    const before = previous?.get(relative);
+    if (print !== undefined && before?.inputs === print) {
+      fingerprints.set(relative, before);
+      continue;
+    }
+    fingerprints.set(relative, { inputs: print, bytes: "" });
+    await made(relative, await readFile(file.source));
+  }
+  const [marker, bytes] = outputMarkerFile();
+  await made(marker, bytes);
+  return { fingerprints, pages, written };
+}
+
+/**
+ * Renders the whole site in memory, as relative path → bytes (see `renderSite`); `outputDir`
+ * is not read or written.
  */
 export async function renderSiteInMemory(
   conference: Conference,
   publicFiles: readonly PublicFile[],
-  outputDir: string,
+  _outputDir: string,
   sourceDateEpoch: string | undefined,
   media: MediaStats = newMediaStats(),
-): Promise<{ files: Map<string, Buffer | string>; pages: number }> {
-  const files = new Map<string, Buffer | string>();
-  let pages = 0;
-  const eleventy = new Eleventy("src/pages", outputDir, { configPath: ".eleventy.ts", quietMode: true });
-  const rendered = (await eleventy.toJSON()) as unknown as Array<{ outputPath: string | false; content: Buffer | string }>;
-  for (const page of rendered) {
-    if (!page.outputPath) continue;
-    files.set(path.relative(outputDir, path.resolve(page.outputPath)), page.content);
-    if (page.outputPath.endsWith(".html")) pages++;
-  }
-  for (const file of exportFiles(conference, sourceDateEpoch)) {
-    files.set(path.join(...file.path.split("/").filter(Boolean)), file.content);
-  }
-  for await (const file of mediaFiles(conference, media)) {
-    files.set(path.join(...file.path.split("/").filter(Boolean)), file.content);
-  }
-  for (const file of publicFiles) {
-    const relative = path.join(...file.sitePath.split("/"));
-    if (!files.has(relative)) files.set(relative, await readFile(file.source));
-  }
-  const [marker, bytes] = outputMarkerFile();
-  files.set(marker, bytes);
-  for (const relative of files.keys()) {
-    if (relative === "" || relative.startsWith("..") || path.isAbsolute(relative)) {
-      throw new Error(`refusing to write ${relative} outside the output folder`);
-    }
-  }
+): Promise<{ files: Map<string, Buffer>; pages: number }> {
+  const files = new Map<string, Buffer>();
+  const { pages } = await renderSite(conference, publicFiles, { sourceDateEpoch, media, track: false }, (file, bytes) => {
+    files.set(path.join(...file.split("/")), bytes);
+  });
   return { files, pages };
+}
+
+/** A site path (`/talks/x/index.html`) as a file of the output folder (`talks/x/index.html`); never outside it. */
+function relativeOf(sitePath: string): string {
+  const file = /^\/?[^/]/.test(sitePath) && !sitePath.includes("//") && !sitePath.endsWith("/") ? sitePath.replace(/^\//, "") : sitePath.split("/").filter(Boolean).join("/");
+  if (file === "" || file.split("/").some((part) => part === "." || part === "..") || file.includes("\\") || file.includes("\0")) {
+    throw new Error(`refusing to write ${sitePath} outside the output folder`);
+  }
+  return file;
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { DateTime } from "luxon";
 import * as pagefind from "pagefind";
@@ -55,18 +55,15 @@ export async function searchAndOfflineFiles(site: BuiltSite, conference: Confere
 }
 
 /**
- * The published build's step after Eleventy wrote the pages into `dir`: writes the search index
- * and the service worker beside them. `written` is what `eleventy.write()` returned.
+ * The published build's step after every page is written into `dir`: writes the search index
+ * and the service worker beside them. `pages` are the HTML pages the build wrote.
  */
-export async function writeIndexAndServiceWorker(dir: string, written: unknown[], conference: Conference): Promise<void> {
-  const pages: RenderedPage[] = [];
-  for (const entry of written.flat(2) as Array<{ outputPath?: unknown; content?: unknown }>) {
-    const { outputPath, content } = entry ?? {};
-    if (typeof outputPath !== "string" || !outputPath.endsWith(".html")) continue;
-    // The route files return strings or, for some, buffers.
-    if (typeof content === "string" || Buffer.isBuffer(content)) pages.push({ file: path.relative(dir, path.resolve(outputPath)), html: content.toString() });
-  }
+export async function writeSearchAndOffline(dir: string, pages: readonly RenderedPage[], conference: Conference): Promise<void> {
   const files = await searchAndOfflineFiles({ pages, read: (file) => readFile(path.join(dir, file)).catch(() => undefined) }, conference);
+  await writeInto(dir, files);
+}
+
+async function writeInto(dir: string, files: ReadonlyMap<string, Buffer | string>): Promise<void> {
   for (const [file, content] of files) {
     const target = path.join(dir, ...file.split("/"));
     await mkdir(path.dirname(target), { recursive: true });
@@ -80,41 +77,40 @@ export async function indexAndServiceWorker(files: Map<string, Buffer | string>,
 }
 
 /** The last search index the dev server wrote, by output folder, kept in the next builds until a newer one is ready. */
-const devIndexes = new Map<string, { files: Map<string, Buffer | string>; job: Promise<void> }>();
 
 /**
- * The dev server's step, which does not hold up the reload: `files` gets the service worker
- * and the last finished search index; `write` (the folder sync) runs; then the pages are
- * indexed in the background and `write` runs again with the new index. The next build waits
- * for that to finish before it writes, so two writes never overlap.
+ * The dev server's step, after the reload: the dev build writes only the pages that changed, so
+ * the search index and the service worker are made again from the pages in the output folder, in
+ * the background (Pagefind takes seconds on a large programme; the reload does not wait for it).
+ * One job per folder at a time; the returned promise ends when this one is written.
  */
-export async function writeWithIndexInBackground<T>(
-  outputDir: string,
-  files: Map<string, Buffer | string>,
-  conference: Conference,
-  write: (files: ReadonlyMap<string, Buffer | string>) => Promise<T>,
-): Promise<T> {
-  const previous = devIndexes.get(outputDir);
-  await previous?.job;
-  const site = inMemory(files);
-  const pages = [...site.pages].map((page) => ({ file: page.file.split(path.sep).join("/"), html: page.html }));
-  files.set(SERVICE_WORKER_FILE, await serviceWorkerFile(pages, site, conference, await programmeTime()));
-  files.set(SEARCH_MESSAGES_FILE, searchMessages(conference));
-  for (const [file, content] of previous?.files ?? []) files.set(file, content);
-  const result = await write(files);
-  const state = { files: previous?.files ?? new Map<string, Buffer | string>(), job: Promise.resolve() };
-  state.job = searchIndexFiles(pages)
-    .then(async (index) => {
-      for (const file of state.files.keys()) files.delete(file);
-      for (const [file, content] of index) files.set(file, content);
-      state.files = index;
-      await write(files);
-    })
-    .catch((error: unknown) => {
-      process.stderr.write(`lectern dev: the search index could not be made: ${error instanceof Error ? error.message : String(error)}\n`);
-    });
-  devIndexes.set(outputDir, state);
-  return result;
+export function refreshSearchAndOffline(dir: string, conference: Conference): Promise<void> {
+  const previous = devJobs.get(dir) ?? Promise.resolve();
+  const job = previous.then(async () => {
+    const pages: RenderedPage[] = [];
+    for (const file of await htmlFilesIn(dir)) pages.push({ file, html: await readFile(path.join(dir, ...file.split("/")), "utf8") });
+    const files = await searchAndOfflineFiles({ pages, read: (file) => readFile(path.join(dir, file)).catch(() => undefined) }, conference);
+    const stale = (await filesIn(path.join(dir, SEARCH_FOLDER))).map((file) => `${SEARCH_FOLDER}/${file}`).filter((file) => !files.has(file));
+    await writeInto(dir, files);
+    await Promise.all(stale.map((file) => rm(path.join(dir, ...file.split("/")), { force: true })));
+  });
+  const quiet = job.catch((error: unknown) => {
+    process.stderr.write(`lectern dev: the search index could not be made: ${error instanceof Error ? error.message : String(error)}\n`);
+  });
+  devJobs.set(dir, quiet);
+  return quiet;
+}
+
+const devJobs = new Map<string, Promise<void>>();
+
+/** Every HTML page under `dir`, as forward-slash paths, leaving out the search index. */
+async function htmlFilesIn(dir: string): Promise<string[]> {
+  return (await filesIn(dir)).filter((file) => file.endsWith(".html") && !file.startsWith(`${SEARCH_FOLDER}/`));
+}
+
+async function filesIn(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/")).sort();
 }
 
 function inMemory(files: ReadonlyMap<string, Buffer | string>): BuiltSite {

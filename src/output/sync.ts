@@ -98,3 +98,35 @@ async function removeEmptyParents(root: string, dir: string): Promise<void> {
     dir = path.dirname(dir);
   }
 }
+
+/**
+ * Writes `written` (relative path with forward slashes → bytes) into `dir` and removes `removed`,
+ * as `syncFolder` does but without looking at the rest of the folder: for a build that knows
+ * what changed since the last one it made there. Returns how many files were written or removed.
+ */
+export async function applyChanges(dir: string, written: ReadonlyMap<string, Buffer>, removed: Iterable<string>): Promise<number> {
+  const tag = `${process.pid}-${randomBytes(3).toString("hex")}`;
+  let changed = 0;
+  for (const [relative, bytes] of written) {
+    const target = path.join(dir, ...relative.split("/"));
+    await mkdir(path.dirname(target), { recursive: true });
+    const temporary = path.join(path.dirname(target), `.${path.basename(target)}.lectern-tmp-${tag}`);
+    try {
+      await writeFile(temporary, bytes);
+      await rename(temporary, target);
+    } catch (error) {
+      await rm(temporary, { force: true });
+      throw error;
+    }
+    changed++;
+  }
+  for (const relative of removed) {
+    const target = path.join(dir, ...relative.split("/"));
+    await unlink(target).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "ENOENT") throw error;
+    });
+    changed++;
+    await removeEmptyParents(dir, path.dirname(target));
+  }
+  return changed;
+}

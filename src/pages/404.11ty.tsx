@@ -7,3 +7,8 @@ export const data = { permalink: SITE_PATHS.notFound, eleventyExcludeFromCollect
 export function render({ conference }: PageData) {
   return <NotFoundPage event={conference.event} />;
 }
+
+/** What the page shows (see src/output/routes.ts). */
+export function inputs({ conference }: PageData) {
+  return [conference.event];
+}

@@ -13,3 +13,8 @@ export const data = {
 export function render({ conference, freePage }: Data) {
   return <ContentPage event={conference.event} page={freePage} />;
 }
+
+/** What the page shows (see src/output/routes.ts). */
+export function inputs({ conference, freePage }: Data) {
+  return [conference.event, freePage];
+}

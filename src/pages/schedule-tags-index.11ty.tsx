@@ -1,9 +1,14 @@
 import { SITE_PATHS } from "../site/urls.ts";
-import type { PageData } from "../eleventy/types.ts";
+import { programmeInputs, type PageData } from "../eleventy/types.ts";
 import { ScheduleTagsPage } from "../views/ScheduleTagPage.tsx";
 
 export const data = { permalink: SITE_PATHS.scheduleTags, eleventyExcludeFromCollections: true };
 
 export function render({ conference }: PageData) {
   return <ScheduleTagsPage conference={conference} />;
+}
+
+/** What the page shows (see src/output/routes.ts): the programme, without abstracts or bios. */
+export function inputs({ conference }: PageData) {
+  return programmeInputs(conference);
 }

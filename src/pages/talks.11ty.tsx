@@ -15,3 +15,8 @@ export const data = {
 export function render({ conference, talk }: Data) {
   return <TalkPage event={conference.event} talk={talk} tagUrls={conference.tagUrls} mark={sessionMarks(conference).get(talk)} now={buildClock()} />;
 }
+
+/** What the page shows (see src/output/routes.ts): the event, the talk with its speakers, its topics' pages, its release mark. */
+export function inputs({ conference, talk }: Data) {
+  return [conference.event, talk, talk.tags.map((tag) => conference.tagUrls.get(tag)), sessionMarks(conference).get(talk)];
+}

@@ -15,3 +15,8 @@ export const data = {
 export function render({ conference, workshop }: Data) {
   return <WorkshopPage event={conference.event} workshop={workshop} tagUrls={conference.tagUrls} mark={sessionMarks(conference).get(workshop)} now={buildClock()} />;
 }
+
+/** What the page shows (see src/output/routes.ts): the event, the workshop with its leaders, its topics' pages, its release mark. */
+export function inputs({ conference, workshop }: Data) {
+  return [conference.event, workshop, workshop.tags.map((tag) => conference.tagUrls.get(tag)), sessionMarks(conference).get(workshop)];
+}

@@ -1,0 +1,135 @@
+import { lstatSync } from "node:fs";
+import { DateTime } from "luxon";
+
+/** A content file read and split into front matter and body. */
+export interface ParsedFile {
+  data: Record<string, unknown>;
+  body: string;
+}
+
+/**
+ * What the dev server keeps of the content between builds, so that an edit to one file costs
+ * the parsing, validating and rendering of that file only: each file's front matter and body by
+ * its identity on disk (device, inode, size, modification and change times) and, when that
+ * changed, by its text; each schema's result by the parsed data it was given; and each body's
+ * HTML by its markdown. What two builds in a row did not use is dropped (`beginBuild`).
+ *
+ * Only results that are pure functions of one file are kept: every check between files (slugs
+ * that clash, speakers, rooms and times) runs on every build, so problems are reported exactly
+ * as a full check reports them. A file with a problem is never kept.
+ */
+export class LoadCache {
+  private files = new Map<string, { id: string; text: string; parsed: ParsedFile }>();
+  private oldFiles = new Map<string, { id: string; text: string; parsed: ParsedFile }>();
+  private readonly fields = new WeakMap<object, WeakMap<object, unknown>>();
+  private bodies = new Map<string, unknown>();
+  private oldBodies = new Map<string, unknown>();
+  private objects = new Map<string, object>();
+  private oldObjects = new Map<string, object>();
+  private times = new Map<string, unknown>();
+  private oldTimes = new Map<string, unknown>();
+
+  /** The identity of a plain file on disk; undefined for anything else (a link, a missing file): not cached. */
+  identity(absolute: string): string | undefined {
+    try {
+      const info = lstatSync(absolute);
+      if (!info.isFile()) return undefined;
+      return `${info.dev}:${info.ino}:${info.size}:${info.mtimeMs}:${info.ctimeMs}`;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The parsed file when the file at `absolute` is the one seen before. */
+  parsedById(absolute: string, id: string): ParsedFile | undefined {
+    const known = this.files.get(absolute) ?? this.oldFiles.get(absolute);
+    if (known?.id !== id) return undefined;
+    this.files.set(absolute, known);
+    return known.parsed;
+  }
+
+  /** The parsed file when its text is the text seen before (a file saved without a change). */
+  parsedByText(absolute: string, id: string, text: string): ParsedFile | undefined {
+    const known = this.files.get(absolute) ?? this.oldFiles.get(absolute);
+    if (known?.text !== text) return undefined;
+    this.files.set(absolute, { ...known, id });
+    return known.parsed;
+  }
+
+  rememberParsed(absolute: string, id: string, text: string, parsed: ParsedFile): void {
+    this.files.set(absolute, { id, text, parsed });
+  }
+
+  /** A schema's output for this very data object, validated before without a problem. */
+  validated<T>(schema: object, data: object, validate: () => T | undefined): T | undefined {
+    let bySchema = this.fields.get(schema);
+    if (!bySchema) this.fields.set(schema, (bySchema = new WeakMap()));
+    if (bySchema.has(data)) return bySchema.get(data) as T;
+    const result = validate();
+    if (result !== undefined) bySchema.set(data, result);
+    return result;
+  }
+
+  /** A body rendered before from the same markdown (bodies that depend on nothing else: see the caller). */
+  body<T>(key: string, render: () => T): T {
+    const known = (this.bodies.get(key) ?? this.oldBodies.get(key)) as T | undefined;
+    if (known !== undefined) {
+      this.bodies.set(key, known);
+      return known;
+    }
+    const made = render();
+    this.bodies.set(key, made);
+    return made;
+  }
+
+  /**
+   * The object the last build made for `key` when `value` equals it in every part (luxon times by
+   * instant, zone and locale), else `value`. Content that did not change then keeps its objects
+   * from build to build, and whatever was worked out from them (fingerprints, exports' text) holds.
+   * Objects handed out must not be changed afterwards.
+   */
+  intern<T extends object>(key: string, value: T): T {
+    const known = this.objects.get(key) ?? this.oldObjects.get(key);
+    const kept = known !== undefined && sameValue(known, value) ? (known as T) : value;
+    this.objects.set(key, kept);
+    return kept;
+  }
+
+  /** A session's times worked out before from the same start, duration and zone (luxon's parsing is slow). */
+  timesOf<T>(key: string, make: () => T | undefined): T | undefined {
+    const known = (this.times.get(key) ?? this.oldTimes.get(key)) as T | undefined;
+    if (known !== undefined) {
+      this.times.set(key, known);
+      return known;
+    }
+    const made = make();
+    if (made !== undefined) this.times.set(key, made);
+    return made;
+  }
+
+  /** Starts a build: what the last one did not use is dropped. */
+  beginBuild(): void {
+    this.oldObjects = this.objects;
+    this.objects = new Map();
+    this.oldTimes = this.times;
+    this.times = new Map();
+    this.oldFiles = this.files;
+    this.files = new Map();
+    this.oldBodies = this.bodies;
+    this.bodies = new Map();
+  }
+}
+
+/** Equal in every part: the same primitives, luxon times equal, arrays and plain objects equal item by item. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (a instanceof DateTime || b instanceof DateTime) return a instanceof DateTime && b instanceof DateTime && a.equals(b);
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => sameValue(item, b[i]));
+  }
+  if (Object.getPrototypeOf(a) !== Object.prototype || Object.getPrototypeOf(b) !== Object.prototype) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => Object.hasOwn(b, key) && sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}

@@ -1,0 +1,97 @@
+import { createHash } from "node:crypto";
+import { DateTime } from "luxon";
+import { Conference } from "../content/model.ts";
+
+/**
+ * Fingerprints of what a page shows: a digest of a value (the data a view reads), equal for
+ * equal data however often the content was loaded again. It remembers the digest of every
+ * object it has seen (a talk shown on its page, its speakers' pages and a tag page is hashed
+ * once), so an object must not change once hashed: the dev server keeps one for its builds,
+ * because the loader keeps the objects of unchanged content from build to build.
+ */
+export class Fingerprinter {
+  private readonly known = new WeakMap<object, string>();
+  private readonly open = new Set<object>();
+  private outlines: Fingerprinter | undefined;
+
+  /** `omit`: keys left out of every object (an outline's fingerprinter leaves out the bodies). */
+  constructor(private readonly omit?: ReadonlySet<string>) {}
+
+  /**
+   * The fingerprint of `value`: primitives, arrays, plain objects, Maps, Sets, luxon DateTimes and
+   * the Conference. A list (a page's inputs, made anew for each call) is its parts' digests, not
+   * hashed again: it is compared once and not remembered.
+   */
+  of(value: unknown): string {
+    return Array.isArray(value) ? this.describe(value) : this.digest(value);
+  }
+
+  private digest(value: unknown): string {
+    if (value === null || typeof value !== "object") return primitive(value);
+    // Times are many and small: their text is their fingerprint.
+    if (value instanceof Outline) return `O${(this.outlines ??= new Fingerprinter(BODY_KEYS)).digest(value.value)}`;
+    if (value instanceof DateTime) return `D${value.toMillis()}@${value.zoneName}|${value.locale}|${value.outputCalendar}|${value.numberingSystem}`;
+    const known = this.known.get(value);
+    if (known !== undefined) return known;
+    // A reference back to an object being hashed (none in today's model): its place is marked, not followed.
+    if (this.open.has(value)) return "^";
+    this.open.add(value);
+    let text: string;
+    try {
+      text = this.describe(value);
+    } finally {
+      this.open.delete(value);
+    }
+    const result = text.length > 160 ? `#${createHash("sha1").update(text).digest("base64url")}` : text;
+    this.known.set(value, result);
+    return result;
+  }
+
+  /** The text an object's fingerprint is made from: its parts' fingerprints. */
+  private describe(value: object): string {
+    if (value instanceof Conference) {
+      // Its own caches (tag groups, days) are made on first use: hash what they are made from.
+      const c = value;
+      return `C(${[c.event, c.talks, c.speakers, c.workshops, c.posts, c.images, c.pages, c.sponsors, c.releases].map((part) => this.digest(part)).join(",")})`;
+    }
+    if (Array.isArray(value)) return `[${value.map((item) => this.digest(item)).join(",")}]`;
+    if (value instanceof Map) return `M(${[...value].map(([key, item]) => `${this.digest(key)}:${this.digest(item)}`).join(",")})`;
+    if (value instanceof Set) return `S(${[...value].map((item) => this.digest(item)).join(",")})`;
+    if (Buffer.isBuffer(value)) return digestOf(value);
+    let text = "{";
+    for (const key in value) {
+      const item = (value as Record<string, unknown>)[key];
+      if (item === undefined || typeof item === "function" || this.omit?.has(key)) continue;
+      text += `${/^\w+$/.test(key) ? key : JSON.stringify(key)}:${this.digest(item)},`;
+    }
+    return `${text}}`;
+  }
+}
+
+/** The bodies of content objects: a talk's abstract, a speaker's bio, as HTML and as text. */
+const BODY_KEYS: ReadonlySet<string> = new Set(["html", "summary"]);
+
+/** A value to fingerprint without the bodies (`html`, `summary`) of any object in it: see `outline`. */
+export class Outline {
+  constructor(readonly value: unknown) {}
+}
+
+/**
+ * `value` as a page that lists sessions or people shows it: every object without its body. For
+ * the inputs of a page that shows titles, times, rooms and names but no abstract or bio, so that
+ * an edit to an abstract does not render it again.
+ */
+export function outline(value: unknown): Outline {
+  return new Outline(value);
+}
+
+function primitive(value: unknown): string {
+  if (typeof value === "string") return value.length > 160 ? `s${createHash("sha1").update(value).digest("base64url")}` : JSON.stringify(value);
+  if (typeof value === "bigint") return `n${value}`;
+  return String(value);
+}
+
+/** A digest of bytes, for files whose inputs are not known (they are made, then compared). */
+export function digestOf(bytes: Buffer | string): string {
+  return `=${createHash("sha1").update(bytes).digest("base64url")}`;
+}

@@ -1,0 +1,117 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { Conference } from "../content/model.ts";
+import { renderOutput } from "../eleventy/plugin.ts";
+
+/** The route files: one `.11ty.tsx` a kind of page, in Eleventy's template format. */
+const PAGES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "pages");
+
+/**
+ * What a route file exports: Eleventy's `data` (a `permalink`, and `pagination` over a list of
+ * the conference, one page an item) and `render`; and, Lectern's own, `inputs`: everything the
+ * page shows, as a value to fingerprint. A page whose inputs did not change since the last
+ * build is not rendered again by the dev server; a route without `inputs` is always rendered
+ * (and written only when its bytes changed). Inputs must name every value the view reads.
+ */
+interface RouteModule {
+  data?: {
+    permalink?: string | false | ((data: RouteData) => string | false);
+    pagination?: { data: string; size: number; alias: string };
+  };
+  render(data: RouteData): unknown;
+  inputs?(data: RouteData): unknown;
+}
+
+/** The data a route's functions receive, as Eleventy gives it. */
+export type RouteData = Record<string, unknown> & { conference: Conference; page: { url: string; outputPath: string } };
+
+/** One page of the site, not yet rendered. */
+export interface PageJob {
+  /** The route file it comes from (`talks.11ty.tsx`). */
+  route: string;
+  /** Its file in the output folder, with forward slashes (`talks/x/index.html`). */
+  file: string;
+  /** What it shows, when its route says (see RouteModule); undefined: always render it. */
+  inputs: (() => unknown) | undefined;
+  /** The page's bytes. */
+  render(): Buffer;
+}
+
+let routes: Array<{ name: string; module: RouteModule }> | undefined;
+
+/** Every route file, loaded once a process (a change to one restarts the dev server's builder). */
+async function loadRoutes(): Promise<Array<{ name: string; module: RouteModule }>> {
+  if (routes) return routes;
+  const names = readdirSync(PAGES_DIR).filter((name) => name.endsWith(".11ty.tsx")).sort();
+  const loaded = [];
+  for (const name of names) {
+    loaded.push({ name, module: (await import(pathToFileURL(path.join(PAGES_DIR, name)).href)) as RouteModule });
+  }
+  routes = loaded;
+  return loaded;
+}
+
+/**
+ * Every page the route files make of a conference, in route then list order, as Eleventy
+ * would write them: a permalink ending in `/` is that folder's `index.html`, `false` no page.
+ * Two pages at one address are an error (the content's own checks refuse clashing slugs first).
+ */
+export async function pageJobs(conference: Conference): Promise<PageJob[]> {
+  const jobs: PageJob[] = [];
+  const owner = new Map<string, string>();
+  for (const { name, module } of await loadRoutes()) {
+    const data = module.data ?? {};
+    checkRoute(name, data);
+    const base = { conference } as RouteData;
+    const items = data.pagination ? paginationItems(conference, data.pagination, name) : [undefined];
+    for (const item of items) {
+      const pageData: RouteData = data.pagination ? { ...base, [data.pagination.alias]: item } : { ...base };
+      const permalink = typeof data.permalink === "function" ? data.permalink(pageData) : data.permalink;
+      if (permalink === false || permalink === undefined) continue;
+      const file = outputFileOf(permalink);
+      const other = owner.get(file);
+      if (other) throw new Error(`two pages write ${file}: ${other} and ${name}`);
+      owner.set(file, name);
+      pageData.page = { url: permalink, outputPath: file };
+      jobs.push({
+        route: name,
+        file,
+        inputs: module.inputs && (() => module.inputs!(pageData)),
+        render: () => Buffer.from(renderOutput(module.render(pageData), pageData)),
+      });
+    }
+  }
+  return jobs;
+}
+
+/** The parts of Eleventy's template data this renderer knows; anything else would be silently ignored, so it is refused. */
+const KNOWN_DATA = new Set(["permalink", "pagination", "eleventyExcludeFromCollections"]);
+const KNOWN_PAGINATION = new Set(["data", "size", "alias", "addAllPagesToCollections"]);
+
+function checkRoute(route: string, data: object): void {
+  const unknown = [
+    ...Object.keys(data).filter((key) => !KNOWN_DATA.has(key)),
+    ...Object.keys((data as RouteModule["data"])?.pagination ?? {}).filter((key) => !KNOWN_PAGINATION.has(key)).map((key) => `pagination.${key}`),
+  ];
+  if (unknown.length > 0) throw new Error(`${route}: Lectern's renderer does not support ${unknown.join(", ")} (src/output/routes.ts)`);
+}
+
+function paginationItems(conference: Conference, pagination: { data: string; size: number }, route: string): unknown[] {
+  let list: unknown = { conference };
+  for (const key of pagination.data.split(".")) list = (list as Record<string, unknown> | undefined)?.[key];
+  if (!Array.isArray(list)) throw new Error(`${route}: pagination data "${pagination.data}" is not a list`);
+  if (pagination.size === 1) return list;
+  const chunks = [];
+  for (let i = 0; i < list.length; i += pagination.size) chunks.push(list.slice(i, i + pagination.size));
+  return chunks;
+}
+
+/** `/talks/x/` → `talks/x/index.html`; `/feed.xml` → `feed.xml`. */
+function outputFileOf(permalink: string): string {
+  const relative = permalink.replace(/^\/+/, "");
+  const file = relative === "" || relative.endsWith("/") ? `${relative}index.html` : relative;
+  const parts = file.split("/");
+  if (parts.some((part) => part === "" || part === "." || part === "..")) throw new Error(`refusing the page address ${permalink}`);
+  return file;
+}
