@@ -43,7 +43,8 @@ const NETWORK_TIMEOUT_MS = 3000;
  */
 export async function searchAndOfflineFiles(site: BuiltSite, conference: Conference, clock?: DateTime): Promise<Map<string, Buffer | string>> {
   clock ??= await programmeTime();
-  const pages = [...site.pages].map((page) => ({ file: page.file.split(path.sep).join("/"), html: page.html }));
+  // In file order, whichever order the build made them: the index's files are named by its content.
+  const pages = [...site.pages].map((page) => ({ file: page.file.split(path.sep).join("/"), html: page.html })).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const [index, worker] = await Promise.all([
     // Pagefind runs as a child process; a build that has its index stops it, so the command can exit.
     searchIndexFiles(pages).finally(() => pagefind.close()),
@@ -90,7 +91,7 @@ export function refreshSearchAndOffline(dir: string, conference: Conference): Pr
     const pages: RenderedPage[] = [];
     for (const file of await htmlFilesIn(dir)) pages.push({ file, html: await readFile(path.join(dir, ...file.split("/")), "utf8") });
     const files = await searchAndOfflineFiles({ pages, read: (file) => readFile(path.join(dir, file)).catch(() => undefined) }, conference);
-    const stale = (await filesIn(path.join(dir, SEARCH_FOLDER))).map((file) => `${SEARCH_FOLDER}/${file}`).filter((file) => !files.has(file));
+    const stale = (await filesIn(path.join(dir, SEARCH_FOLDER))).map((file) => `${SEARCH_FOLDER}${file}`).filter((file) => !files.has(file));
     await writeInto(dir, files);
     await Promise.all(stale.map((file) => rm(path.join(dir, ...file.split("/")), { force: true })));
   });
@@ -105,7 +106,7 @@ const devJobs = new Map<string, Promise<void>>();
 
 /** Every HTML page under `dir`, as forward-slash paths, leaving out the search index. */
 async function htmlFilesIn(dir: string): Promise<string[]> {
-  return (await filesIn(dir)).filter((file) => file.endsWith(".html") && !file.startsWith(`${SEARCH_FOLDER}/`));
+  return (await filesIn(dir)).filter((file) => file.endsWith(".html") && !file.startsWith(SEARCH_FOLDER));
 }
 
 async function filesIn(dir: string): Promise<string[]> {

@@ -19,11 +19,10 @@ after(async () => {
 test("npm start writes sw.js and the search index under the base path, and indexes an edit after the reload", async () => {
   const base = dev.url;
   assert.match(base, /\/conf\/$/);
-  const worker = await get(`${base}sw.js`);
-  assert.equal(worker.status, 200);
+  // The worker, its texts and the index are made in the background after each build (the reload does not wait).
+  const worker = await waitForPage(`${base}sw.js`, (page) => page.status === 200);
   assert.match(worker.body, /^const LECTERN_SW=\{"id":"[0-9a-f]{12}","precache":\[\["",/);
   assert.equal((await get(`${base}assets/search-messages.json`)).status, 200);
-  // The index is made in the background after the first build.
   const entry = await waitForPage(`${base}pagefind/pagefind-entry.json`, (page) => page.status === 200);
   assert.equal((await get(`${base}pagefind/pagefind.js`)).status, 200);
 
