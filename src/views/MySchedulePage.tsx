@@ -2,6 +2,7 @@ import type { Event } from "../content/model.ts";
 import type { MessageKey, Translator } from "../i18n/index.ts";
 import { SITE_PATHS } from "../site/urls.ts";
 import { Layout } from "./Layout.tsx";
+import { breadcrumbLd, ldDocument } from "./structured-data.ts";
 import { translatorOf } from "./i18n.ts";
 
 /**
@@ -44,7 +45,13 @@ export function MySchedulePage({ event }: { event: Event }) {
     shared: pluralForms(tr, "mine.shared"),
   };
   return (
-    <Layout event={event} title={t("mine.title")} description={t("mine.description")} path={SITE_PATHS.mySchedule}>
+    <Layout
+      event={event}
+      title={t("mine.title")}
+      description={t("mine.description")}
+      path={SITE_PATHS.mySchedule}
+      structuredData={ldDocument(breadcrumbLd(event, [{ name: t("nav.schedule"), path: SITE_PATHS.schedule }], t("mine.title")))}
+    >
       <article class="my-schedule" data-my-schedule="" data-mine-strings={JSON.stringify(strings)}>
         <header class="page-head">
           <p class="breadcrumb">
