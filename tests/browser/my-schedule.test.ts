@@ -97,7 +97,7 @@ describeInChromium("my schedule: stars, the list of picks, its calendar file, th
     const context = await newContext();
     const talk = session("/talks/autopilot/");
     const speaker = await open(context, "/speakers/tim-gross/");
-    const schedule = await open(context, "/schedule/");
+    const schedule = await open(context, "/schedule/2016-06-11/");
     const onSchedule = schedule.locator(`[data-session="${talk.id}"] > button.star`);
     assert.equal(await onSchedule.getAttribute("aria-pressed"), "false");
     await onSchedule.click();
@@ -229,12 +229,12 @@ describeInChromium("my schedule: stars, the list of picks, its calendar file, th
     const ready = (tab: Page) => listed(tab).then(() => undefined);
     const pages = ["/schedule/mine/", `/schedule/mine/#shared=${ids.join(".")}`];
     const problems = [
-      ...(await checkPagesInBrowser(browser, server.origin, [...pages, "/schedule/", "/talks/autopilot/", "/workshops/multi-machine-docker/", "/speakers/tim-gross/"], "/", {
+      ...(await checkPagesInBrowser(browser, server.origin, [...pages, "/schedule/", "/schedule/2016-06-10/", "/schedule/2016-06-11/", "/talks/autopilot/", "/workshops/multi-machine-docker/", "/speakers/tim-gross/"], "/", {
         ready: async (tab) => {
           if (tab.url().includes("/mine/")) await ready(tab);
         },
       })),
-      ...(await checkPagesInBrowser(browser, server.origin, ["/schedule/mine/", "/schedule/"], "/", withPicks(ids, storageKey(), ready))),
+      ...(await checkPagesInBrowser(browser, server.origin, ["/schedule/mine/", "/schedule/2016-06-10/"], "/", withPicks(ids, storageKey(), ready))),
     ];
     assert.equal(formatProblems(problems), "");
   });

@@ -65,7 +65,7 @@ describeInChromium("now and next, the viewer's time zone, live and after", (chro
   }
 
   test("during the event, in Berlin: on now and next in each room, and Jump to now", async () => {
-    const tab = await open("/schedule/", DURING);
+    const tab = await open("/schedule/2016-06-10/", DURING);
     assert.deepEqual(await marked(tab, "now"), ["On now: Docker For the Developer [hall]"]);
     assert.deepEqual(await marked(tab, "next"), [
       "Next: Hiding in Plain Sight: Managing Secrets in a Container Environment [hall]",
@@ -83,7 +83,7 @@ describeInChromium("now and next, the viewer's time zone, live and after", (chro
   });
 
   test("during the event, in Berlin: both times, the viewer's on its own line in the grid", async () => {
-    const tab = await open("/schedule/", DURING);
+    const tab = await open("/schedule/2016-06-10/", DURING);
     const row = tab.locator(".schedule-grid__time").filter({ has: tab.locator('time[datetime="2016-06-10T10:00:00-04:00"]') }).first();
     assert.equal(await row.innerText(), "10:00\n16:00 your time");
     const entry = tab.locator(".entry.is-now .entry__when");
@@ -111,7 +111,7 @@ describeInChromium("now and next, the viewer's time zone, live and after", (chro
   });
 
   test("the choice of event time only is remembered, on every page", async () => {
-    const tab = await open("/schedule/", DURING);
+    const tab = await open("/schedule/2016-06-10/", DURING);
     const choice = tab.getByLabel("Times", { exact: true });
     assert.equal(await choice.inputValue(), "both");
     assert.deepEqual(await choice.locator("option").allTextContents(), ["Event time and mine (Europe/Berlin)", "Event time only"]);
@@ -141,7 +141,7 @@ describeInChromium("now and next, the viewer's time zone, live and after", (chro
   });
 
   test("in the event's own zone there is no second time and no choice", async () => {
-    for (const page of ["/schedule/", "/talks/docker-for-the-developer/"]) {
+    for (const page of ["/schedule/2016-06-10/", "/talks/docker-for-the-developer/"]) {
       const tab = await open(page, DURING, "America/New_York");
       assert.equal(await tab.locator(".dual-time").count(), 0, page);
       assert.equal(await tab.locator(".zone-choice").count(), 0, page);
@@ -151,7 +151,7 @@ describeInChromium("now and next, the viewer's time zone, live and after", (chro
   });
 
   test("before the event: nothing marked, no jump, the talk starts in days, no live link", async () => {
-    const tab = await open("/schedule/", BEFORE);
+    const tab = await open("/schedule/2016-06-10/", BEFORE);
     assert.equal(await tab.locator(".now-badge").count(), 0);
     assert.equal(await tab.getByRole("button", { name: "Jump to now" }).count(), 0);
     const talk = await open("/talks/docker-for-the-developer/", BEFORE);
@@ -160,7 +160,7 @@ describeInChromium("now and next, the viewer's time zone, live and after", (chro
   });
 
   test("after the event: nothing marked, talks ended, recordings linked", async () => {
-    const tab = await open("/schedule/", AFTER);
+    const tab = await open("/schedule/2016-06-10/", AFTER);
     assert.equal(await tab.locator(".now-badge").count(), 0);
     assert.equal(await tab.getByRole("button", { name: "Jump to now" }).count(), 0);
     const talk = await open("/talks/docker-for-the-developer/", AFTER);
@@ -173,12 +173,12 @@ describeInChromium("now and next, the viewer's time zone, live and after", (chro
     assert.equal(await talk.locator(".page-head__meta .when").innerText(), "Friday 10 June 2016, 10:00–10:30 EDT · Main Hall");
     assert.equal(await talk.locator(".now-status").count(), 0);
     assert.deepEqual(await liveLinks(talk), []);
-    const schedule = await open("/schedule/", DURING, "Europe/Berlin", { javaScriptEnabled: false });
+    const schedule = await open("/schedule/2016-06-10/", DURING, "Europe/Berlin", { javaScriptEnabled: false });
     assert.equal(await schedule.locator(".now-badge, .dual-time, .zone-choice").count(), 0);
   });
 
   test("the browser gate passes during the event in Berlin (axe, 375 px, no errors, without JavaScript)", async () => {
-    const problems = await checkPagesInBrowser(browser, server.origin, ["/schedule/", "/talks/docker-for-the-developer/", "/workshops/multi-machine-docker/", "/"], "/", {
+    const problems = await checkPagesInBrowser(browser, server.origin, ["/schedule/2016-06-10/", "/talks/docker-for-the-developer/", "/workshops/multi-machine-docker/", "/"], "/", {
       timezoneId: "Europe/Berlin",
       now: DURING,
     });
@@ -188,7 +188,7 @@ describeInChromium("now and next, the viewer's time zone, live and after", (chro
   test("at phone width the schedule keeps the badges and both times without scrolling sideways", async () => {
     const context = await newSiteContext(browser, server.origin, { viewport: PHONE, now: DURING, timezoneId: "Europe/Berlin" });
     contexts.push(context);
-    const tab = await open("/schedule/", DURING, "Europe/Berlin", { context });
+    const tab = await open("/schedule/2016-06-10/", DURING, "Europe/Berlin", { context });
     assert.deepEqual(await marked(tab, "now"), ["On now: Docker For the Developer [hall]"]);
     assert.equal(await tab.locator(".entry.is-now .dual-time").innerText(), "16:00–16:30 your time");
     assert.ok(await tab.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth));

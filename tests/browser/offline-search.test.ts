@@ -73,7 +73,7 @@ describeInChromium("offline and search in Chromium", (chromiumPath) => {
       assert.equal(await offlineNote(tab), undefined, "online, no note");
 
       await context.setOffline(true);
-      for (const address of ["/schedule/", talkPath, "/speakers/tim-gross/", "/"]) {
+      for (const address of ["/schedule/", "/schedule/2016-06-10/", talkPath, "/speakers/tim-gross/", "/"]) {
         await tab.goto(server.origin + address);
         assert.match((await offlineNote(tab)) ?? "(no note)", NOTE, `${address} offline`);
         assert.ok((await tab.locator("h1").first().innerText()).length > 0, `${address}: its content`);
