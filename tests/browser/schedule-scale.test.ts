@@ -210,7 +210,7 @@ describeInChromium("the schedule at scale: day pages, twelve rooms, filters", (c
     const visible = await tab.locator(".schedule-grid td[data-facets]").evaluateAll((cells) => cells.filter((cell) => (cell as HTMLElement).offsetParent !== null).map((cell) => cell.id));
     assert.deepEqual(visible, ["scale-r4", "scale-workshop-r4"]);
     const times = await tab.locator(".schedule-grid tbody tr").evaluateAll((rows) =>
-      rows.filter((row) => (row as HTMLElement).offsetParent !== null && row.querySelector("td[data-facets]")).map((row) => row.querySelector("time")!.textContent),
+      rows.filter((row) => (row as HTMLElement).offsetParent !== null && row.querySelector("td[data-facets]")).map((row) => row.querySelector("time")!.firstChild!.textContent),
     );
     assert.deepEqual(times, ["09:00", "10:00"]);
     await context.close();
