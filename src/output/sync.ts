@@ -38,14 +38,7 @@ export async function syncFolder(
         made.add(parent);
       }
     }
-    const temporary = path.join(path.dirname(target), `.${path.basename(target)}.lectern-tmp-${tag}`);
-    try {
-      await writeFile(temporary, bytes);
-      await rename(temporary, target);
-    } catch (error) {
-      await rm(temporary, { force: true });
-      throw error;
-    }
+    await writeAtomically(target, bytes, tag);
     changed++;
   }
   for (const [relative, kind] of existing) {
@@ -110,14 +103,7 @@ export async function applyChanges(dir: string, written: ReadonlyMap<string, Buf
   for (const [relative, bytes] of written) {
     const target = path.join(dir, ...relative.split("/"));
     await mkdir(path.dirname(target), { recursive: true });
-    const temporary = path.join(path.dirname(target), `.${path.basename(target)}.lectern-tmp-${tag}`);
-    try {
-      await writeFile(temporary, bytes);
-      await rename(temporary, target);
-    } catch (error) {
-      await rm(temporary, { force: true });
-      throw error;
-    }
+    await writeAtomically(target, bytes, tag);
     changed++;
   }
   for (const relative of removed) {
@@ -129,4 +115,16 @@ export async function applyChanges(dir: string, written: ReadonlyMap<string, Buf
     await removeEmptyParents(dir, path.dirname(target));
   }
   return changed;
+}
+
+/** Writes `bytes` under a temporary name beside `target`, then renames it: a reader sees the old file or the new one, never half. */
+async function writeAtomically(target: string, bytes: Buffer | string, tag: string): Promise<void> {
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.lectern-tmp-${tag}`);
+  try {
+    await writeFile(temporary, bytes);
+    await rename(temporary, target);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
 }
