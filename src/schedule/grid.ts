@@ -142,13 +142,34 @@ export function groupByConferenceDay(days: readonly DateTime[], sessions: readon
 
 /** The index in `days` of the conference day an instant belongs to, by the rule of `groupByConferenceDay`. */
 export function conferenceDayIndex(days: readonly DateTime[], at: DateTime, dayChange: string): number {
-  let day = 0;
-  while (day + 1 < days.length && at.toMillis() >= dayStart(days[day + 1]!, dayChange).toMillis()) day++;
-  return day;
+  const starts = dayStartMillis(days, dayChange);
+  const ms = at.toMillis();
+  // The last day whose start is at or before the instant (the first day if none): a binary search.
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (ms >= starts[mid]!) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }
 
 /** When a conference day begins: its date at the day change, event-local. */
 export function dayStart(date: DateTime, dayChange: string): DateTime {
   const [hour, minute] = dayChange.split(":").map(Number);
   return date.set({ hour: hour!, minute: minute! });
+}
+
+/**
+ * Each day's start as epoch milliseconds, worked out once per list of days and day change:
+ * luxon's `set` in a zone costs microseconds, and every listing page groups its sessions by day.
+ */
+const startsOfDays = new WeakMap<readonly DateTime[], { dayChange: string; starts: number[] }>();
+function dayStartMillis(days: readonly DateTime[], dayChange: string): number[] {
+  const known = startsOfDays.get(days);
+  if (known?.dayChange === dayChange) return known.starts;
+  const starts = days.map((date) => dayStart(date, dayChange).toMillis());
+  startsOfDays.set(days, { dayChange, starts });
+  return starts;
 }
