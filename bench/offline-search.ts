@@ -3,8 +3,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
-import * as pagefind from "pagefind";
-import { searchIndexFiles, type ServiceWorkerConfig } from "../src/output/search-offline.ts";
+import { SearchIndex, type ServiceWorkerConfig } from "../src/output/search-offline.ts";
 import { findChromium } from "../tests/browser/chromium.ts";
 import { serveSite } from "../tests/browser/static-server.ts";
 import type { GeneratedConference } from "./generate.ts";
@@ -58,17 +57,18 @@ export async function precacheSize(siteDir: string): Promise<PrecacheSize> {
   return size;
 }
 
-/** Indexes a built site's pages again, the way the build does (HTML in memory), and times it. */
+/** Indexes a built site's pages again, the way the build does (page by page, in memory), and times it. */
 export async function indexingTime(siteDir: string): Promise<IndexTiming> {
   const files = (await readdir(siteDir, { recursive: true })).filter((file) => file.endsWith(".html") && !file.startsWith("pagefind"));
   const pages = await Promise.all(files.map(async (file) => ({ file, html: await readFile(path.join(siteDir, file), "utf8") })));
   const started = performance.now();
-  const index = await searchIndexFiles(pages);
+  const search = new SearchIndex();
+  for (const page of pages) await search.add(page.file, page.html);
+  const index = (await search.files())!;
   const ms = performance.now() - started;
-  await pagefind.close();
   let bytes = 0;
   for (const content of index.values()) bytes += content.length;
-  return { ms, pages: pages.filter((page) => page.html.includes("data-pagefind-body")).length, bytes };
+  return { ms, pages: search.indexed, bytes };
 }
 
 /** Queries for a built site: two speakers' names and a word from three talks' titles, picked evenly. */
@@ -160,7 +160,7 @@ export function formatOfflineAndSearch(results: readonly OfflineSearchResult[]):
     "",
     "The service worker's precache (sw.js and every file it lists: the programme's pages, styles.css, the scripts), " +
       "each file gzipped on its own as a server would send it; Pagefind indexing the searchable pages in memory " +
-      "(talks, speakers, workshops, posts, free pages: src/output/search-offline.ts `searchIndexFiles`, part of every build); " +
+      "(talks, speakers, workshops, posts, free pages: src/output/search-offline.ts `SearchIndex`, fed each page as the build renders it); " +
       "time to results in headless Chromium, from the input event with the whole query to the results shown (150 ms debounce included), " +
       "median of 3 fresh visits (bench/offline-search.ts).",
     "",

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { mkdir, readdir, rename, rm } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { displayPath } from "../content/errors.ts";
@@ -8,8 +8,8 @@ import { paths } from "../eleventy/conference-data.ts";
 import { checkOutputFolder, OutputFolderError, type OutputTarget } from "../output/guard.ts";
 import { isRunning, lockOutputFolder } from "../output/lock.ts";
 import type { PublicFile } from "../output/public-files.ts";
-import { renderSite, renderSiteInMemory } from "../output/render.ts";
-import { indexAndServiceWorker, writeSearchAndOffline, type RenderedPage } from "../output/search-offline.ts";
+import { renderSite } from "../output/render.ts";
+import { closeSearch, SearchAndOffline, writeInto } from "../output/search-offline.ts";
 import { syncFolder } from "../output/sync.ts";
 import type { Conference } from "../content/model.ts";
 import { loadSite } from "./load-site.ts";
@@ -71,7 +71,7 @@ async function buildAndSwap(
   const media = newMediaStats();
   try {
     const folders = new Set<string>();
-    const htmlPages: RenderedPage[] = [];
+    const search = new SearchAndOffline(conference);
     // Written one after another with synchronous calls: faster than thousands of small writes through libuv's pool.
     const rendered = await renderSite(conference, publicFiles, { sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, media, track: false }, (file, bytes) => {
       const target = path.join(staging, ...file.split("/"));
@@ -81,11 +81,13 @@ async function buildAndSwap(
         folders.add(dir);
       }
       writeFileSync(target, bytes);
-      if (file.endsWith(".html")) htmlPages.push({ file, html: bytes.toString() });
+      // Pagefind indexes each page on the other core while the next ones render.
+      return file.endsWith(".html") ? search.add(file, bytes.toString()) : undefined;
     });
     pages = rendered.pages;
-    await writeSearchAndOffline(staging, htmlPages, conference);
+    await writeInto(staging, (await search.files((file) => readFile(path.join(staging, file)).catch(() => undefined)))!);
   } catch (error) {
+    await closeSearch();
     await rm(staging, { recursive: true, force: true });
     throw new BuildError("the site could not be rendered; the previous output was left as it was", { cause: error });
   }
@@ -108,20 +110,26 @@ async function buildInPlace(
   conference: Conference,
   publicFiles: readonly PublicFile[],
 ): Promise<{ pages: number; media: MediaStats }> {
-  let rendered;
+  const files = new Map<string, Buffer | string>();
   const media = newMediaStats();
+  let pages: number;
   try {
-    rendered = await renderSiteInMemory(conference, publicFiles, target.real, process.env.SOURCE_DATE_EPOCH, media);
-    await indexAndServiceWorker(rendered.files, conference);
+    const search = new SearchAndOffline(conference);
+    ({ pages } = await renderSite(conference, publicFiles, { sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, media, track: false }, (file, bytes) => {
+      files.set(path.join(...file.split("/")), bytes);
+      return file.endsWith(".html") ? search.add(file, bytes.toString()) : undefined;
+    }));
+    for (const [file, content] of (await search.files((file) => files.get(path.join(...file.split("/")))))!) files.set(path.join(...file.split("/")), content);
   } catch (error) {
+    await closeSearch();
     throw new BuildError("the site could not be rendered; the previous output was left as it was", { cause: error });
   }
   try {
-    await syncFolder(target.real, rendered.files);
+    await syncFolder(target.real, files);
   } catch (error) {
     throw new BuildError(`cannot write into the output folder (a mount point, updated in place): ${codeOf(error)}`);
   }
-  return { pages: rendered.pages, media };
+  return { pages, media };
 }
 
 /**

@@ -6,7 +6,7 @@ import { Fingerprinter } from "../output/fingerprint.ts";
 import { renderSite, type SiteFingerprints } from "../output/render.ts";
 import { basePath } from "../site/urls.ts";
 import { applyChanges, syncFolder } from "../output/sync.ts";
-import { refreshSearchAndOffline } from "../output/search-offline.ts";
+import { cancelSearchRefresh, refreshSearchAndOffline } from "../output/search-offline.ts";
 import { loadSite } from "./load-site.ts";
 import { BuildError } from "./report.ts";
 
@@ -31,6 +31,8 @@ export async function devBuild(): Promise<{
 }> {
   const started = performance.now();
   const { contentDir, outputDir, publicDir } = paths();
+  // The last build's search index is out of date: it stops making it, and does not slow this build.
+  cancelSearchRefresh(outputDir);
   // Draft posts show in the dev server (marked as drafts), never in `npm run build`.
   const { conference, publicFiles } = await loadSite({ contentDir, publicDir, outputDir, drafts: true, cache });
 
@@ -56,7 +58,7 @@ export async function devBuild(): Promise<{
   }
   lastBuild = { dir: outputDir, fingerprints: rendered.fingerprints };
   // After the reload: the search index and the service worker, from every page now in the folder.
-  const searchAndOffline = refreshSearchAndOffline(outputDir, conference);
+  const searchAndOffline = refreshSearchAndOffline(outputDir, conference, rendered.fingerprints.keys());
   return { pages: rendered.pages, seconds: (performance.now() - started) / 1000, changed, basePath: basePath(conference.event), searchAndOffline };
 }
 

@@ -18,12 +18,12 @@ export interface RenderedPage {
   html: string;
 }
 
-/** What a build made, as the search index and the service worker need it. */
-export interface BuiltSite {
-  /** Every HTML page. */
-  pages: Iterable<RenderedPage>;
-  /** The bytes of another file of the site (`styles.css`), undefined when the build did not make it. */
-  read(file: string): Promise<Buffer | string | undefined> | Buffer | string | undefined;
+/** What the service worker needs of a page: not its HTML, only its size and a revision of it. */
+export interface PageSummary {
+  /** Its path in the output folder, with forward slashes. */
+  file: string;
+  bytes: number;
+  revision: string;
 }
 
 /** Where the search index goes (Pagefind's bundle: its script, its WebAssembly and the index). */
@@ -38,33 +38,145 @@ const NETWORK_TIMEOUT_MS = 3000;
 /**
  * The files a build adds once every page exists: the Pagefind search index under `/pagefind/`
  * (of the pages whose `<main>` is marked `data-pagefind-body`: talks, speakers, workshops,
- * posts and free pages) and the service worker `/sw.js` with the build's precache list. Output
- * paths (`pagefind/pagefind.js`, `sw.js`) to bytes.
+ * posts and free pages) and the service worker `/sw.js` with the build's precache list.
+ *
+ * The pages are handed over one by one as the build makes them (`add`), not kept: Pagefind runs
+ * in its own process, so at archive scale it indexes on the second core while the build renders,
+ * and the build never holds every page in memory (at 10,000 talks that alone took the build's
+ * peak from 0.9 to 1.5 GB). The index's bytes depend on the order pages reach it: the build
+ * gives them in the order it renders them, every time the same.
  */
-export async function searchAndOfflineFiles(site: BuiltSite, conference: Conference, clock?: DateTime): Promise<Map<string, Buffer | string>> {
-  clock ??= await programmeTime();
-  // In file order, whichever order the build made them: the index's files are named by its content.
-  const pages = [...site.pages].map((page) => ({ file: page.file.split(path.sep).join("/"), html: page.html })).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const [index, worker] = await Promise.all([
-    // Pagefind runs as a child process; a build that has its index stops it, so the command can exit.
-    searchIndexFiles(pages).finally(() => pagefind.close()),
-    serviceWorkerFile(pages, site, conference, clock),
-  ]);
-  index.set(SERVICE_WORKER_FILE, worker);
-  index.set(SEARCH_MESSAGES_FILE, searchMessages(conference));
-  return index;
+export class SearchAndOffline {
+  private readonly search = new SearchIndex();
+  private readonly pages: PageSummary[] = [];
+  private readonly freePages: ReadonlySet<string>;
+
+  constructor(private readonly conference: Conference) {
+    this.freePages = new Set(conference.pages.map((page) => page.url));
+  }
+
+  /**
+   * A page of the site (output path, HTML). Returns a promise when Pagefind has fallen behind by
+   * more than a few batches: the caller waits for it before making more pages.
+   */
+  add(file: string, html: string): Promise<void> | undefined {
+    const forward = file.split(path.sep).join("/");
+    if (precacheRank(sitePathOf(forward), this.freePages) !== "never") {
+      this.pages.push({ file: forward, bytes: Buffer.byteLength(html), revision: revision(html) });
+    }
+    return this.search.add(forward, html);
+  }
+
+  /** Stops: `files` will make nothing (a newer build's index replaces this one). */
+  cancel(): void {
+    this.search.cancel();
+  }
+
+  get isCancelled(): boolean {
+    return this.search.isCancelled;
+  }
+
+  /**
+   * The search index and the service worker, as output paths (`pagefind/pagefind.js`, `sw.js`)
+   * to bytes, once every page was added; undefined when cancelled. `read` gives the bytes of
+   * another file of the site (`styles.css`).
+   */
+  async files(read: (file: string) => Promise<Buffer | string | undefined> | Buffer | string | undefined, clock?: DateTime): Promise<Map<string, Buffer | string> | undefined> {
+    const out = await this.search.files();
+    if (!out) return undefined;
+    out.set(SERVICE_WORKER_FILE, await serviceWorkerFile(this.pages, read, this.conference, clock ?? (await programmeTime())));
+    out.set(SEARCH_MESSAGES_FILE, searchMessages(this.conference));
+    return out;
+  }
 }
 
 /**
- * The published build's step after every page is written into `dir`: writes the search index
- * and the service worker beside them. `pages` are the HTML pages the build wrote.
+ * The Pagefind bundle (its script, its WebAssembly, the index) of the pages marked
+ * `data-pagefind-body`, fed one page at a time, as output paths under `pagefind/`.
  */
-export async function writeSearchAndOffline(dir: string, pages: readonly RenderedPage[], conference: Conference): Promise<void> {
-  const files = await searchAndOfflineFiles({ pages, read: (file) => readFile(path.join(dir, file)).catch(() => undefined) }, conference);
-  await writeInto(dir, files);
+export class SearchIndex {
+  /** Indexes not yet finished in this process: Pagefind's process is stopped when none is left. */
+  private static open = 0;
+  private readonly index: Promise<pagefind.PagefindIndex>;
+  /** Batches of pages sent to Pagefind and not yet answered, oldest first. */
+  private readonly batches: Array<Promise<void>> = [];
+  private batch: Array<Promise<void>> = [];
+  private readonly errors: string[] = [];
+  private cancelled = false;
+  /** Pages sent to Pagefind. */
+  indexed = 0;
+
+  constructor() {
+    SearchIndex.open++;
+    // The way back to the index ("← Talks") would start every excerpt.
+    this.index = pagefind.createIndex({ excludeSelectors: [".breadcrumb"] }).then((created) => {
+      if (!created.index) throw new Error(`Pagefind: ${created.errors.join("; ")}`);
+      return created.index;
+    });
+    // Reported by `files`; not an unhandled rejection in between.
+    this.index.catch(() => undefined);
+  }
+
+  /** A page (output path with forward slashes, HTML); see `SearchAndOffline.add`. */
+  add(file: string, html: string): Promise<void> | undefined {
+    if (this.cancelled || !html.includes("data-pagefind-body")) return undefined;
+    // Only the main content goes to Pagefind's process: a third of each page's bytes.
+    const content = mainOf(html);
+    const url = sitePathOf(file);
+    this.indexed++;
+    this.batch.push(
+      this.index
+        .then((index) => index.addHTMLFile({ url, content }))
+        .then(
+          (response) => void this.errors.push(...response.errors),
+          (error: unknown) => void this.errors.push(error instanceof Error ? error.message : String(error)),
+        ),
+    );
+    if (this.batch.length < BATCH) return undefined;
+    this.batches.push(Promise.all(this.batch).then(() => undefined));
+    this.batch = [];
+    return this.batches.length > BATCHES_AHEAD ? this.batches.shift() : undefined;
+  }
+
+  cancel(): void {
+    this.cancelled = true;
+  }
+
+  get isCancelled(): boolean {
+    return this.cancelled;
+  }
+
+  /** The bundle, once every page was added; undefined when cancelled. Pagefind's index is deleted either way. */
+  async files(): Promise<Map<string, Buffer | string> | undefined> {
+    try {
+      await Promise.all([...this.batches, ...this.batch]);
+      const index = await this.index;
+      if (this.cancelled) return undefined;
+      if (this.errors.length > 0) throw new Error(`Pagefind: ${this.errors.join("; ")}`);
+      const { files, errors } = await index.getFiles();
+      if (errors.length > 0) throw new Error(`Pagefind: ${errors.join("; ")}`);
+      if (this.cancelled) return undefined;
+      const out = new Map<string, Buffer | string>();
+      for (const file of files) {
+        if (UNUSED_PAGEFIND_FILES.test(file.path)) continue;
+        out.set(`${SEARCH_FOLDER}${file.path}`, Buffer.from(file.content));
+      }
+      return out;
+    } finally {
+      await this.index.then((index) => index.deleteIndex()).catch(() => undefined);
+      // Pagefind runs as a child process: when no index is being made, it is stopped, so a command can exit.
+      if (--SearchIndex.open === 0) await pagefind.close();
+    }
+  }
 }
 
-async function writeInto(dir: string, files: ReadonlyMap<string, Buffer | string>): Promise<void> {
+/** Stops Pagefind's process whatever is under way (a build that failed), so that the command can exit. */
+export async function closeSearch(): Promise<void> {
+  await pagefind.close();
+}
+
+/** Writes the files `SearchAndOffline.files` made into `dir`. */
+export async function writeInto(dir: string, files: ReadonlyMap<string, Buffer | string>): Promise<void> {
   for (const [file, content] of files) {
     const target = path.join(dir, ...file.split("/"));
     await mkdir(path.dirname(target), { recursive: true });
@@ -72,88 +184,59 @@ async function writeInto(dir: string, files: ReadonlyMap<string, Buffer | string
   }
 }
 
-/** The in-memory builds' step: adds the search index and the service worker to `files` (output path → bytes). */
-export async function indexAndServiceWorker(files: Map<string, Buffer | string>, conference: Conference): Promise<void> {
-  for (const [file, content] of await searchAndOfflineFiles(inMemory(files), conference)) files.set(file, content);
-}
-
-/** The last search index the dev server wrote, by output folder, kept in the next builds until a newer one is ready. */
-
 /**
  * The dev server's step, after the reload: the dev build writes only the pages that changed, so
  * the search index and the service worker are made again from the pages in the output folder, in
  * the background (Pagefind takes seconds on a large programme; the reload does not wait for it).
- * One job per folder at a time; the returned promise ends when this one is written.
+ * `files`: every file of the site, in the order the build made them.
+ * A newer build's job cancels the one still running (`cancelSearchRefresh`), so that indexing
+ * never slows the next edit's build; the returned promise ends when this one is written or
+ * cancelled.
  */
-export function refreshSearchAndOffline(dir: string, conference: Conference): Promise<void> {
-  const previous = devJobs.get(dir) ?? Promise.resolve();
-  const job = previous.then(async () => {
-    const pages: RenderedPage[] = [];
-    for (const file of await htmlFilesIn(dir)) pages.push({ file, html: await readFile(path.join(dir, ...file.split("/")), "utf8") });
-    const files = await searchAndOfflineFiles({ pages, read: (file) => readFile(path.join(dir, file)).catch(() => undefined) }, conference);
-    const stale = (await filesIn(path.join(dir, SEARCH_FOLDER))).map((file) => `${SEARCH_FOLDER}${file}`).filter((file) => !files.has(file));
-    await writeInto(dir, files);
-    await Promise.all(stale.map((file) => rm(path.join(dir, ...file.split("/")), { force: true })));
-  });
-  const quiet = job.catch((error: unknown) => {
-    process.stderr.write(`lectern dev: the search index could not be made: ${error instanceof Error ? error.message : String(error)}\n`);
-  });
-  devJobs.set(dir, quiet);
-  return quiet;
+export function refreshSearchAndOffline(dir: string, conference: Conference, files: Iterable<string>): Promise<void> {
+  cancelSearchRefresh(dir);
+  const previous = devJobs.get(dir)?.done ?? Promise.resolve();
+  const indexer = new SearchAndOffline(conference);
+  // In the order the build made them, as `npm run build` hands them over: the index depends on it.
+  const pages = [...files].filter((file) => file.endsWith(".html"));
+  const done = previous
+    .then(async () => {
+      for (const file of pages) {
+        if (indexer.isCancelled) break;
+        await indexer.add(file, await readFile(path.join(dir, ...file.split("/")), "utf8"));
+      }
+      const files = await indexer.files((file) => readFile(path.join(dir, file)).catch(() => undefined));
+      if (!files) return;
+      const stale = (await filesIn(path.join(dir, SEARCH_FOLDER))).map((file) => `${SEARCH_FOLDER}${file}`).filter((file) => !files.has(file));
+      await writeInto(dir, files);
+      await Promise.all(stale.map((file) => rm(path.join(dir, ...file.split("/")), { force: true })));
+    })
+    .catch((error: unknown) => {
+      process.stderr.write(`lectern dev: the search index could not be made: ${error instanceof Error ? error.message : String(error)}\n`);
+    });
+  devJobs.set(dir, { indexer, done });
+  return done;
 }
 
-const devJobs = new Map<string, Promise<void>>();
-
-/** Every HTML page under `dir`, as forward-slash paths, leaving out the search index. */
-async function htmlFilesIn(dir: string): Promise<string[]> {
-  return (await filesIn(dir)).filter((file) => file.endsWith(".html") && !file.startsWith(SEARCH_FOLDER));
+/** Cancels the dev server's search job still running for `dir`, if any (a new build is starting). */
+export function cancelSearchRefresh(dir: string): void {
+  devJobs.get(dir)?.indexer.cancel();
 }
+
+const devJobs = new Map<string, { indexer: SearchAndOffline; done: Promise<void> }>();
 
 async function filesIn(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
   return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/")).sort();
 }
 
-function inMemory(files: ReadonlyMap<string, Buffer | string>): BuiltSite {
-  return {
-    pages: [...files].filter(([file]) => file.endsWith(".html")).map(([file, content]) => ({ file, html: content.toString() })),
-    read: (file) => files.get(file.split("/").join(path.sep)),
-  };
-}
-
-/** Pages handed to Pagefind's process at once (its speed hardly depends on it: 16 to 1,024 gave the same time at 1,000 talks). */
-const BATCH = 64;
 /** Pagefind's own UIs, which the site does not use (its search box is its own, src/client/search.ts). */
 const UNUSED_PAGEFIND_FILES = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\b/;
 
-/** The Pagefind bundle for the pages marked `data-pagefind-body`, as output paths under `pagefind/`. */
-export async function searchIndexFiles(pages: readonly RenderedPage[]): Promise<Map<string, Buffer | string>> {
-  // The way back to the index ("← Talks") would start every excerpt.
-  const created = await pagefind.createIndex({ excludeSelectors: [".breadcrumb"] });
-  if (!created.index) throw new Error(`Pagefind: ${created.errors.join("; ")}`);
-  const { index } = created;
-  try {
-    const searchable = pages.filter((page) => page.html.includes("data-pagefind-body"));
-    const errors: string[] = [];
-    // Only the main content goes to Pagefind's process: a third of each page's bytes.
-    for (let i = 0; i < searchable.length; i += BATCH) {
-      const added = await Promise.all(searchable.slice(i, i + BATCH).map((page) => index.addHTMLFile({ url: sitePathOf(page.file), content: mainOf(page.html) })));
-      for (const response of added) errors.push(...response.errors);
-    }
-    if (errors.length > 0) throw new Error(`Pagefind: ${errors.join("; ")}`);
-    const { files, errors: failed } = await index.getFiles();
-    if (failed.length > 0) throw new Error(`Pagefind: ${failed.join("; ")}`);
-    const out = new Map<string, Buffer | string>();
-    for (const file of files) {
-      if (UNUSED_PAGEFIND_FILES.test(file.path)) continue;
-      out.set(`${SEARCH_FOLDER}${file.path}`, Buffer.from(file.content));
-    }
-    return out;
-  } finally {
-    await index.deleteIndex();
-  }
-}
-
+/** Pages sent to Pagefind's process in one go (its speed hardly depends on it: 16 to 1,024 gave the same time at 1,000 talks). */
+const BATCH = 64;
+/** Batches sent ahead of Pagefind's answers before the build waits for it. */
+const BATCHES_AHEAD = 4;
 /** The page reduced to its language and its `<main>`, which holds all that Pagefind indexes (`data-pagefind-body`). */
 function mainOf(html: string): string {
   const start = html.indexOf("<main");
@@ -198,9 +281,9 @@ export const PRECACHE_BUDGET = 20 * 1024 * 1024;
  * The pages the service worker precaches: every `always` page, then `budget` pages in their
  * order (talks, workshops, speakers, topics) while the total stays within `budget` bytes.
  */
-export function precachedPages(pages: readonly RenderedPage[], freePages: ReadonlySet<string>, budget = PRECACHE_BUDGET): RenderedPage[] {
-  const chosen: RenderedPage[] = [];
-  const budgeted: Array<{ page: RenderedPage; sitePath: string; order: number }> = [];
+export function precachedPages<Page extends { file: string; bytes: number }>(pages: readonly Page[], freePages: ReadonlySet<string>, budget = PRECACHE_BUDGET): Page[] {
+  const chosen: Page[] = [];
+  const budgeted: Array<{ page: Page; sitePath: string; order: number }> = [];
   let bytes = 0;
   for (const page of pages) {
     const sitePath = sitePathOf(page.file);
@@ -209,12 +292,12 @@ export function precachedPages(pages: readonly RenderedPage[], freePages: Readon
     if (rank.group === "budget") budgeted.push({ page, sitePath, order: rank.order });
     else {
       chosen.push(page);
-      bytes += Buffer.byteLength(page.html);
+      bytes += page.bytes;
     }
   }
   budgeted.sort((a, b) => a.order - b.order || (a.sitePath < b.sitePath ? -1 : 1));
   for (const { page } of budgeted) {
-    bytes += Buffer.byteLength(page.html);
+    bytes += page.bytes;
     if (bytes > budget) break;
     chosen.push(page);
   }
@@ -242,17 +325,22 @@ export interface ServiceWorkerConfig {
   timeout: number;
 }
 
-async function serviceWorkerFile(pages: readonly RenderedPage[], site: BuiltSite, conference: Conference, clock: DateTime): Promise<string> {
+async function serviceWorkerFile(
+  pages: readonly PageSummary[],
+  read: (file: string) => Promise<Buffer | string | undefined> | Buffer | string | undefined,
+  conference: Conference,
+  clock: DateTime,
+): Promise<string> {
   const freePages = new Set(conference.pages.map((page) => page.url));
-  const entries: Array<[string, Buffer | string]> = precachedPages(pages, freePages).map((page) => [sitePathOf(page.file), page.html]);
+  const entries: Array<[string, string]> = precachedPages(pages, freePages).map((page) => [sitePathOf(page.file), page.revision]);
   for (const sitePath of precachedFiles()) {
     // The search's texts are made beside sw.js, so not yet in the output.
-    const content = sitePath === SITE_PATHS.searchMessages ? searchMessages(conference) : await site.read(sitePath.slice(1));
-    if (content !== undefined) entries.push([sitePath, content]);
+    const content = sitePath === SITE_PATHS.searchMessages ? searchMessages(conference) : await read(sitePath.slice(1));
+    if (content !== undefined) entries.push([sitePath, revision(content)]);
   }
-  for (const file of clientFiles()) entries.push([file.path, file.content]);
+  for (const file of clientFiles()) entries.push([file.path, revision(file.content)]);
   entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const precache = entries.map(([sitePath, content]): [string, string] => [sitePath.slice(1), revision(content)]);
+  const precache = entries.map(([sitePath, rev]): [string, string] => [sitePath.slice(1), rev]);
   const config: ServiceWorkerConfig = {
     id: revision(JSON.stringify(precache)),
     precache,
