@@ -18,11 +18,21 @@ export function paginate<K extends string>(data: string, alias: K) {
  * bios: the event, every session and speaker in outline, their release marks, the releases.
  */
 export function programmeInputs(conference: Conference): unknown {
-  const marks = sessionMarks(conference);
-  return [
-    conference.event,
-    outline([conference.sessions, conference.talks, conference.workshops, conference.speakers]),
-    [...conference.sessions, ...conference.workshops].map((session) => marks.get(session)),
-    conference.releases,
-  ];
+  let inputs = programmes.get(conference);
+  if (!inputs) {
+    const marks = sessionMarks(conference);
+    // One object a build, so that the fingerprinter hashes the whole programme once, not once a page.
+    inputs = {
+      programme: [
+        conference.event,
+        outline([conference.sessions, conference.talks, conference.workshops, conference.speakers]),
+        [...conference.sessions, ...conference.workshops].map((session) => marks.get(session)),
+        conference.releases,
+      ],
+    };
+    programmes.set(conference, inputs);
+  }
+  return inputs;
 }
+
+const programmes = new WeakMap<Conference, object>();

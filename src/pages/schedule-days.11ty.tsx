@@ -1,5 +1,5 @@
 import type { DateTime } from "luxon";
-import { paginate, type PageData } from "../eleventy/types.ts";
+import { paginate, programmeInputs, type PageData } from "../eleventy/types.ts";
 import { scheduleDayPath } from "../site/urls.ts";
 import { ScheduleDayPage } from "../views/SchedulePage.tsx";
 
@@ -13,4 +13,12 @@ export const data = {
 
 export function render({ conference, day }: Data) {
   return <ScheduleDayPage conference={conference} date={day.date} />;
+}
+
+/**
+ * What the page shows (see src/output/routes.ts): the day's grid, the day switcher and the
+ * filters, all from the programme without abstracts or bios.
+ */
+export function inputs({ conference, day }: Data) {
+  return [programmeInputs(conference), day.date];
 }
