@@ -1,5 +1,6 @@
 import { GENERATOR } from "./generator.ts";
-import type { ScheduleData } from "./schedule-data.ts";
+import { isScheduleEvent, type ScheduleData } from "./schedule-data.ts";
+import { jsonText } from "./json-text.ts";
 
 /** `schedule.json` in the c3voc schedule format (https://c3voc.de/schedule/schema.json). */
 export function renderScheduleJson(data: ScheduleData): string {
@@ -8,5 +9,6 @@ export function renderScheduleJson(data: ScheduleData): string {
     generator: GENERATOR,
     schedule: data,
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  // JSON.stringify(document, null, 2), reusing the text of each session kept from the last build.
+  return `${jsonText(document, "  ", isScheduleEvent)}\n`;
 }

@@ -1,6 +1,6 @@
 import { GENERATOR } from "./generator.ts";
 import { XmlWriter } from "./xml-writer.ts";
-import type { ScheduleData } from "./schedule-data.ts";
+import { isScheduleEvent, type ScheduleData, type ScheduleEvent } from "./schedule-data.ts";
 
 /**
  * `schedule.xml` in the frab format. Every text and attribute is escaped by the writer;
@@ -33,30 +33,42 @@ export function renderScheduleXml(data: ScheduleData, selfUrl: string): string {
     xml.start("day", { index: String(day.index), date: day.date, start: day.day_start, end: day.day_end });
     for (const [name, events] of Object.entries(day.rooms)) {
       xml.start("room", { name, guid: guidOf.get(name)! });
-      for (const event of events) {
-        xml.start("event", { guid: event.guid, id: String(event.id) });
-        xml.leaf("room", event.room);
-        xml.leaf("title", event.title);
-        xml.leaf("type", event.type);
-        xml.leaf("date", event.date);
-        xml.leaf("start", event.start);
-        xml.leaf("duration", event.duration);
-        xml.leaf("abstract", event.abstract);
-        xml.leaf("slug", event.slug);
-        xml.leaf("track", event.track ?? "");
-        xml.leaf("language", event.language);
-        xml.start("persons");
-        for (const person of event.persons) xml.leaf("person", person.public_name, { id: String(person.id), guid: person.guid });
-        xml.end();
-        xml.start("links");
-        for (const link of event.links) xml.leaf("link", link.title, { href: link.url, type: link.type });
-        xml.end();
-        xml.leaf("url", event.url);
-        xml.end();
-      }
+      for (const event of events) xml.raw(eventXml(event));
       xml.end();
     }
     xml.end();
   }
   return xml.end().toString();
+}
+
+/** Where an `<event>` sits: schedule, day, room. */
+const EVENT_DEPTH = 3;
+/** Each kept session's `<event>` text (see `isScheduleEvent`). */
+const eventTexts = new WeakMap<ScheduleEvent, string>();
+
+function eventXml(event: ScheduleEvent): string {
+  const known = eventTexts.get(event);
+  if (known !== undefined) return known;
+  const xml = new XmlWriter(EVENT_DEPTH);
+  xml.start("event", { guid: event.guid, id: String(event.id) });
+  xml.leaf("room", event.room);
+  xml.leaf("title", event.title);
+  xml.leaf("type", event.type);
+  xml.leaf("date", event.date);
+  xml.leaf("start", event.start);
+  xml.leaf("duration", event.duration);
+  xml.leaf("abstract", event.abstract);
+  xml.leaf("slug", event.slug);
+  xml.leaf("track", event.track ?? "");
+  xml.leaf("language", event.language);
+  xml.start("persons");
+  for (const person of event.persons) xml.leaf("person", person.public_name, { id: String(person.id), guid: person.guid });
+  xml.end();
+  xml.start("links");
+  for (const link of event.links) xml.leaf("link", link.title, { href: link.url, type: link.type });
+  xml.end();
+  xml.leaf("url", event.url);
+  const text = xml.end().toFragment();
+  if (isScheduleEvent(event)) eventTexts.set(event, text);
+  return text;
 }

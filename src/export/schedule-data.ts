@@ -8,6 +8,7 @@ import { absoluteUrl } from "../site/urls.ts";
 import { toSlug } from "../content/slug.ts";
 import { conferenceAcronym, personGuid, personIds, roomGuid, sessionGuid, sessionIds } from "./ids.ts";
 import { exportedSessions } from "./sessions.ts";
+import { jsonText } from "./json-text.ts";
 
 /**
  * A person on an event, frab style: `id` and `public_name`, which EventFahrplan and pyfahrplan
@@ -114,8 +115,7 @@ export function scheduleData(conference: Conference): ScheduleData {
   const acronym = conferenceAcronym(event);
   const roomOf = (session: Session): Room => session.room ?? event.rooms[0]!;
 
-  const toEvent = (session: Session): ScheduleEvent => {
-    const id = ids.get(session)!;
+  const makeEvent = (session: Session, id: number): ScheduleEvent => {
     return {
       guid: sessionGuid(event, session),
       id,
@@ -142,6 +142,19 @@ export function scheduleData(conference: Conference): ScheduleData {
       })),
       links: session.type === "talk" ? linksOf(session.slides, session.video, session.code, translatorFor(event.language)) : [],
     };
+  };
+
+  // A session's event is made once and kept while nothing it shows changes (the dev server keeps
+  // unchanged sessions, speakers and the event from build to build), with its JSON and XML text.
+  const toEvent = (session: Session): ScheduleEvent => {
+    const id = ids.get(session)!;
+    const key = `${objectId(event)}|${id}|${peopleOf(session).map((person) => `${objectId(person)}:${people.get(person)}`).join(",")}`;
+    const known = madeEvents.get(session);
+    if (known?.key === key) return known.value;
+    const value = makeEvent(session, id);
+    scheduleEvents.add(value);
+    madeEvents.set(session, { key, value });
+    return value;
   };
 
   const days = conference.days.map(({ date, sessions: all }, i): ScheduleDay => {
@@ -174,12 +187,30 @@ export function scheduleData(conference: Conference): ScheduleData {
     tracks: tracksOf(sessions),
     days,
   };
-  const hash = createHash("sha256").update(JSON.stringify(content)).digest("hex").slice(0, 12);
+  const hash = createHash("sha256").update(jsonText(content, "", isScheduleEvent)).digest("hex").slice(0, 12);
   // The newest release names the version; content changed since it adds the hash, so apps still see the change.
   const history = historyOf(conference);
   const newest = history.releases.at(-1);
   const version = !newest ? hash : history.steps[0]?.release ? newest.name : `${newest.name}+${hash}`;
   return { version, base_url: absoluteUrl(event, "/"), conference: content };
+}
+
+const madeEvents = new WeakMap<Session, { key: string; value: ScheduleEvent }>();
+const scheduleEvents = new WeakSet<object>();
+
+/** True for a session's event made by `scheduleData`: kept unchanged, so its JSON text may be reused (json-text.ts). */
+export function isScheduleEvent(value: object): boolean {
+  return scheduleEvents.has(value);
+}
+
+const objectIds = new WeakMap<object, number>();
+let lastObjectId = 0;
+
+/** A number for an object, the same while it lives: part of a key that says "this very object". */
+function objectId(value: object): number {
+  let id = objectIds.get(value);
+  if (id === undefined) objectIds.set(value, (id = ++lastObjectId));
+  return id;
 }
 
 /** The title in lower-case ASCII words joined by hyphens, at most about 64 characters; the file's slug if nothing is left. */

@@ -8,15 +8,40 @@
  * builder was slower still. This writes the same bytes (tests/unit/xml-writer.test.ts).
  */
 export class XmlWriter {
-  private readonly out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
+  private readonly out: string[];
   private readonly open: string[] = [];
   /** True while the innermost open element has no children yet. */
   private empty = false;
 
+  /**
+   * A document; or with `depth`, a fragment (no XML declaration) whose first element sits that
+   * many levels deep, to be put into a document with `raw`.
+   */
+  constructor(private readonly depth?: number) {
+    this.out = depth === undefined ? ['<?xml version="1.0" encoding="UTF-8"?>'] : [];
+  }
+
+  /** Text another writer made as a fragment at this depth (`new XmlWriter(depth)`, `toFragment`). */
+  raw(fragment: string): this {
+    this.closeStartTag();
+    this.out.push(fragment);
+    return this;
+  }
+
+  /** The fragment's text, to hand to `raw`. */
+  toFragment(): string {
+    if (this.open.length > 0) throw new Error(`XmlWriter: <${this.open.at(-1)}> is still open`);
+    return this.out.join("");
+  }
+
+  private indent(): string {
+    return "  ".repeat((this.depth ?? 0) + this.open.length);
+  }
+
   /** Opens an element; children follow until `end()`. */
   start(name: string, attributes?: Record<string, string>): this {
     this.closeStartTag();
-    this.out.push(`\n${"  ".repeat(this.open.length)}<${name}${attributeText(attributes)}`);
+    this.out.push(`\n${this.indent()}<${name}${attributeText(attributes)}`);
     this.open.push(name);
     this.empty = true;
     return this;
@@ -27,7 +52,7 @@ export class XmlWriter {
     const name = this.open.pop();
     if (name === undefined) throw new Error("XmlWriter.end() with no open element");
     if (this.empty) this.out.push("/>");
-    else this.out.push(`\n${"  ".repeat(this.open.length)}</${name}>`);
+    else this.out.push(`\n${this.indent()}</${name}>`);
     this.empty = false;
     return this;
   }
@@ -35,7 +60,7 @@ export class XmlWriter {
   /** An element holding only text (self-closed when the text is empty). */
   leaf(name: string, text: string, attributes?: Record<string, string>): this {
     this.closeStartTag();
-    const indent = "  ".repeat(this.open.length);
+    const indent = this.indent();
     const body = escapeText(text);
     this.out.push(body === "" ? `\n${indent}<${name}${attributeText(attributes)}/>` : `\n${indent}<${name}${attributeText(attributes)}>${body}</${name}>`);
     return this;
