@@ -1,5 +1,3 @@
-import { mkdir, writeFile } from "node:fs/promises";
-import path from "node:path";
 import { isFirstPart, type Conference } from "../content/model.ts";
 import { absoluteUrl, calendarPath, SITE_PATHS } from "../site/urls.ts";
 import { renderScheduleJson } from "./c3voc-json.ts";
@@ -67,31 +65,4 @@ export function* exportFiles(conference: Conference, sourceDateEpoch: string | u
   yield { path: SITE_PATHS.manifest, content: renderManifest(conference) };
   if (event.theme) yield { path: SITE_PATHS.theme, content: renderThemeCss(event.theme) };
   yield* clientFiles();
-}
-
-/**
- * Writes the exports under `outputDir` (beside the pages Eleventy rendered) and returns how
- * many. The exports are data, not pages, so they skip Eleventy's per-page pipeline: at 10,000
- * talks that pipeline cost more than making the files.
- */
-export async function writeExports(conference: Conference, outputDir: string, sourceDateEpoch: string | undefined): Promise<number> {
-  const made = new Set<string>();
-  let count = 0;
-  let batch: Array<Promise<void>> = [];
-  for (const file of exportFiles(conference, sourceDateEpoch)) {
-    const target = path.join(outputDir, ...file.path.split("/"));
-    const dir = path.dirname(target);
-    if (!made.has(dir)) {
-      await mkdir(dir, { recursive: true });
-      made.add(dir);
-    }
-    batch.push(writeFile(target, file.content));
-    count++;
-    if (batch.length === 64) {
-      await Promise.all(batch);
-      batch = [];
-    }
-  }
-  await Promise.all(batch);
-  return count;
 }

@@ -1,5 +1,3 @@
-import { mkdir, writeFile } from "node:fs/promises";
-import path from "node:path";
 import { peopleOf, type Conference, type Session, type Speaker } from "../content/model.ts";
 import { formatDay, formatTimeRange } from "../schedule/time.ts";
 import { hueOf } from "../views/components/Avatar.tsx";
@@ -52,22 +50,6 @@ export async function* mediaFiles(
     if (pending.length >= CARDS_IN_FLIGHT) yield await pending.shift()!;
   }
   while (pending.length > 0) yield await pending.shift()!;
-}
-
-/** Writes the generated files under `outputDir` and returns what was made and what came from the cache. */
-export async function writeMediaFiles(conference: Conference, outputDir: string): Promise<MediaStats> {
-  const stats = newMediaStats();
-  const made = new Set<string>();
-  for await (const file of mediaFiles(conference, stats)) {
-    const target = path.join(outputDir, ...file.path.split("/"));
-    const dir = path.dirname(target);
-    if (!made.has(dir)) {
-      await mkdir(dir, { recursive: true });
-      made.add(dir);
-    }
-    await writeFile(target, file.content);
-  }
-  return stats;
 }
 
 /** "37 share cards drawn, 0 from the cache" (and the images, when there are any). */

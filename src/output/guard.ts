@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readdirSync, realpathSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -127,11 +127,6 @@ export function checkOutputFolder(folders: OutputFolders): OutputTarget {
   }
   const parentDevice = statSync(path.dirname(real)).dev;
   return { named, real, exists: true, isMountPoint: parentDevice !== info.dev };
-}
-
-/** Marks a folder as Lectern's output. */
-export function writeOutputMarker(dir: string): void {
-  writeFileSync(path.join(dir, OUTPUT_MARKER), MARKER_TEXT);
 }
 
 /** The marker's file as the site's relative path and bytes, for writers that sync a folder. */

@@ -1,5 +1,4 @@
 import { accessSync, constants, lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
-import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { displayPath, type ProblemList } from "../content/errors.ts";
 
@@ -82,25 +81,4 @@ export function listPublicFiles(publicDir: string, problems: ProblemList): Publi
 
 function codeOf(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? "unknown error";
-}
-
-/**
- * Copies the public files into `dir` as plain files, skipping any whose place a page Lectern
- * built already holds (the built page wins, as it always has).
- */
-export async function copyPublicFiles(files: readonly PublicFile[], dir: string): Promise<void> {
-  const made = new Set<string>();
-  for (const file of files) {
-    const target = path.join(dir, ...file.sitePath.split("/"));
-    const parent = path.dirname(target);
-    if (!made.has(parent)) {
-      await mkdir(parent, { recursive: true });
-      made.add(parent);
-    }
-    try {
-      await copyFile(file.source, target, constants.COPYFILE_EXCL);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    }
-  }
 }
