@@ -9,7 +9,7 @@ import { checkOutputFolder, OutputFolderError, type OutputTarget } from "../outp
 import { isRunning, lockOutputFolder } from "../output/lock.ts";
 import type { PublicFile } from "../output/public-files.ts";
 import { renderSite } from "../output/render.ts";
-import { closeSearch, SearchAndOffline, writeInto } from "../output/search-offline.ts";
+import { closeSearch, SearchAndOffline } from "../output/search-offline.ts";
 import { syncFolder } from "../output/sync.ts";
 import type { Conference } from "../content/model.ts";
 import { loadSite } from "./load-site.ts";
@@ -85,7 +85,7 @@ async function buildAndSwap(
       return file.endsWith(".html") ? search.add(file, bytes.toString()) : undefined;
     });
     pages = rendered.pages;
-    await writeInto(staging, (await search.files((file) => readFile(path.join(staging, file)).catch(() => undefined)))!);
+    await search.writeTo(staging, (file) => readFile(path.join(staging, file)).catch(() => undefined));
   } catch (error) {
     await closeSearch();
     await rm(staging, { recursive: true, force: true });
