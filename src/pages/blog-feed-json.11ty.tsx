@@ -7,3 +7,8 @@ export const data = { permalink: BLOG_FEEDS[1].path, eleventyExcludeFromCollecti
 export function render({ conference }: PageData) {
   return renderJsonFeed(conference);
 }
+
+/** What the page shows (see src/output/routes.ts): the event and the blog's posts (their tags, neighbours and authors come with them). */
+export function inputs({ conference }: PageData) {
+  return [conference.event, conference.posts];
+}

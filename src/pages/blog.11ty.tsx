@@ -13,3 +13,8 @@ export const data = {
 export function render({ conference, post }: Data) {
   return <PostPage conference={conference} post={post} />;
 }
+
+/** What the page shows (see src/output/routes.ts): the event and the blog's posts (their tags, neighbours and authors come with them). */
+export function inputs({ conference }: PageData) {
+  return [conference.event, conference.posts];
+}

@@ -96,6 +96,10 @@ test("the dev server's incremental builds write exactly what a full build writes
     await edit(path.join(content, "speakers", "ray-tsang.md"), (text) => text.replace(/^name: .*$/m, "name: Raymond Tsang"));
     await compare("rename a speaker");
 
+    const post = path.join(content, "blog", "containerdays-boston-recap.md");
+    await edit(post, (text) => text.replace("title: Container Days in Boston", "title: ContainerDays in Boston").replace("tags: [devops, docker, aws, kubernetes]", "tags: [devops, docker, kubernetes]"));
+    await compare("retitle a post and drop one of its tags");
+
     await edit(path.join(content, "event.yaml"), (text) => text.replace("name: Main Hall", "name: Great Hall"));
     await compare("rename a room in event.yaml");
 
