@@ -9,6 +9,7 @@ import { toSlug } from "../content/slug.ts";
 import { conferenceAcronym, personGuid, personIds, roomGuid, sessionGuid, sessionIds } from "./ids.ts";
 import { exportedSessions } from "./sessions.ts";
 import { jsonText } from "./json-text.ts";
+import { objectId } from "./object-id.ts";
 
 /**
  * A person on an event, frab style: `id` and `public_name`, which EventFahrplan and pyfahrplan
@@ -201,16 +202,6 @@ const scheduleEvents = new WeakSet<object>();
 /** True for a session's event made by `scheduleData`: kept unchanged, so its JSON text may be reused (json-text.ts). */
 export function isScheduleEvent(value: object): boolean {
   return scheduleEvents.has(value);
-}
-
-const objectIds = new WeakMap<object, number>();
-let lastObjectId = 0;
-
-/** A number for an object, the same while it lives: part of a key that says "this very object". */
-function objectId(value: object): number {
-  let id = objectIds.get(value);
-  if (id === undefined) objectIds.set(value, (id = ++lastObjectId));
-  return id;
 }
 
 /** The title in lower-case ASCII words joined by hyphens, at most about 64 characters; the file's slug if nothing is left. */

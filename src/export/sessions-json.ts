@@ -7,8 +7,11 @@ import { absoluteUrl } from "../site/urls.ts";
 import type { BrowserProgramme, BrowserSession } from "./browser-programme.ts";
 import { icalUtc } from "./ical-writer.ts";
 import { sessionEvent } from "./ics.ts";
-import { sessionIds } from "./ids.ts";
 import { exportedSessions } from "./sessions.ts";
+import { historyOf } from "./changes.ts";
+import { sessionGuid, sessionIds } from "./ids.ts";
+import { jsonText } from "./json-text.ts";
+import { objectId } from "./object-id.ts";
 
 const numbers = new WeakMap<Conference, Map<Session, number>>();
 
@@ -65,26 +68,18 @@ export function renderSessionsJson(conference: Conference, stamp: DateTime): str
       const id = ids.get(session);
       if (id === undefined || session.url === undefined) continue;
       listed = true;
-      const calendar = sessionEvent(conference, session, icsStamp);
-      const entry: BrowserSession = {
-        id,
-        guid: calendar.uid,
-        kind: session.type === "workshop" ? "workshop" : session.kind,
-        title: session.title,
-        url: session.url,
-        start: iso(session.start),
-        end: iso(session.end),
-        day,
-        when: formatTimeRange(session.start, session.end, tr),
-        ...(session.room ? { room: { id: session.room.id, name: session.room.name } } : {}),
-        people: peopleOf(session).map((person) => person.name),
-        tags: session.tags,
-        ...(session.type === "workshop" ? { level: session.level } : {}),
-        ...(session.type === "workshop" && session.part ? { part: [session.part.index + 1, session.part.count] as [number, number] } : {}),
-        ...(calendar.description ? { credits: calendar.description } : {}),
-        ...(session.cancelled ? { cancelled: true as const } : {}),
-        ...(calendar.sequence > 0 ? { sequence: calendar.sequence, modified: calendar.lastModified } : {}),
-      };
+      const history = historyOf(conference).sessions.get(sessionGuid(event, session));
+      // The stamp shows only in a session that releases changed (its LAST-MODIFIED before it is released).
+      const released = history === undefined ? "" : `${objectId(history)}@${icsStamp}`;
+      const key = `${objectId(event)}|${id}|${released}|${peopleOf(session).map(objectId).join(",")}|${day}`;
+      const known = madeEntries.get(session);
+      let entry: BrowserSession;
+      if (known?.key === key) entry = known.value;
+      else {
+        entry = browserSession(conference, session, { id, url: session.url, day, icsStamp }, tr);
+        keptEntries.add(entry);
+        madeEntries.set(session, { key, value: entry });
+      }
       sessions.push(entry);
     }
     if (listed) days.push({ date: day, label: formatDay(date, tr.locale) });
@@ -100,7 +95,44 @@ export function renderSessionsJson(conference: Conference, stamp: DateTime): str
     days,
     sessions,
   };
-  return JSON.stringify(programme);
+  // JSON.stringify(programme), with the text of each session kept from the last build.
+  return jsonText(programme, "", (value) => keptEntries.has(value));
+}
+
+/**
+ * A session's entry is made once and kept while the session, its people, its number, its day,
+ * its release history and the stamp are the same objects and values (the dev server keeps
+ * unchanged content from build to build).
+ */
+const madeEntries = new WeakMap<Session, { key: string; value: BrowserSession }>();
+const keptEntries = new WeakSet<object>();
+
+function browserSession(
+  conference: Conference,
+  session: Session,
+  { id, url, day, icsStamp }: { id: number; url: string; day: string; icsStamp: string },
+  tr: ReturnType<typeof translatorFor>,
+): BrowserSession {
+  const calendar = sessionEvent(conference, session, icsStamp);
+  return {
+    id,
+    guid: calendar.uid,
+    kind: session.type === "workshop" ? "workshop" : session.kind,
+    title: session.title,
+    url,
+    start: iso(session.start),
+    end: iso(session.end),
+    day,
+    when: formatTimeRange(session.start, session.end, tr),
+    ...(session.room ? { room: { id: session.room.id, name: session.room.name } } : {}),
+    people: peopleOf(session).map((person) => person.name),
+    tags: session.tags,
+    ...(session.type === "workshop" ? { level: session.level } : {}),
+    ...(session.type === "workshop" && session.part ? { part: [session.part.index + 1, session.part.count] as [number, number] } : {}),
+    ...(calendar.description ? { credits: calendar.description } : {}),
+    ...(session.cancelled ? { cancelled: true as const } : {}),
+    ...(calendar.sequence > 0 ? { sequence: calendar.sequence, modified: calendar.lastModified } : {}),
+  };
 }
 
 function iso(dt: DateTime): string {
