@@ -16,6 +16,8 @@ export interface ClientFile {
 
 let bundled: ClientFile[] | undefined;
 
+const CLIENT_DIR = fileURLToPath(new URL(".", import.meta.url));
+
 /**
  * The browser scripts, bundled and minified by esbuild from src/client/ (TypeScript, ES modules).
  * They depend on nothing in the content, so one bundle serves every build of the process.
@@ -29,7 +31,13 @@ export function clientFiles(): readonly ClientFile[] {
     format: "esm",
     minify: true,
     target: "es2020",
-    outdir: "/assets",
+    // Paths relative to src/client, and packages by their path under node_modules even when that
+    // is a link, so that the chunks' names (hashes of their paths and text) are the same wherever
+    // the project is checked out: with the defaults they changed with the checkout's place, and
+    // with them sw.js and every reader's offline cache.
+    absWorkingDir: CLIENT_DIR,
+    preserveSymlinks: true,
+    outdir: "assets",
     write: false,
     legalComments: "none",
     logLevel: "silent",
@@ -50,6 +58,7 @@ export function serviceWorkerScript(): string {
   if (worker !== undefined) return worker;
   const result = buildSync({
     entryPoints: [fileURLToPath(new URL("./sw.ts", import.meta.url))],
+    absWorkingDir: CLIENT_DIR,
     bundle: true,
     format: "iife",
     minify: true,

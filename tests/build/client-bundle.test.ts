@@ -46,3 +46,27 @@ test("site.js and the chunks it imports statically stay under 15 KB gzipped; My 
   assert.ok(qr && !loaded.has(qr) && !staticImports(mineCode).includes(qr), "the QR code generator is imported on demand by the My schedule chunk only");
   t.diagnostic(`on demand: ${mine} ${gzipSync(mineCode).length} bytes gzipped, ${qr} ${gzipSync(await read(qr)).length} bytes gzipped`);
 });
+
+test("the scripts' names and bytes do not depend on where the project is checked out", async () => {
+  const { cp, mkdir, symlink, rm } = await import("node:fs/promises");
+  const { execFileSync } = await import("node:child_process");
+  const { tempDir } = await import("../helpers.ts");
+  // The same sources in a folder at another depth, with the packages by a link, as a CI cache may hold them.
+  const elsewhere = path.join(await tempDir(), "a", "deeper", "checkout");
+  await mkdir(elsewhere, { recursive: true });
+  try {
+    await cp(path.join(ROOT, "src"), path.join(elsewhere, "src"), { recursive: true });
+    for (const file of ["package.json", "tsconfig.json"]) await cp(path.join(ROOT, file), path.join(elsewhere, file));
+    await symlink(path.join(ROOT, "node_modules"), path.join(elsewhere, "node_modules"));
+    const script =
+      'import { createHash } from "node:crypto"; const m = await import(process.argv[1]); const h = (t) => createHash("sha256").update(t).digest("hex");' +
+      "console.log(JSON.stringify([...m.clientFiles().map((f) => [f.path, h(f.content)]), ['sw', h(m.serviceWorkerScript())]]));";
+    const bundleOf = (root: string) =>
+      execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script, path.join(root, "src", "client", "bundle.ts")], { cwd: root, encoding: "utf8" });
+    const here = JSON.parse(bundleOf(ROOT)) as Array<[string, string]>;
+    assert.ok(here.some(([name]) => /^\/assets\/mine-[A-Z0-9]+\.js$/.test(name)), JSON.stringify(here));
+    assert.deepEqual(JSON.parse(bundleOf(elsewhere)), here);
+  } finally {
+    await rm(path.dirname(path.dirname(elsewhere)), { recursive: true, force: true });
+  }
+});
