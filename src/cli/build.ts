@@ -8,7 +8,7 @@ import { paths } from "../eleventy/conference-data.ts";
 import { checkOutputFolder, OutputFolderError, type OutputTarget } from "../output/guard.ts";
 import { isRunning, lockOutputFolder } from "../output/lock.ts";
 import type { PublicFile } from "../output/public-files.ts";
-import { renderSite } from "../output/render.ts";
+import { renderSite, renderSiteInMemory } from "../output/render.ts";
 import { closeSearch, SearchAndOffline } from "../output/search-offline.ts";
 import { syncFolder } from "../output/sync.ts";
 import type { Conference } from "../content/model.ts";
@@ -110,26 +110,24 @@ async function buildInPlace(
   conference: Conference,
   publicFiles: readonly PublicFile[],
 ): Promise<{ pages: number; media: MediaStats }> {
-  const files = new Map<string, Buffer | string>();
   const media = newMediaStats();
-  let pages: number;
+  let rendered: { files: Map<string, Buffer | string>; pages: number };
   try {
+    rendered = await renderSiteInMemory(conference, publicFiles, target.real, process.env.SOURCE_DATE_EPOCH, media);
+    // The pages in the order they were rendered (the map's), as the swapped build hands them to Pagefind.
     const search = new SearchAndOffline(conference);
-    ({ pages } = await renderSite(conference, publicFiles, { sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, media, track: false }, (file, bytes) => {
-      files.set(path.join(...file.split("/")), bytes);
-      return file.endsWith(".html") ? search.add(file, bytes.toString()) : undefined;
-    }));
-    for (const [file, content] of (await search.files((file) => files.get(path.join(...file.split("/")))))!) files.set(path.join(...file.split("/")), content);
+    for (const [file, content] of rendered.files) if (file.endsWith(".html")) await search.add(file, content.toString());
+    for (const [file, content] of (await search.files((file) => rendered.files.get(path.join(...file.split("/")))))!) rendered.files.set(path.join(...file.split("/")), content);
   } catch (error) {
     await closeSearch();
     throw new BuildError("the site could not be rendered; the previous output was left as it was", { cause: error });
   }
   try {
-    await syncFolder(target.real, files);
+    await syncFolder(target.real, rendered.files);
   } catch (error) {
     throw new BuildError(`cannot write into the output folder (a mount point, updated in place): ${codeOf(error)}`);
   }
-  return { pages, media };
+  return { pages: rendered.pages, media };
 }
 
 /**

@@ -9,7 +9,7 @@ import { toSlug } from "../content/slug.ts";
 import { conferenceAcronym, personGuid, personIds, roomGuid, sessionGuid, sessionIds } from "./ids.ts";
 import { exportedSessions } from "./sessions.ts";
 import { jsonText } from "./json-text.ts";
-import { objectId } from "./object-id.ts";
+import { KeptPerSession, objectId } from "./kept.ts";
 
 /**
  * A person on an event, frab style: `id` and `public_name`, which EventFahrplan and pyfahrplan
@@ -150,12 +150,7 @@ export function scheduleData(conference: Conference): ScheduleData {
   const toEvent = (session: Session): ScheduleEvent => {
     const id = ids.get(session)!;
     const key = `${objectId(event)}|${id}|${peopleOf(session).map((person) => `${objectId(person)}:${people.get(person)}`).join(",")}`;
-    const known = madeEvents.get(session);
-    if (known?.key === key) return known.value;
-    const value = makeEvent(session, id);
-    scheduleEvents.add(value);
-    madeEvents.set(session, { key, value });
-    return value;
+    return scheduleEvents.get(session, key, () => makeEvent(session, id));
   };
 
   const days = conference.days.map(({ date, sessions: all }, i): ScheduleDay => {
@@ -196,13 +191,10 @@ export function scheduleData(conference: Conference): ScheduleData {
   return { version, base_url: absoluteUrl(event, "/"), conference: content };
 }
 
-const madeEvents = new WeakMap<Session, { key: string; value: ScheduleEvent }>();
-const scheduleEvents = new WeakSet<object>();
+const scheduleEvents = new KeptPerSession<ScheduleEvent>();
 
 /** True for a session's event made by `scheduleData`: kept unchanged, so its JSON text may be reused (json-text.ts). */
-export function isScheduleEvent(value: object): boolean {
-  return scheduleEvents.has(value);
-}
+export const isScheduleEvent = scheduleEvents.isKept;
 
 /** The title in lower-case ASCII words joined by hyphens, at most about 64 characters; the file's slug if nothing is left. */
 function asciiTitle(session: Session): string {

@@ -11,7 +11,7 @@ import { exportedSessions } from "./sessions.ts";
 import { historyOf } from "./changes.ts";
 import { sessionGuid, sessionIds } from "./ids.ts";
 import { jsonText } from "./json-text.ts";
-import { objectId } from "./object-id.ts";
+import { KeptPerSession, objectId } from "./kept.ts";
 
 const numbers = new WeakMap<Conference, Map<Session, number>>();
 
@@ -72,14 +72,7 @@ export function renderSessionsJson(conference: Conference, stamp: DateTime): str
       // The stamp shows only in a session that releases changed (its LAST-MODIFIED before it is released).
       const released = history === undefined ? "" : `${objectId(history)}@${icsStamp}`;
       const key = `${objectId(event)}|${id}|${released}|${peopleOf(session).map(objectId).join(",")}|${day}`;
-      const known = madeEntries.get(session);
-      let entry: BrowserSession;
-      if (known?.key === key) entry = known.value;
-      else {
-        entry = browserSession(conference, session, { id, url: session.url, day, icsStamp }, tr);
-        keptEntries.add(entry);
-        madeEntries.set(session, { key, value: entry });
-      }
+      const entry = entries.get(session, key, () => browserSession(conference, session, { id, url: session.url!, day, icsStamp }, tr));
       sessions.push(entry);
     }
     if (listed) days.push({ date: day, label: formatDay(date, tr.locale) });
@@ -96,7 +89,7 @@ export function renderSessionsJson(conference: Conference, stamp: DateTime): str
     sessions,
   };
   // JSON.stringify(programme), with the text of each session kept from the last build.
-  return jsonText(programme, "", (value) => keptEntries.has(value));
+  return jsonText(programme, "", entries.isKept);
 }
 
 /**
@@ -104,8 +97,7 @@ export function renderSessionsJson(conference: Conference, stamp: DateTime): str
  * its release history and the stamp are the same objects and values (the dev server keeps
  * unchanged content from build to build).
  */
-const madeEntries = new WeakMap<Session, { key: string; value: BrowserSession }>();
-const keptEntries = new WeakSet<object>();
+const entries = new KeptPerSession<BrowserSession>();
 
 function browserSession(
   conference: Conference,

@@ -12,12 +12,6 @@ import { translatorFor, type MessageKey, type Translator } from "../i18n/index.t
 import { formatClock, formatDate, zoneAbbreviation } from "../schedule/time.ts";
 import { SITE_PATHS } from "../site/urls.ts";
 
-/** One rendered page: its path in the output folder (`talks/x/index.html`) and its HTML. */
-export interface RenderedPage {
-  file: string;
-  html: string;
-}
-
 /** What the service worker needs of a page: not its HTML, only its size and a revision of it. */
 export interface PageSummary {
   /** Its path in the output folder, with forward slashes. */
@@ -82,13 +76,9 @@ export class SearchAndOffline {
    * pages' index back to this process, as `files` does, doubled Pagefind's memory at 10,000
    * talks (0.5 to 1.4 GB). `read` gives the bytes of another file of the site (`styles.css`).
    */
-  async writeTo(dir: string, read: (file: string) => Promise<Buffer | string | undefined> | Buffer | string | undefined, clock?: DateTime): Promise<void> {
+  async writeTo(dir: string, read: ReadFile, clock?: DateTime): Promise<void> {
     await this.search.writeTo(path.join(dir, ...SEARCH_FOLDER.split("/")));
-    const own = new Map<string, string>([
-      [SERVICE_WORKER_FILE, await serviceWorkerFile(this.pages, read, this.conference, clock ?? (await programmeTime()))],
-      [SEARCH_MESSAGES_FILE, searchMessages(this.conference)],
-    ]);
-    await writeInto(dir, own);
+    await writeInto(dir, await this.ownFiles(read, clock));
   }
 
   /**
@@ -96,14 +86,25 @@ export class SearchAndOffline {
    * to bytes, once every page was added; undefined when cancelled. `read` gives the bytes of
    * another file of the site (`styles.css`).
    */
-  async files(read: (file: string) => Promise<Buffer | string | undefined> | Buffer | string | undefined, clock?: DateTime): Promise<Map<string, Buffer | string> | undefined> {
+  async files(read: ReadFile, clock?: DateTime): Promise<Map<string, Buffer | string> | undefined> {
     const out = await this.search.files();
     if (!out) return undefined;
-    out.set(SERVICE_WORKER_FILE, await serviceWorkerFile(this.pages, read, this.conference, clock ?? (await programmeTime())));
-    out.set(SEARCH_MESSAGES_FILE, searchMessages(this.conference));
+    for (const [file, content] of await this.ownFiles(read, clock)) out.set(file, content);
     return out;
   }
+
+  /** The service worker and the search box's texts. */
+  private async ownFiles(read: ReadFile, clock?: DateTime): Promise<Map<string, string>> {
+    const worker = await serviceWorkerFile(this.pages, this.freePages, read, this.conference, clock ?? (await programmeTime()));
+    return new Map([
+      [SERVICE_WORKER_FILE, worker],
+      [SEARCH_MESSAGES_FILE, searchMessages(this.conference)],
+    ]);
+  }
 }
+
+/** The bytes of another file of the site (`styles.css`), undefined when the build did not make it. */
+type ReadFile = (file: string) => Promise<Buffer | string | undefined> | Buffer | string | undefined;
 
 /**
  * The Pagefind bundle (its script, its WebAssembly, the index) of the pages marked
@@ -367,13 +368,7 @@ export interface ServiceWorkerConfig {
   timeout: number;
 }
 
-async function serviceWorkerFile(
-  pages: readonly PageSummary[],
-  read: (file: string) => Promise<Buffer | string | undefined> | Buffer | string | undefined,
-  conference: Conference,
-  clock: DateTime,
-): Promise<string> {
-  const freePages = new Set(conference.pages.map((page) => page.url));
+async function serviceWorkerFile(pages: readonly PageSummary[], freePages: ReadonlySet<string>, read: ReadFile, conference: Conference, clock: DateTime): Promise<string> {
   const entries: Array<[string, string]> = precachedPages(pages, freePages).map((page) => [sitePathOf(page.file), page.revision]);
   for (const sitePath of precachedFiles()) {
     // The search's texts are made beside sw.js, so not yet in the output.
