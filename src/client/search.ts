@@ -55,6 +55,11 @@ function pagefind(): Promise<Pagefind> {
 export function enhance(form: HTMLFormElement): void {
   if (form.dataset.enhanced) return;
   form.dataset.enhanced = "true";
+  // The results' styles, which no page loads until a reader searches (public/search.css).
+  const styles = document.createElement("link");
+  styles.rel = "stylesheet";
+  styles.href = new URL("search.css", root).href;
+  document.head.append(styles);
   const input = form.querySelector<HTMLInputElement>("input[type=search]")!;
   const plural = new Intl.PluralRules(document.documentElement.lang || "en");
 

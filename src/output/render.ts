@@ -8,6 +8,7 @@ import { digestOf, Fingerprinter } from "./fingerprint.ts";
 import { outputMarkerFile } from "./guard.ts";
 import type { PublicFile } from "./public-files.ts";
 import { pageJobs } from "./routes.ts";
+import { publicFileBytes } from "./stylesheet.ts";
 
 /**
  * What a build made: each file of the output folder (forward slashes) with the fingerprint of its
@@ -118,7 +119,7 @@ export async function renderSite(
       continue;
     }
     fingerprints.set(relative, { inputs: print, bytes: "" });
-    await made(relative, await readFile(file.source));
+    await made(relative, publicFileBytes(relative, await readFile(file.source)));
   }
   const [marker, bytes] = outputMarkerFile();
   await made(marker, bytes);

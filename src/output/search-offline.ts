@@ -349,7 +349,7 @@ export function precachedPages<Page extends { file: string; bytes: number }>(pag
 
 /** The other files the precache holds when the build made them: the styles, the scripts and the sessions for the browser. */
 function precachedFiles(): string[] {
-  const assets: string[] = [SITE_PATHS.styles, SITE_PATHS.theme, SITE_PATHS.searchMessages];
+  const assets: string[] = [SITE_PATHS.styles, SITE_PATHS.scheduleStyles, SITE_PATHS.homeStyles, SITE_PATHS.blogStyles, SITE_PATHS.searchStyles, SITE_PATHS.theme, SITE_PATHS.searchMessages];
   const sessions = (SITE_PATHS as Record<string, string>).sessionsJson;
   if (sessions) assets.push(sessions);
   return assets;

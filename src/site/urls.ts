@@ -28,6 +28,14 @@ export const SITE_PATHS = {
   sponsors: "/sponsors/",
   notFound: "/404.html",
   styles: "/styles.css",
+  /** The schedule's own styles, after styles.css on the pages under /schedule/ only. */
+  scheduleStyles: "/schedule.css",
+  /** The home page's own styles, after styles.css. */
+  homeStyles: "/home.css",
+  /** The blog's own styles, after styles.css on the pages under /blog/. */
+  blogStyles: "/blog.css",
+  /** The search results' styles, added by the search script when a reader first uses the box. */
+  searchStyles: "/search.css",
   /** The event's theme over styles.css: written only when event.yaml has `theme:`. */
   theme: "/theme.css",
   favicon: "/favicon.svg",

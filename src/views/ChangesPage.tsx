@@ -17,6 +17,7 @@ export function ChangesPage({ conference }: { conference: Conference }) {
   const href = changeLink(conference);
   return (
     <Layout
+      sheet="schedule"
       event={event}
       title={t("changes.title")}
       description={t("changes.description", { event: event.name })}

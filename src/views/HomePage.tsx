@@ -26,7 +26,7 @@ export function HomePage({ conference, now }: { conference: Conference; now: Dat
   const tr = translatorOf(event);
   const { t } = tr;
   return (
-    <Layout event={event} title={event.name} description={event.tagline} path={SITE_PATHS.home} structuredData={ldDocument(conferenceLd(conference))}>
+    <Layout sheet="home" event={event} title={event.name} description={event.tagline} path={SITE_PATHS.home} structuredData={ldDocument(conferenceLd(conference))}>
       <section class={event.theme?.hero ? "hero hero--picture" : "hero"} aria-labelledby="hero_title">
         <h1 id="hero_title">{event.name}</h1>
         <p class="hero__tagline">{event.tagline}</p>

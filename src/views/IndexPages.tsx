@@ -115,7 +115,7 @@ export function BlogIndexPage({ conference, page }: { conference: Conference; pa
   const { t } = translatorOf(event);
   const title = page.number === 1 ? t("nav.blog") : t("blog.page", { number: page.number, count: blogPages.length });
   return (
-    <Layout event={event} title={title} description={t("blog.description", { event: event.name })} path={page.url}>
+    <Layout sheet="blog" event={event} title={title} description={t("blog.description", { event: event.name })} path={page.url}>
       <header class="page-head">
         <h1>{title}</h1>
         {blogTags.length > 0 && (

@@ -10,6 +10,9 @@ import { ThemePicture } from "./components/ThemePicture.tsx";
 import { HeadMeta, type ShareMeta } from "./components/HeadMeta.tsx";
 import { CLIENT_STRINGS_ID, clientStrings } from "./client-strings.ts";
 
+/** The stylesheets a page can add after styles.css (see `LayoutProps.sheet`). */
+const SHEETS = { schedule: SITE_PATHS.scheduleStyles, blog: SITE_PATHS.blogStyles, home: SITE_PATHS.homeStyles } as const;
+
 export interface LayoutProps {
   event: Event;
   /** The page's own title; the event's name is added after it. */
@@ -24,11 +27,18 @@ export interface LayoutProps {
   share?: ShareMeta;
   /** Keeps the page out of search engines, with no canonical address (the 404 page). */
   noindex?: boolean;
+  /**
+   * The page's own stylesheet after styles.css: `schedule` (the grid, filters, My schedule) for the
+   * pages under /schedule/, `blog` (the pager, the post links) under /blog/, `home` (the hero, the
+   * days at a glance) for the home page. Each page loads at most one, so that none loads styles
+   * for what it does not show.
+   */
+  sheet?: keyof typeof SHEETS;
   children: ComponentChildren;
 }
 
 /** The page shell every page shares: head, skip link, header with navigation, footer. */
-export function Layout({ event, title, description, path, structuredData, share, noindex = false, children }: LayoutProps) {
+export function Layout({ event, title, description, path, structuredData, share, noindex = false, sheet, children }: LayoutProps) {
   const fullTitle = path === "/" ? event.name : `${title} · ${event.name}`;
   const canonical = absoluteUrl(event, path);
   const summary = truncate(description || event.tagline);
@@ -46,6 +56,7 @@ export function Layout({ event, title, description, path, structuredData, share,
         {noindex ? <meta name="robots" content="noindex" /> : <link rel="canonical" href={canonical} />}
         <HeadMeta event={event} title={title} description={summary} canonical={noindex ? undefined : canonical} share={share} />
         <link rel="stylesheet" href={SITE_PATHS.styles} />
+        {sheet && <link rel="stylesheet" href={SHEETS[sheet]} />}
         {event.theme && <link rel="stylesheet" href={SITE_PATHS.theme} />}
         <script type="module" src={SITE_PATHS.script}></script>
         {PROGRAMME_EXPORTS.map((file) => (

@@ -46,6 +46,7 @@ export function MySchedulePage({ event }: { event: Event }) {
   };
   return (
     <Layout
+      sheet="schedule"
       event={event}
       title={t("mine.title")}
       description={t("mine.description")}

@@ -15,6 +15,7 @@ export function PostPage({ conference, post }: { conference: Conference; post: P
   const { t } = tr;
   return (
     <Layout
+      sheet="blog"
       event={event}
       title={post.title}
       description={post.summary}

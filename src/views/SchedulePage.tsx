@@ -29,6 +29,7 @@ export function SchedulePage({ conference }: { conference: Conference }) {
   const { t } = tr;
   return (
     <Layout
+      sheet="schedule"
       event={event}
       title={t("nav.schedule")}
       description={t("schedule.description", { event: event.name, count })}
@@ -72,6 +73,7 @@ export function ScheduleDayPage({ conference, date }: { conference: Conference; 
   const path = scheduleDayPath(date.toISODate()!);
   return (
     <Layout
+      sheet="schedule"
       event={event}
       title={`${day} · ${t("nav.schedule")}`}
       description={t("scheduleDay.description", { event: event.name, day })}

@@ -20,6 +20,7 @@ export function ScheduleTagPage({ conference, tag }: { conference: Conference; t
   const title = t("topic.title", { tag: tag.name });
   return (
     <Layout
+      sheet="schedule"
       event={conference.event}
       title={title}
       description={t("topic.description", { count, tag: tag.name, event: conference.event.name })}
@@ -56,6 +57,7 @@ export function ScheduleTagsPage({ conference }: { conference: Conference }) {
   const { t } = translatorOf(conference.event);
   return (
     <Layout
+      sheet="schedule"
       event={conference.event}
       title={t("topics.title")}
       description={t("topics.description", { event: conference.event.name })}

@@ -33,6 +33,9 @@ describe("offline and search: the small fixture (hosted under /conf/)", () => {
       [
         "",
         ...[...scripts, "assets/search-messages.json"].sort(),
+        "blog.css",
+        "home.css",
+        "schedule.css",
         "schedule/",
         "schedule/2024-10-26/",
         "schedule/2024-10-27/",
@@ -42,6 +45,7 @@ describe("offline and search: the small fixture (hosted under /conf/)", () => {
         "schedule/tags/hacking/",
         "schedule/tags/platforms/",
         "schedule/tags/time/",
+        "search.css",
         "speakers/",
         "speakers/jana-novak/",
         "speakers/sam-lee/",

@@ -105,9 +105,9 @@ test("a deleted talk disappears and a renamed one moves", async () => {
   });
 });
 
-test("a stylesheet edit or a new file in public/ is copied to the site", async () => {
-  await writeFile(path.join(publicDir, "styles.css"), "body { color: rebeccapurple; }\n");
-  await waitForPage(new URL("styles.css", dev.url).href, (p) => p.body === "body { color: rebeccapurple; }\n");
+test("a stylesheet edit (minified on the way) or a new file in public/ is copied to the site", async () => {
+  await writeFile(path.join(publicDir, "styles.css"), "/* a comment */\nbody { color: rebeccapurple; }\n");
+  await waitForPage(new URL("styles.css", dev.url).href, (p) => p.body === "body{color:#639}\n");
   await writeFile(path.join(publicDir, "extra.txt"), "new file\n");
   await waitForPage(new URL("extra.txt", dev.url).href, (p) => p.status === 200 && p.body === "new file\n");
 });
