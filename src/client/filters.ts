@@ -3,7 +3,7 @@
  * - the day lists (`nav[data-days]`) put today's day first during the event, by the viewer's clock;
  * - the filters (`[data-filters]`, hidden in the HTML) are shown and narrow the grid to
  *   the sessions whose `data-facets` match, keeping the choice in the address (`?room=hall&tag=go`).
- * Without script the pages list every day in order and show every session.
+ * Without script the pages list every day in order and show every session. Run by schedule.ts.
  */
 
 /** The filters, in the order of the page and of the address. */
@@ -124,7 +124,3 @@ export function enhanceFilters(filters: HTMLElement): void {
   filters.hidden = false;
   fromAddress();
 }
-
-markToday(document);
-const filters = document.querySelector<HTMLElement>("[data-filters]");
-if (filters) enhanceFilters(filters);

@@ -1,65 +1,15 @@
 /**
- * What is on now, by the viewer's clock: on schedule pages each entry on now or next in its room
- * gets a badge ("On now", "Next") and a class, and a "Jump to now" button scrolls to the current
- * entry; a session's page says "Starts in 12 min", "On now" or "Ended"; live and recording links
- * (`[data-cta]`, SessionLive.tsx) are picked again. Runs on load, each minute, and on `lectern:content`.
- * Without it the page shows none of this and misses nothing else.
+ * What is on now, by the viewer's clock, on every page: a session's page says "Starts in 12 min",
+ * "On now" or "Ended"; live and recording links (`[data-cta]`, SessionLive.tsx) are picked again.
+ * (The schedule's own marks, "On now" and "Next" on its entries, are in schedule.ts.) Runs on
+ * load, each minute, and on `lectern:content`. Without it the page shows none of this and misses
+ * nothing else.
  */
-import { insertAfterTitle, pageStrings, translator, type Translate } from "./strings.ts";
-import { nowAndNext, statusText } from "./when.ts";
+import { everyMinute, instantOf } from "./clock.ts";
+import { pageTranslator } from "./strings.ts";
+import { statusText } from "./when.ts";
 
 const viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-let translate: Translate | undefined;
-let jump: HTMLElement | undefined;
-
-function t(): Translate {
-  translate ??= translator(pageStrings());
-  return translate;
-}
-
-function instantOf(element: Element, name: string): number {
-  return Date.parse(element.getAttribute(name) ?? "");
-}
-
-function markSchedule(now: number): void {
-  for (const old of document.querySelectorAll(".now-badge")) old.remove();
-  const entries = [...document.querySelectorAll<HTMLElement>(".entry[data-start][data-end]:not([data-cancelled])")];
-  const slots = entries.map((entry) => ({ start: instantOf(entry, "data-start"), end: instantOf(entry, "data-end"), room: entry.dataset.room || undefined }));
-  const { on, next } = nowAndNext(slots, now);
-  entries.forEach((entry, index) => {
-    const state = on.has(index) ? "on" : next.has(index) ? "next" : undefined;
-    entry.classList.toggle("is-now", state === "on");
-    entry.classList.toggle("is-next", state === "next");
-    if (!state) return;
-    const badge = document.createElement("span");
-    badge.className = `badge now-badge now-badge--${state}`;
-    badge.textContent = t()(state === "on" ? "now.on" : "now.next");
-    entry.insertBefore(badge, entry.querySelector(".entry__title"));
-  });
-  if (on.size === 0 && next.size === 0) {
-    jump?.remove();
-    jump = undefined;
-    return;
-  }
-  if (!jump) {
-    const button = document.createElement("button");
-    button.type = "button";
-    button.className = "button button--quiet";
-    button.textContent = t()("now.jump");
-    button.addEventListener("click", () => {
-      const entry = document.querySelector<HTMLElement>(".entry.is-now") ?? document.querySelector<HTMLElement>(".entry.is-next");
-      if (!entry) return;
-      const focusable = entry.querySelector<HTMLElement>(".entry__title a") ?? entry;
-      if (focusable === entry) entry.tabIndex = -1;
-      entry.scrollIntoView({ block: "center" });
-      focusable.focus({ preventScroll: true });
-    });
-    jump = document.createElement("p");
-    jump.className = "now-jump";
-    jump.append(button);
-    insertAfterTitle(jump);
-  }
-}
 
 function markSessionPages(now: number): void {
   for (const article of document.querySelectorAll<HTMLElement>("article.session[data-start][data-end]:not([data-cancelled])")) {
@@ -74,7 +24,7 @@ function markSessionPages(now: number): void {
       if (meta) meta.after(status);
       else article.prepend(status);
     }
-    status.textContent = statusText(start, end, now, viewerZone, t());
+    status.textContent = statusText(start, end, now, viewerZone, pageTranslator());
     status.dataset.status = now < start ? "before" : now < end ? "on" : "after";
   }
 }
@@ -93,16 +43,8 @@ function pickCalls(now: number): void {
   }
 }
 
-function update(): void {
+everyMinute(() => {
   const now = Date.now();
-  markSchedule(now);
   markSessionPages(now);
   pickCalls(now);
-}
-
-update();
-setTimeout(() => {
-  update();
-  setInterval(update, 60_000);
-}, 60_000 - (Date.now() % 60_000));
-document.addEventListener("lectern:content", update);
+});

@@ -40,6 +40,14 @@ export function pageStrings(): ClientStrings {
   return loaded;
 }
 
+let pageTranslate: Translate | undefined;
+
+/** The translator of the page's strings, made once. */
+export function pageTranslator(): Translate {
+  pageTranslate ??= translator(pageStrings());
+  return pageTranslate;
+}
+
 /** Where the site's root is, from this script's own address (it is served from `<root>/assets/`). */
 export function siteRoot(): string {
   return new URL("../", import.meta.url).href;

@@ -3,10 +3,11 @@
  * event's, each `<time datetime>` with a clock (or `.time-range` of two) gets " · 16:05 your time"
  * after it, with the viewer's day where it differs from the event's. A control after the page's
  * title chooses "event time only" or both, remembered in localStorage (`lectern:<site root>:zone`).
- * Runs on load and on `lectern:content` for the content inserted. Without it the event's time stands alone.
+ * Loaded by site.ts only when a time on the page reads otherwise on the viewer's clock; runs on
+ * load and on `lectern:content` for the content inserted. Without it the event's time stands alone.
  */
 import { insertAfterTitle, pageStrings, storageKey, translator } from "./strings.ts";
-import { viewerTimeText } from "./when.ts";
+import { viewerTimeText } from "./viewer-time.ts";
 
 const viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 const EVENT_ONLY = "zone-event-only";

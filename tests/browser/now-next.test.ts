@@ -43,6 +43,8 @@ describeInChromium("now and next, the viewer's time zone, live and after", (chro
     }
     const tab = await context.newPage();
     await tab.goto(`${server.origin}${page}`);
+    // The schedule's marks and the viewer's times come in scripts imported on demand.
+    await tab.waitForLoadState("networkidle");
     return tab;
   }
 
@@ -123,21 +125,28 @@ describeInChromium("now and next, the viewer's time zone, live and after", (chro
     assert.equal(await again.getByLabel("Times", { exact: true }).inputValue(), "event");
     assert.equal(await again.locator(".page-head__meta .when").innerText(), "Friday 10 June 2016, 10:00–10:30 EDT · Main Hall");
     await again.getByLabel("Times", { exact: true }).selectOption("both");
-    await again.reload();
+    await again.reload({ waitUntil: "networkidle" });
     assert.equal(await again.locator(".page-head__meta .when").innerText(), "Friday 10 June 2016, 10:00–10:30 EDT · 16:00–16:30 your time · Main Hall");
   });
 
   test("content inserted later gets the viewer's times too (lectern:content)", async () => {
-    const tab = await open("/talks/", DURING);
-    const added = await tab.evaluate(() => {
-      const item = document.createElement("p");
-      item.id = "_inserted";
-      item.innerHTML = '<span class="time-range"><time datetime="2016-06-11T09:00:00-04:00">09:00</time>–<time datetime="2016-06-11T09:30:00-04:00">09:30</time></span>';
-      document.querySelector("main")!.append(item);
-      document.dispatchEvent(new CustomEvent("lectern:content", { detail: item }));
-      return item.innerText;
-    });
-    assert.equal(added, "09:00–09:30 · 15:00–15:30 your time");
+    // A page without times: the script for the viewer's times is loaded by the insertion.
+    const tab = await open("/code-of-conduct/", DURING);
+    assert.equal(await tab.locator("time[datetime]").count(), 0);
+    const insert = (id: string, day: string) =>
+      tab.evaluate(([id, day]) => {
+        const item = document.createElement("p");
+        item.id = id;
+        item.innerHTML = `<span class="time-range"><time datetime="${day}T09:00:00-04:00">09:00</time>–<time datetime="${day}T09:30:00-04:00">09:30</time></span>`;
+        document.querySelector("main")!.append(item);
+        document.dispatchEvent(new CustomEvent("lectern:content", { detail: item }));
+      }, [id, day] as const);
+    await insert("_first", "2016-06-11");
+    await tab.locator("#_first .dual-time").waitFor();
+    assert.equal(await tab.locator("#_first").innerText(), "09:00–09:30 · 15:00–15:30 your time");
+    // Once loaded, it handles the next insertion as it happens.
+    await insert("_second", "2016-06-10");
+    assert.equal(await tab.locator("#_second").innerText(), "09:00–09:30 · 15:00–15:30 your time");
   });
 
   test("in the event's own zone there is no second time and no choice", async () => {

@@ -1,7 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { translator } from "../../src/client/strings.ts";
-import { nowAndNext, offsetIn, statusAt, statusText, viewerTimeText, writtenOffset, type Slot } from "../../src/client/when.ts";
+import { nowAndNext, type Slot } from "../../src/client/now-next.ts";
+import { offsetIn, viewerTimeText } from "../../src/client/viewer-time.ts";
+import { statusAt, statusText } from "../../src/client/when.ts";
+import { writtenOffset } from "../../src/client/written-offset.ts";
 import { translatorFor } from "../../src/i18n/index.ts";
 import { clientStrings } from "../../src/views/client-strings.ts";
 import type { ClientStrings } from "../../src/client/strings.ts";
