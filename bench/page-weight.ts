@@ -20,6 +20,8 @@ export interface PageWeight {
 
 const STYLESHEET = /<link\b[^>]*\brel=["']?stylesheet["']?[^>]*>/gi;
 const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script>/gi;
+/** A module's static imports (`import{a}from"./chunk.js"`, `import"./x.js"`), which the browser fetches before running it; not `import()`. */
+const STATIC_IMPORT = /(?:^|[;\s}])import\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+)["']/g;
 const attribute = (tag: string, name: string) => new RegExp(`\\b${name}=["']?([^"' >]+)`, "i").exec(tag)?.[1];
 
 /** Weighs the page at `sitePath` of a built site, or returns undefined when there is no such page. */
@@ -43,8 +45,25 @@ export async function weighPage(siteDir: string, sitePath: string): Promise<Page
     const attrs = match[1] ?? "";
     if (/type=["']?application\/(?:ld\+)?json/i.test(attrs)) continue;
     scripts++;
-    const bytes = await local(attribute(attrs, "src"));
-    if (bytes) assets.push({ kind: "js", bytes });
+    const src = attribute(attrs, "src");
+    const bytes = await local(src);
+    if (!bytes || !src) continue;
+    assets.push({ kind: "js", bytes });
+    // A module's static imports are fetched with it: count each chunk once.
+    const pending = [{ href: src, text: bytes.toString("utf8") }];
+    const seen = new Set([src]);
+    while (pending.length > 0) {
+      const module = pending.pop()!;
+      for (const [, specifier] of module.text.matchAll(STATIC_IMPORT)) {
+        const href = new URL(specifier!, new URL(module.href, "http://site/")).pathname;
+        if (seen.has(href)) continue;
+        seen.add(href);
+        const imported = await local(href);
+        if (!imported) continue;
+        assets.push({ kind: "js", bytes: imported });
+        pending.push({ href, text: imported.toString("utf8") });
+      }
+    }
   }
   const sum = (kind: "css" | "js") => assets.filter((a) => a.kind === kind).reduce((n, a) => n + a.bytes.length, 0);
   const css = sum("css");

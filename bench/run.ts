@@ -495,7 +495,13 @@ function formatReport(input: ReportInput): string {
     if (!w) lines.push(`| ${label} | not in the site | | | | |`);
     else lines.push(`| ${label}: \`${w.page}\` | ${kb(w.html)} | ${kb(w.css)} | ${kb(w.js)} | ${kb(w.raw)} | ${kb(w.gzip)} |`);
   }
-  lines.push("", "Each file gzipped on its own (default level), as a server would send it.");
+  lines.push(
+    "",
+    "What the page loads before it is complete: the HTML, its stylesheets and its module scripts with their static imports " +
+      "(the chunks they share). Scripts imported on demand are not counted: the schedule's (on the schedule's pages), the " +
+      "viewer's times (only where the viewer's clock reads otherwise than the event's), search (on first use), My schedule. " +
+      "Each file gzipped on its own (default level), as a server would send it.",
+  );
 
   lines.push("", "## Dev server", "");
   lines.push(
