@@ -49,12 +49,13 @@ export function runLectern(
   /** The Lectern project to run it in: this one, or a copy a test may change. */
   project = ROOT,
 ): Promise<RunResult> {
+  return runProcess(TSX, [path.join(project, "src", "cli", `${command}.ts`), ...args], project, env);
+}
+
+/** Runs `executable` with `args` in `cwd`, with `env` over this process's environment, collecting its output. */
+export function runProcess(executable: string, args: readonly string[], cwd: string, env: Record<string, string | undefined> = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [path.join(project, "src", "cli", `${command}.ts`), ...args], {
-      cwd: project,
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(executable, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));

@@ -2,7 +2,7 @@ import { didYouMean } from "../content/suggest.ts";
 import { catalogueProblems, type CatalogueProblem } from "./catalogue-check.ts";
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { en, type Catalogue, type MessageKey } from "./en.ts";
 import { fillParts, pluralForm, type MessageValues, type PluralMessage } from "./message.ts";
 
@@ -22,7 +22,8 @@ async function discoverCatalogues(): Promise<Record<string, Catalogue>> {
   for (const name of readdirSync(here).sort()) {
     const code = /^([a-z]{2,3})\.ts$/.exec(name)?.[1];
     if (!code || code === "en") continue;
-    const module = (await import(pathToFileURL(path.join(here, name)).href)) as Record<string, unknown>;
+    // A relative template, which a bundler (src/cli/run.mjs) can follow to every catalogue.
+    const module = (await import(`./${code}.ts`)) as Record<string, unknown>;
     // Checked key by key by languageProblems before a build uses it.
     if (module[code] !== undefined) found[code] = module[code] as Catalogue;
   }
