@@ -160,7 +160,8 @@ describeInChromium("the schedule at scale: day pages, twelve rooms, filters", (c
   test("filters by room, topic, kind and level: chosen on the page, kept in the address, on reload and in a new tab; clearing shows all", async () => {
     const context = await newSiteContext(browser, server.origin, { viewport: DESKTOP });
     const tab = await context.newPage();
-    await tab.goto(server.origin + DAY);
+    // The filters come in the schedule's script, imported on demand.
+    await tab.goto(server.origin + DAY, { waitUntil: "networkidle" });
     const form = tab.locator("[data-filters]");
     assert.ok(await form.isVisible(), "the script shows the filters");
     const total = (await shownTitles(tab)).length;
@@ -180,17 +181,17 @@ describeInChromium("the schedule at scale: day pages, twelve rooms, filters", (c
     assert.equal(await tab.evaluate(() => location.search), "?tag=compliance&kind=workshop&level=advanced");
     assert.deepEqual(await shownTitles(tab), [workshops[1]]);
 
-    await tab.reload();
+    await tab.reload({ waitUntil: "networkidle" });
     assert.equal(await tab.getByLabel("Level").inputValue(), "advanced", "reload keeps the filter");
     assert.deepEqual(await shownTitles(tab), [workshops[1]]);
 
     await tab.locator(".schedule-grid td:not(.is-filtered-out) .entry__title a").first().click();
     await tab.waitForURL(/\/workshops\//);
-    await tab.goBack();
+    await tab.goBack({ waitUntil: "networkidle" });
     assert.deepEqual(await shownTitles(tab), [workshops[1]], "back to the schedule keeps the filter");
 
     const other = await context.newPage();
-    await other.goto(`${server.origin}${DAY}?room=r5`);
+    await other.goto(`${server.origin}${DAY}?room=r5`, { waitUntil: "networkidle" });
     assert.equal(await other.getByLabel("Room").inputValue(), "r5");
     assert.deepEqual(await shownTitles(other), [LONG_TITLES[2]], "a shared address applies its filter");
     const hall = await other.locator("td[data-facets] .entry__title").evaluateAll((titles) => titles.length);
@@ -206,7 +207,7 @@ describeInChromium("the schedule at scale: day pages, twelve rooms, filters", (c
   test("at 375 px a filter leaves out what does not match, times without sessions too", async () => {
     const context = await newSiteContext(browser, server.origin, { viewport: PHONE });
     const tab = await context.newPage();
-    await tab.goto(`${server.origin}${DAY}?room=r4`);
+    await tab.goto(`${server.origin}${DAY}?room=r4`, { waitUntil: "networkidle" });
     const visible = await tab.locator(".schedule-grid td[data-facets]").evaluateAll((cells) => cells.filter((cell) => (cell as HTMLElement).offsetParent !== null).map((cell) => cell.id));
     assert.deepEqual(visible, ["scale-r4", "scale-workshop-r4"]);
     const times = await tab.locator(".schedule-grid tbody tr").evaluateAll((rows) =>
@@ -219,7 +220,7 @@ describeInChromium("the schedule at scale: day pages, twelve rooms, filters", (c
   test("without JavaScript the filters stay hidden and every session shows", async () => {
     const context = await newSiteContext(browser, server.origin, { viewport: DESKTOP, javaScriptEnabled: false });
     const tab = await context.newPage();
-    await tab.goto(`${server.origin}${DAY}?room=r4`);
+    await tab.goto(`${server.origin}${DAY}?room=r4`, { waitUntil: "networkidle" });
     assert.equal(await tab.locator("[data-filters]").isVisible(), false);
     const cells = tab.locator(".schedule-grid td[data-facets]");
     assert.equal(await cells.count(), await cells.evaluateAll((all) => all.filter((cell) => getComputedStyle(cell.querySelector(".entry")!).visibility === "visible").length));
@@ -236,11 +237,12 @@ describeInChromium("the schedule at scale: day pages, twelve rooms, filters", (c
       const context = await newSiteContext(browser, server.origin, { viewport: PHONE });
       await context.clock.setFixedTime(new Date(now));
       const tab = await context.newPage();
-      await tab.goto(`${server.origin}/schedule/`);
+      // Today's day is moved first by the schedule's script, imported on demand.
+      await tab.goto(`${server.origin}/schedule/`, { waitUntil: "networkidle" });
       const days = await tab.locator("nav[data-days] li").evaluateAll((items) => items.map((item) => item.textContent!.replace(/\s+/g, " ").trim()));
       assert.equal(days[0], first);
       assert.equal(days.length, 2);
-      await tab.goto(`${server.origin}/schedule/2016-06-10/`);
+      await tab.goto(`${server.origin}/schedule/2016-06-10/`, { waitUntil: "networkidle" });
       const switcher = await tab.locator("nav[data-days] a").evaluateAll((links) => links.map((link) => `${link.textContent}${link.getAttribute("aria-current") ? " (current)" : ""}`));
       assert.deepEqual(switcher, first.startsWith("Today") ? ["Today · Saturday 11 June", "Friday 10 June (current)"] : ["Friday 10 June (current)", "Saturday 11 June"]);
       await context.close();

@@ -49,7 +49,7 @@ describe("the second conference, file by file", () => {
       assert.match(await readPage(site, page), /^<!DOCTYPE html><html lang="ar" dir="rtl">/, page);
     }
     const home = await readPage(site, "/");
-    assert.match(home, /<link rel="stylesheet" href="\/styles\.css"\/><link rel="stylesheet" href="\/theme\.css"\/>/);
+    assert.match(home, /<link rel="stylesheet" href="\/styles\.css"\/><link rel="stylesheet" href="\/home\.css"\/><link rel="stylesheet" href="\/theme\.css"\/>/);
     assert.match(home, /<img class="brand__logo" src="\/images\/brand\/cloud-forum\.svg"[^>]* alt="ملتقى البنية السحابية 2025"/);
     assert.deepEqual([...home.matchAll(/<h3 id="sponsors_(\w+)">([^<]+)<\/h3>/g)].map((m) => `${m[1]}: ${m[2]}`), [
       "platinum: الراعي البلاتيني",
