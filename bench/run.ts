@@ -14,6 +14,7 @@ import {
   findHugo,
   floorBuild,
   hugoBuild,
+  hugoWithSearchBuild,
   lecternBuild,
   lecternCheck,
   npmScript,
@@ -136,6 +137,7 @@ async function timeSize(conference: GeneratedConference, work: string, fileSyste
     ...(hugo
       ? ([
           ["hugo-site", async (out) => hugoBuild(hugo, comparableSite, out)],
+          ["hugo-search", async (out) => hugoWithSearchBuild(hugo, comparableSite, out)],
           ["hugo", async (out) => hugoBuild(hugo, hugoSite, out)],
         ] as Tool[])
       : []),
@@ -396,7 +398,9 @@ function formatReport(input: ReportInput): string {
       "(title, time, room, speakers and tags linked, body, a link to its calendar file) with a `.ics` beside it, a page per " +
       "speaker (name, role, bio, talks), a page per tag, the talk, speaker and tag indexes, a home page with the whole " +
       "schedule by day, `schedule.json` and `schedule.ics` (templates written at run time: bench/tools.ts " +
-      "`writeComparableHugoSite`; no share cards, frab XML, sitemap, feeds, CSS or scripts). The minimal Hugo site, plain " +
+      "`writeComparableHugoSite`; no share cards, frab XML, sitemap, feeds, CSS or scripts). \"+ Pagefind\" is the same site " +
+      "followed by the Pagefind CLI over every page it wrote (Lectern's search index, since issue #14, is part of its build). " +
+      "The minimal Hugo site, plain " +
       "Eleventy 3.1.7 (bench/eleventy/) and the gray-matter + markdown-it floor (bench/floor.mjs) turn the talk files into " +
       "one minimal HTML page each.",
     "",
@@ -411,6 +415,7 @@ function formatReport(input: ReportInput): string {
   const toolLabel: Record<string, string> = {
     lectern: "Lectern full build",
     "hugo-site": "Hugo, comparable site",
+    "hugo-search": "Hugo, comparable site + Pagefind",
     hugo: "Hugo, minimal (one template)",
     floor: "floor (gray-matter + markdown-it)",
     eleventy: "plain Eleventy 3",
@@ -445,6 +450,8 @@ function formatReport(input: ReportInput): string {
   for (const fs of input.fileSystems) {
     const big = cell(10000, fs.name, "lectern");
     ratioTarget(`10,000 talks, ${fs.name}: Lectern ÷ comparable Hugo site`, 1, pairedRatios(big, cell(10000, fs.name, "hugo-site")));
+    if (!hugo) targets.at(-1)!.value = "skipped: hugo not on PATH";
+    ratioTarget(`10,000 talks, ${fs.name}: Lectern ÷ comparable Hugo site + Pagefind (the same job, search index included)`, 1, pairedRatios(big, cell(10000, fs.name, "hugo-search")));
     if (!hugo) targets.at(-1)!.value = "skipped: hugo not on PATH";
     ratioTarget(`10,000 talks, ${fs.name}: Lectern ÷ minimal Hugo`, 4, pairedRatios(big, cell(10000, fs.name, "hugo")));
     if (!hugo) targets.at(-1)!.value = "skipped: hugo not on PATH";

@@ -9,7 +9,7 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
 const BENCH = path.join(ROOT, "bench");
 
 /** The tools compared at each size, in the order of the table. */
-export type ToolName = "lectern" | "eleventy" | "floor" | "hugo";
+export type ToolName = "lectern" | "eleventy" | "floor" | "hugo" | "hugo-site" | "hugo-search";
 
 /** The `hugo` on the PATH, or undefined. */
 export function findHugo(): { path: string; version: string } | undefined {
@@ -218,4 +218,18 @@ async function writeFiles(root: string, files: Record<string, string>): Promise<
 
 export function hugoBuild(hugo: string, siteDir: string, outputDir: string): Command {
   return { label: "hugo", argv: [hugo, "--quiet", "--source", siteDir, "--destination", outputDir], cwd: siteDir };
+}
+
+/**
+ * The comparable Hugo site with a search index, as Hugo sites get one: Hugo, then the Pagefind
+ * CLI (the same Pagefind as Lectern's, from node_modules) over every page it wrote. Lectern has
+ * indexed its pages since issue #14, so this is the Hugo site doing Lectern's whole job.
+ */
+export function hugoWithSearchBuild(hugo: string, siteDir: string, outputDir: string): Command {
+  const pagefind = path.join(ROOT, "node_modules", ".bin", "pagefind");
+  return {
+    label: "hugo + pagefind",
+    argv: ["sh", "-c", '"$0" --quiet --source "$1" --destination "$2" && "$3" --site "$2" --silent', hugo, siteDir, outputDir, pagefind],
+    cwd: siteDir,
+  };
 }
