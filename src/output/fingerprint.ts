@@ -19,11 +19,13 @@ export class Fingerprinter {
 
   /**
    * The fingerprint of `value`: primitives, arrays, plain objects, Maps, Sets, luxon DateTimes and
-   * the Conference. A list (a page's inputs, made anew for each call) is its parts' digests, not
-   * hashed again: it is compared once and not remembered.
+   * the Conference. A list (a page's inputs, made anew for each call) is its parts' digests,
+   * hashed when long, and not remembered: it is compared once.
    */
   of(value: unknown): string {
-    return Array.isArray(value) ? this.describe(value) : this.digest(value);
+    if (!Array.isArray(value)) return this.digest(value);
+    const text = this.describe(value);
+    return text.length > 160 ? `#${createHash("sha1").update(text).digest("base64url")}` : text;
   }
 
   private digest(value: unknown): string {
@@ -31,6 +33,16 @@ export class Fingerprinter {
     // Times are many and small: their text is their fingerprint.
     if (value instanceof Outline) return `O${(this.outlines ??= new Fingerprinter(BODY_KEYS)).digest(value.value)}`;
     if (value instanceof DateTime) return `D${value.toMillis()}@${value.zoneName}|${value.locale}|${value.outputCalendar}|${value.numberingSystem}`;
+    // Short lists are mostly made anew for each page's inputs (a talk's speakers, a day's rooms):
+    // remembering them would only fill the map; their text is their parts' fingerprints.
+    if (Array.isArray(value) && value.length < SHORT_LIST && !this.open.has(value)) {
+      this.open.add(value);
+      try {
+        return this.describe(value);
+      } finally {
+        this.open.delete(value);
+      }
+    }
     const known = this.known.get(value);
     if (known !== undefined) return known;
     // A reference back to an object being hashed (none in today's model): its place is marked, not followed.
@@ -67,6 +79,9 @@ export class Fingerprinter {
     return `${text}}`;
   }
 }
+
+/** Lists shorter than this are described each time they are met, not hashed and remembered. */
+const SHORT_LIST = 16;
 
 /** The bodies of content objects: a talk's abstract, a speaker's bio, as HTML and as text. */
 const BODY_KEYS: ReadonlySet<string> = new Set(["html", "summary"]);
