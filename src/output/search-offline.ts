@@ -239,11 +239,15 @@ export async function writeInto(dir: string, files: ReadonlyMap<string, Buffer |
 export function refreshSearchAndOffline(dir: string, conference: Conference, files: Iterable<string>): Promise<void> {
   cancelSearchRefresh(dir);
   const previous = devJobs.get(dir)?.done ?? Promise.resolve();
-  const indexer = new SearchAndOffline(conference);
+  const job: DevJob = { cancelled: false, indexer: undefined };
   // In the order the build made them, as `npm run build` hands them over: the index depends on it.
   const pages = [...files].filter((file) => file.endsWith(".html"));
   const done = previous
+    // Started after the build has answered: starting Pagefind's process takes a tenth of a second.
+    .then(() => new Promise((resolve) => setImmediate(resolve)))
     .then(async () => {
+      if (job.cancelled) return;
+      const indexer = (job.indexer = new SearchAndOffline(conference));
       for (const file of pages) {
         if (indexer.isCancelled) break;
         await indexer.add(file, await readFile(path.join(dir, ...file.split("/")), "utf8"));
@@ -257,16 +261,25 @@ export function refreshSearchAndOffline(dir: string, conference: Conference, fil
     .catch((error: unknown) => {
       process.stderr.write(`lectern dev: the search index could not be made: ${error instanceof Error ? error.message : String(error)}\n`);
     });
-  devJobs.set(dir, { indexer, done });
+  devJobs.set(dir, { job, done });
   return done;
 }
 
-/** Cancels the dev server's search job still running for `dir`, if any (a new build is starting). */
+/** Cancels the dev server's search job still running (or not yet started) for `dir`, if any (a new build is starting). */
 export function cancelSearchRefresh(dir: string): void {
-  devJobs.get(dir)?.indexer.cancel();
+  const job = devJobs.get(dir)?.job;
+  if (!job) return;
+  job.cancelled = true;
+  job.indexer?.cancel();
 }
 
-const devJobs = new Map<string, { indexer: SearchAndOffline; done: Promise<void> }>();
+/** A search job of the dev server: cancelled before it starts, or its indexer stopped. */
+interface DevJob {
+  cancelled: boolean;
+  indexer: SearchAndOffline | undefined;
+}
+
+const devJobs = new Map<string, { job: DevJob; done: Promise<void> }>();
 
 async function filesIn(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
