@@ -42,20 +42,18 @@ function listing(dir, out = []) {
 function sourceKey() {
   const lines = listing(SOURCES);
   for (const name of ["package.json", "package-lock.json", "tsconfig.json"]) {
-    const file = path.join(ROOT, name);
-    if (existsSync(file)) lines.push(`${file} ${statSync(file).size} ${statSync(file).mtimeMs}`);
+    const info = statSync(path.join(ROOT, name), { throwIfNoEntry: false });
+    if (info) lines.push(`${name} ${info.size} ${info.mtimeMs}`);
   }
   lines.push(process.version);
   return createHash("sha256").update(lines.sort().join("\n")).digest("hex").slice(0, 16);
 }
 
 /**
- * The bundle of `entry` for the sources as they are now, made when missing. Written to a
- * temporary name and renamed, so that two commands started together never read half a file.
+ * The bundle of the command's `entry` for the sources as they are now, made when missing. Written
+ * to a temporary name and renamed, so that two commands started together never read half a file.
  */
-export async function bundleFor(command, cacheDir = path.join(ROOT, "node_modules", ".cache", "lectern", "cli")) {
-  const entry = path.join(SOURCES, "cli", `${command}.ts`);
-  if (!existsSync(entry)) throw new Error(`no command "${command}" (no ${path.relative(ROOT, entry)})`);
+async function bundleFor(command, entry, cacheDir = path.join(ROOT, "node_modules", ".cache", "lectern", "cli")) {
   const bundle = path.join(cacheDir, `${command}-${sourceKey()}.mjs`);
   if (existsSync(bundle)) return bundle;
   mkdirSync(cacheDir, { recursive: true });
@@ -105,7 +103,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   process.argv = [process.argv[0], entry, ...rest];
   let bundle;
   try {
-    bundle = await bundleFor(command);
+    bundle = await bundleFor(command, entry);
   } catch {
     bundle = undefined;
   }

@@ -6,7 +6,7 @@
  * Loaded by site.ts only when a time on the page reads otherwise on the viewer's clock; runs on
  * load and on `lectern:content` for the content inserted. Without it the event's time stands alone.
  */
-import { insertAfterTitle, pageStrings, storageKey, translator } from "./strings.ts";
+import { insertAfterTitle, pageStrings, pageTranslator, storageKey } from "./strings.ts";
 import { viewerTimeText } from "./viewer-time.ts";
 
 const viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -42,7 +42,7 @@ function dualTime(text: string): HTMLElement {
 
 function addControl(): void {
   if (control) return;
-  const t = translator(pageStrings());
+  const t = pageTranslator();
   control = document.createElement("p");
   control.className = "zone-choice";
   const label = document.createElement("label");
@@ -65,7 +65,7 @@ function addControl(): void {
 /** Adds the viewer's times under `root` (once each), and the control when any was added. */
 function enhance(root: ParentNode): void {
   const strings = pageStrings();
-  const t = translator(strings);
+  const t = pageTranslator();
   let added = false;
   for (const range of root.querySelectorAll<HTMLElement>(".time-range:not([data-dual])")) {
     const times = range.querySelectorAll("time[datetime]");

@@ -23,9 +23,7 @@ export class Fingerprinter {
    * hashed when long, and not remembered: it is compared once.
    */
   of(value: unknown): string {
-    if (!Array.isArray(value)) return this.digest(value);
-    const text = this.describe(value);
-    return text.length > 160 ? `#${createHash("sha1").update(text).digest("base64url")}` : text;
+    return Array.isArray(value) ? hashedIfLong(this.described(value)) : this.digest(value);
   }
 
   private digest(value: unknown): string {
@@ -35,28 +33,23 @@ export class Fingerprinter {
     if (value instanceof DateTime) return `D${value.toMillis()}@${value.zoneName}|${value.locale}|${value.outputCalendar}|${value.numberingSystem}`;
     // Short lists are mostly made anew for each page's inputs (a talk's speakers, a day's rooms):
     // remembering them would only fill the map; their text is their parts' fingerprints.
-    if (Array.isArray(value) && value.length < SHORT_LIST && !this.open.has(value)) {
-      this.open.add(value);
-      try {
-        return this.describe(value);
-      } finally {
-        this.open.delete(value);
-      }
-    }
+    if (Array.isArray(value) && value.length < SHORT_LIST) return this.described(value);
     const known = this.known.get(value);
     if (known !== undefined) return known;
-    // A reference back to an object being hashed (none in today's model): its place is marked, not followed.
+    const result = hashedIfLong(this.described(value));
+    this.known.set(value, result);
+    return result;
+  }
+
+  /** `describe`, guarded: a reference back to an object being described (none in today's model) is marked, not followed. */
+  private described(value: object): string {
     if (this.open.has(value)) return "^";
     this.open.add(value);
-    let text: string;
     try {
-      text = this.describe(value);
+      return this.describe(value);
     } finally {
       this.open.delete(value);
     }
-    const result = text.length > 160 ? `#${createHash("sha1").update(text).digest("base64url")}` : text;
-    this.known.set(value, result);
-    return result;
   }
 
   /** The text an object's fingerprint is made from: its parts' fingerprints. */
@@ -98,6 +91,11 @@ export class Outline {
  */
 export function outline(value: unknown): Outline {
   return new Outline(value);
+}
+
+/** A fingerprint's text, or its digest when long. */
+function hashedIfLong(text: string): string {
+  return text.length > 160 ? `#${createHash("sha1").update(text).digest("base64url")}` : text;
 }
 
 function primitive(value: unknown): string {

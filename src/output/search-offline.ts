@@ -113,7 +113,8 @@ type ReadFile = (file: string) => Promise<Buffer | string | undefined> | Buffer 
 export class SearchIndex {
   /** Indexes not yet finished in this process: Pagefind's process is stopped when none is left. */
   private static open = 0;
-  private readonly index: Promise<pagefind.PagefindIndex>;
+  /** Made when the first page comes (see `indexNow`). */
+  private index: Promise<pagefind.PagefindIndex> | undefined;
   /** Batches of pages sent to Pagefind and not yet answered, oldest first. */
   private readonly batches: Array<Promise<void>> = [];
   private batch: Array<Promise<void>> = [];
@@ -124,13 +125,24 @@ export class SearchIndex {
 
   constructor() {
     SearchIndex.open++;
-    // The way back to the index ("← Talks") would start every excerpt.
-    this.index = pagefind.createIndex({ excludeSelectors: [".breadcrumb"] }).then((created) => {
-      if (!created.index) throw new Error(`Pagefind: ${created.errors.join("; ")}`);
-      return created.index;
-    });
-    // Reported by `files`; not an unhandled rejection in between.
-    this.index.catch(() => undefined);
+  }
+
+  /**
+   * Pagefind's index, made on first use: starting Pagefind's process takes about a tenth of a
+   * second, which is then spent when there is a page to index (for the dev server, after the
+   * build has answered), and not at all by a job cancelled before its first page.
+   */
+  private indexNow(): Promise<pagefind.PagefindIndex> {
+    if (!this.index) {
+      // The way back to the index ("← Talks") would start every excerpt.
+      this.index = pagefind.createIndex({ excludeSelectors: [".breadcrumb"] }).then((created) => {
+        if (!created.index) throw new Error(`Pagefind: ${created.errors.join("; ")}`);
+        return created.index;
+      });
+      // Reported by `files`; not an unhandled rejection in between.
+      this.index.catch(() => undefined);
+    }
+    return this.index;
   }
 
   /** A page (output path with forward slashes, HTML); see `SearchAndOffline.add`. */
@@ -141,7 +153,7 @@ export class SearchIndex {
     const url = sitePathOf(file);
     this.indexed++;
     this.batch.push(
-      this.index
+      this.indexNow()
         .then((index) => index.addHTMLFile({ url, content }))
         .then(
           (response) => void this.errors.push(...response.errors),
@@ -181,13 +193,13 @@ export class SearchIndex {
   /** Every page's answer from Pagefind; its errors thrown. */
   private async finished(): Promise<pagefind.PagefindIndex> {
     await Promise.all([...this.batches, ...this.batch]);
-    const index = await this.index;
+    const index = await this.indexNow();
     if (this.errors.length > 0 && !this.cancelled) throw new Error(`Pagefind: ${this.errors.join("; ")}`);
     return index;
   }
 
   private async close(): Promise<void> {
-    await this.index.then((index) => index.deleteIndex()).catch(() => undefined);
+    await this.index?.then((index) => index.deleteIndex()).catch(() => undefined);
     // Pagefind runs as a child process: when no index is being made, it is stopped, so a command can exit.
     if (--SearchIndex.open === 0) await pagefind.close();
   }
@@ -239,15 +251,12 @@ export async function writeInto(dir: string, files: ReadonlyMap<string, Buffer |
 export function refreshSearchAndOffline(dir: string, conference: Conference, files: Iterable<string>): Promise<void> {
   cancelSearchRefresh(dir);
   const previous = devJobs.get(dir)?.done ?? Promise.resolve();
-  const job: DevJob = { cancelled: false, indexer: undefined };
+  // Pagefind's process starts with the first page read, after the build has answered.
+  const indexer = new SearchAndOffline(conference);
   // In the order the build made them, as `npm run build` hands them over: the index depends on it.
   const pages = [...files].filter((file) => file.endsWith(".html"));
   const done = previous
-    // Started after the build has answered: starting Pagefind's process takes a tenth of a second.
-    .then(() => new Promise((resolve) => setImmediate(resolve)))
     .then(async () => {
-      if (job.cancelled) return;
-      const indexer = (job.indexer = new SearchAndOffline(conference));
       for (const file of pages) {
         if (indexer.isCancelled) break;
         await indexer.add(file, await readFile(path.join(dir, ...file.split("/")), "utf8"));
@@ -261,25 +270,16 @@ export function refreshSearchAndOffline(dir: string, conference: Conference, fil
     .catch((error: unknown) => {
       process.stderr.write(`lectern dev: the search index could not be made: ${error instanceof Error ? error.message : String(error)}\n`);
     });
-  devJobs.set(dir, { job, done });
+  devJobs.set(dir, { indexer, done });
   return done;
 }
 
-/** Cancels the dev server's search job still running (or not yet started) for `dir`, if any (a new build is starting). */
+/** Cancels the dev server's search job still running for `dir`, if any (a new build is starting). */
 export function cancelSearchRefresh(dir: string): void {
-  const job = devJobs.get(dir)?.job;
-  if (!job) return;
-  job.cancelled = true;
-  job.indexer?.cancel();
+  devJobs.get(dir)?.indexer.cancel();
 }
 
-/** A search job of the dev server: cancelled before it starts, or its indexer stopped. */
-interface DevJob {
-  cancelled: boolean;
-  indexer: SearchAndOffline | undefined;
-}
-
-const devJobs = new Map<string, { job: DevJob; done: Promise<void> }>();
+const devJobs = new Map<string, { indexer: SearchAndOffline; done: Promise<void> }>();
 
 async function filesIn(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
