@@ -8,7 +8,7 @@ import { absoluteUrl } from "../site/urls.ts";
 import { toSlug } from "../content/slug.ts";
 import { conferenceAcronym, personGuid, personIds, roomGuid, sessionGuid, sessionIds } from "./ids.ts";
 import { exportedSessions } from "./sessions.ts";
-import { jsonText } from "./json-text.ts";
+import { jsonDigest } from "./json-text.ts";
 import { KeptPerSession, objectId } from "./kept.ts";
 
 /**
@@ -183,7 +183,7 @@ export function scheduleData(conference: Conference): ScheduleData {
     tracks: tracksOf(sessions),
     days,
   };
-  const hash = createHash("sha256").update(jsonText(content, "", isScheduleEvent)).digest("hex").slice(0, 12);
+  const hash = jsonDigest(content, isScheduleEvent).slice(0, 12);
   // The newest release names the version; content changed since it adds the hash, so apps still see the change.
   const history = historyOf(conference);
   const newest = history.releases.at(-1);

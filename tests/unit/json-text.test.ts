@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
-import { jsonText } from "../../src/export/json-text.ts";
+import { jsonDigest, jsonText } from "../../src/export/json-text.ts";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
 
@@ -44,4 +44,27 @@ test("a remembered object's text is reused, not made again", () => {
   // Changing a remembered object breaks the promise the caller made; the old text shows it was reused.
   event.title = "Changed";
   assert.match(jsonText({ days: [event] }, "  ", remember), /"Kept"/);
+});
+
+test("jsonDigest changes exactly when the compact JSON does, remembered objects counted by their own content", () => {
+  const values = fc.sample(fc.jsonValue({ maxDepth: 3 }), { numRuns: 300, seed: 7 });
+  const remembered = new WeakSet<object>();
+  const isRemembered = (item: object) => remembered.has(item);
+  const wrap = (value: unknown) => {
+    const event = { value };
+    remembered.add(event);
+    return { days: [event, { plain: value }] };
+  };
+  const digests = new Map<string, string>();
+  for (const value of values) {
+    const text = JSON.stringify(wrap(value));
+    const digest = jsonDigest(wrap(value), isRemembered);
+    // Equal content, fresh objects: the same digest; different content: a different one.
+    const seen = digests.get(text);
+    if (seen !== undefined) assert.equal(digest, seen);
+    digests.set(text, digest);
+  }
+  assert.equal(new Set(digests.values()).size, digests.size, "different content gives different digests");
+  // A change inside a remembered object changes the digest (each new object is hashed anew).
+  assert.notEqual(jsonDigest(wrap({ title: "A" }), isRemembered), jsonDigest(wrap({ title: "B" }), isRemembered));
 });
