@@ -20,8 +20,12 @@ import { BuildError } from "./report.ts";
  * The first build (and the one after a failed write) makes everything and makes the output
  * folder hold exactly the site. The published build keeps its all-or-nothing swap. The dev
  * command has checked and locked the output folder before starting this builder.
+ *
+ * `reported`: the paths the dev command's watcher reported changed since it asked for the last
+ * build; the content files it did not name are not looked at on disk (`LoadCache.report`).
+ * Without it, every file is.
  */
-export async function devBuild(): Promise<{
+export async function devBuild(reported?: readonly string[]): Promise<{
   pages: number;
   seconds: number;
   changed: number;
@@ -33,6 +37,7 @@ export async function devBuild(): Promise<{
   const { contentDir, outputDir, publicDir } = paths();
   // The last build's search index is out of date: it stops making it, and does not slow this build.
   cancelSearchRefresh(outputDir);
+  cache.report(reported);
   // Draft posts show in the dev server (marked as drafts), never in `npm run build`.
   const { conference, publicFiles } = await loadSite({ contentDir, publicDir, outputDir, drafts: true, cache });
 

@@ -3,7 +3,11 @@ import { devBuild } from "./dev-build.ts";
 import { BuildError, describeCause } from "./report.ts";
 
 /** What the dev command asks of its builder process. */
-export type BuilderRequest = { type: "build" };
+export type BuilderRequest = {
+  type: "build";
+  /** Every path the watcher reported changed since the last request (absolute), or undefined when not known. */
+  reported?: string[];
+};
 
 /** What the builder answers after each build (and `ready` once, when it has started). */
 export type BuilderReply =
@@ -17,9 +21,9 @@ export type BuilderReply =
  * dev command starts a new one when templates or code change, because Node never reloads an
  * ES module it has already imported.
  */
-async function run(): Promise<BuilderReply> {
+async function run(reported: string[] | undefined): Promise<BuilderReply> {
   try {
-    const { pages, seconds, basePath } = await devBuild();
+    const { pages, seconds, basePath } = await devBuild(reported);
     return { type: "built", pages, ms: Math.round(seconds * 1000), basePath };
   } catch (error) {
     if (error instanceof ContentError) {
@@ -42,7 +46,7 @@ let queue = Promise.resolve();
 process.on("message", (request: BuilderRequest) => {
   if (request.type !== "build") return;
   queue = queue.then(async () => {
-    const reply = await run();
+    const reply = await run(request.reported);
     process.send?.(reply);
   });
 });

@@ -12,7 +12,7 @@ import { paths } from "../eleventy/conference-data.ts";
 import { checkOutputFolder, OutputFolderError } from "../output/guard.ts";
 import { lockOutputFolder, type OutputLock } from "../output/lock.ts";
 import { DevErrorPage } from "../views/DevErrorPage.tsx";
-import type { BuilderReply } from "./dev-builder.ts";
+import type { BuilderReply, BuilderRequest } from "./dev-builder.ts";
 import { startDevServer, type DevServer } from "./dev-server.ts";
 import { escapeForTerminal } from "./terminal.ts";
 
@@ -47,6 +47,11 @@ async function dev(): Promise<void> {
   let wantBuild = true;
   let wantRestart = true;
   let changed = new Set<string>();
+  /** The same, absolute, for the builder: the content files it need not look at again are those not named. */
+  let reported = new Set<string>();
+  /** When the watcher last became ready, and when the last build was asked for (`performance.now()`). */
+  let watchingSince: number | undefined;
+  let lastBuildAt: number | undefined;
   let firstChangeAt = 0;
 
   function startBuilder(): Promise<void> {
@@ -77,7 +82,7 @@ async function dev(): Promise<void> {
     await exited;
   }
 
-  function runBuild(): Promise<BuilderReply> {
+  function runBuild(files: string[] | undefined): Promise<BuilderReply> {
     const child = builder;
     if (!child?.connected) {
       return Promise.resolve({ type: "build-error", summary: "the builder stopped; see the lines above", detail: "" });
@@ -96,7 +101,7 @@ async function dev(): Promise<void> {
       };
       child.on("message", onMessage);
       child.once("exit", onExit);
-      child.send({ type: "build" });
+      child.send({ type: "build", reported: files } satisfies BuilderRequest);
     });
   }
 
@@ -131,15 +136,20 @@ async function dev(): Promise<void> {
       while (wantBuild) {
         const restart = wantRestart;
         const files = [...changed];
+        // The reports are complete only if the watcher was ready before the last build looked at the files.
+        const complete = watchingSince !== undefined && lastBuildAt !== undefined && watchingSince <= lastBuildAt;
+        const paths = complete ? [...reported] : undefined;
         const since = firstChangeAt || performance.now();
         wantBuild = wantRestart = false;
         changed = new Set();
+        reported = new Set();
         firstChangeAt = 0;
         if (restart || !builder?.connected) {
           await stopBuilder();
           await startBuilder();
         }
-        report(await runBuild(), files, since);
+        lastBuildAt = performance.now();
+        report(await runBuild(paths), files, since);
       }
     } finally {
       busy = false;
@@ -152,6 +162,7 @@ async function dev(): Promise<void> {
     if (isInside(outputDir, absolute) || absolute.startsWith(`${outputDir}.lectern-`)) return;
     firstChangeAt ||= performance.now();
     changed.add(displayPath(absolute));
+    reported.add(absolute);
     wantBuild = true;
     if (CODE.some((code) => isInside(code, absolute))) wantRestart = true;
     clearTimeout(settle);
@@ -172,6 +183,7 @@ async function dev(): Promise<void> {
     const back = roots.filter((_root, i) => ids[i] !== undefined && ids[i] !== rootIds[i]);
     rootIds = ids;
     rewatching = true;
+    watchingSince = undefined;
     try {
       await watcher.close();
     } finally {
@@ -196,7 +208,10 @@ async function dev(): Promise<void> {
       onChange(isDirectory(watched) ? path.join(watched, name) : watched);
     });
     next.on("error", (error) => complain(`cannot watch files: ${String(error)}`));
-    if (rebuildWhenReady.length > 0) next.once("ready", () => rebuildWhenReady.forEach(onChange));
+    next.once("ready", () => {
+      if (watcher === next) watchingSince = performance.now();
+      rebuildWhenReady.forEach(onChange);
+    });
     return next;
   }
 

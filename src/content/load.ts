@@ -110,7 +110,7 @@ async function bodyRenderer(render: boolean, files: readonly RawFile[], posts: r
   return {
     // A body without programme links depends on its own text only: the dev server keeps its HTML.
     untrusted: (body, links) =>
-      cache && !mayHoldProgrammeLinks(body) ? cache.body(body, () => markdown.untrustedBody(body, links)) : markdown.untrustedBody(body, links),
+      cache && cache.isLinkFree(body, (text) => !mayHoldProgrammeLinks(text)) ? cache.body(body, () => markdown.untrustedBody(body, links)) : markdown.untrustedBody(body, links),
     post: (body, images, links) => ({ html: markdown.renderPost(body, { ...images, links }), summary: markdown.postText(body) }),
     checkLinks: markdown.checkProgrammeLinks,
     truncate: markdown.truncate,
@@ -778,7 +778,7 @@ function readContentFile(root: string, entry: CollectionFile, problems: ProblemL
   }
   // A plain file (not a link) the cache has seen as it is needs no reading: it passed every check then.
   const real = entry.path.real;
-  const id = real === undefined ? undefined : cache?.identity(real);
+  const id = real === undefined ? undefined : cache?.identity(real, entry.path.absolute);
   const known = id === undefined ? undefined : cache!.parsedById(real!, id);
   if (known) return { file, slug: slug.slug, data: known.data, body: known.body };
   const bytes = readContentBytes(root, entry.path, problems);
