@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Conference } from "../content/model.ts";
 import { exportFiles } from "../export/files.ts";
 import { mediaFiles, newMediaStats, type MediaStats } from "../media/files.ts";
-import { digestOf, Fingerprinter } from "./fingerprint.ts";
+import { digestOf, Fingerprinter, sameInputs } from "./fingerprint.ts";
 import { outputMarkerFile } from "./guard.ts";
 import type { PublicFile } from "./public-files.ts";
 import { pageJobs } from "./routes.ts";
@@ -19,6 +19,8 @@ export type SiteFingerprints = ReadonlyMap<string, FileFingerprint>;
 export interface FileFingerprint {
   inputs: string | undefined;
   bytes: string;
+  /** The inputs value `inputs` was worked out from (see `sameInputs`). */
+  made?: unknown;
 }
 
 export interface RenderOptions {
@@ -76,13 +78,18 @@ export async function renderSite(
   const keep = (sitePath: string, inputs: unknown): boolean => {
     if (!tracking) return false;
     const file = relativeOf(sitePath);
-    const print = `i${hasher.of(inputs)}`;
     const before = previous?.get(file);
-    if (before?.inputs === print) {
+    // Made of the very objects the last build's file was (the loader keeps unchanged content's): no need to hash them.
+    if (before?.made !== undefined && sameInputs(before.made, inputs)) {
       fingerprints.set(file, before);
       return true;
     }
-    fingerprints.set(file, { inputs: print, bytes: "" });
+    const print = `i${hasher.of(inputs)}`;
+    if (before?.inputs === print) {
+      fingerprints.set(file, { ...before, made: inputs });
+      return true;
+    }
+    fingerprints.set(file, { inputs: print, bytes: "", made: inputs });
     return false;
   };
   /** A file made: written unless the last build wrote the same bytes. */
@@ -91,7 +98,8 @@ export async function renderSite(
     const bytes = typeof content === "string" ? Buffer.from(content) : content;
     if (tracking) {
       const digest = digestOf(bytes);
-      fingerprints.set(file, { inputs: fingerprints.get(file)?.inputs, bytes: digest });
+      const known = fingerprints.get(file);
+      fingerprints.set(file, { inputs: known?.inputs, bytes: digest, made: known?.made });
       if (previous?.get(file)?.bytes === digest) return;
     } else {
       fingerprints.set(file, { inputs: undefined, bytes: "" });
