@@ -3,7 +3,7 @@ import { absoluteUrl, calendarPath, SITE_PATHS } from "../site/urls.ts";
 import { renderScheduleJson } from "./c3voc-json.ts";
 import { renderManifest, renderRobots, renderSitemap } from "./discovery.ts";
 import { renderScheduleXml } from "./frab-xml.ts";
-import { renderIcs } from "./ics.ts";
+import { renderIcs, renderIcsBytes } from "./ics.ts";
 import { scheduleData } from "./schedule-data.ts";
 import { exportedSessions } from "./sessions.ts";
 import { historyOf } from "./changes.ts";
@@ -17,7 +17,8 @@ import { renderSessionsJson } from "./sessions-json.ts";
 /** One export, at its site path (`/schedule.ics`). */
 export interface ExportFile {
   path: string;
-  content: string;
+  /** Text, or UTF-8 bytes (the schedule-wide files, put together from kept fragments). */
+  content: string | Buffer;
 }
 
 /**
@@ -39,7 +40,7 @@ export function* exportFiles(conference: Conference, sourceDateEpoch: string | u
   const stamp = exportStamp(event, sourceDateEpoch);
   const sessions = exportedSessions(conference);
   const { cancelled, sessions: history } = historyOf(conference);
-  yield { path: SITE_PATHS.scheduleIcs, content: renderIcs(conference, sessions, { stamp, name: event.name, path: SITE_PATHS.scheduleIcs, cancelled }) };
+  yield { path: SITE_PATHS.scheduleIcs, content: renderIcsBytes(conference, sessions, { stamp, name: event.name, path: SITE_PATHS.scheduleIcs, cancelled }) };
   const data = scheduleData(conference);
   yield { path: SITE_PATHS.scheduleJson, content: renderScheduleJson(data) };
   yield { path: SITE_PATHS.scheduleXml, content: renderScheduleXml(data, absoluteUrl(event, SITE_PATHS.scheduleXml)) };

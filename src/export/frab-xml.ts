@@ -6,7 +6,7 @@ import { isScheduleEvent, type ScheduleData, type ScheduleEvent } from "./schedu
  * `schedule.xml` in the frab format. Every text and attribute is escaped by the writer;
  * characters XML cannot carry at all (most control characters) are dropped.
  */
-export function renderScheduleXml(data: ScheduleData, selfUrl: string): string {
+export function renderScheduleXml(data: ScheduleData, selfUrl: string): Buffer {
   const { conference } = data;
   const xml = new XmlWriter().start("schedule");
   xml.start("generator", { name: GENERATOR.name, version: GENERATOR.version }).end();
@@ -38,15 +38,15 @@ export function renderScheduleXml(data: ScheduleData, selfUrl: string): string {
     }
     xml.end();
   }
-  return xml.end().toString();
+  return xml.end().toBytes();
 }
 
 /** Where an `<event>` sits: schedule, day, room. */
 const EVENT_DEPTH = 3;
-/** Each kept session's `<event>` text (see `isScheduleEvent`). */
-const eventTexts = new WeakMap<ScheduleEvent, string>();
+/** Each kept session's `<event>` bytes (see `isScheduleEvent`). */
+const eventTexts = new WeakMap<ScheduleEvent, Buffer>();
 
-function eventXml(event: ScheduleEvent): string {
+function eventXml(event: ScheduleEvent): Buffer {
   const known = eventTexts.get(event);
   if (known !== undefined) return known;
   const xml = new XmlWriter(EVENT_DEPTH);
@@ -68,7 +68,7 @@ function eventXml(event: ScheduleEvent): string {
   for (const link of event.links) xml.leaf("link", link.title, { href: link.url, type: link.type });
   xml.end();
   xml.leaf("url", event.url);
-  const text = xml.end().toFragment();
-  if (isScheduleEvent(event)) eventTexts.set(event, text);
-  return text;
+  const bytes = Buffer.from(xml.end().toFragment());
+  if (isScheduleEvent(event)) eventTexts.set(event, bytes);
+  return bytes;
 }

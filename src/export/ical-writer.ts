@@ -35,6 +35,11 @@ export interface VEventFields {
 
 /** A whole calendar: its name and address, and events written with `veventText`. */
 export function calendarText(calendar: { name: string; url: string }, events: readonly string[]): string {
+  return `${calendarHeader(calendar)}${events.join("")}${CALENDAR_END}`;
+}
+
+/** A calendar's lines before its events, folded, ending in CRLF (`calendarText`). */
+export function calendarHeader(calendar: { name: string; url: string }): string {
   const header = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
@@ -43,8 +48,11 @@ export function calendarText(calendar: { name: string; url: string }, events: re
     `NAME:${escapeText(calendar.name)}`,
     `X-WR-CALNAME:${escapeText(calendar.name)}`,
   ];
-  return `${foldLines(header.join(CRLF))}${CRLF}${events.join("")}END:VCALENDAR${CRLF}`;
+  return `${foldLines(header.join(CRLF))}${CRLF}`;
 }
+
+/** A calendar's last line (`calendarText`). */
+export const CALENDAR_END = `END:VCALENDAR${CRLF}`;
 
 /** One VEVENT, folded, ending in CRLF. */
 export function veventText(event: VEventFields): string {

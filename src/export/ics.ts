@@ -5,7 +5,8 @@ import { sessionGuid } from "./ids.ts";
 import { historyOf, type SessionHistory } from "./changes.ts";
 import type { ReleasedSession } from "../content/releases.ts";
 import { translatorFor } from "../i18n/index.ts";
-import { calendarText, icalUtc, veventText, type VEventFields } from "./ical-writer.ts";
+import { CALENDAR_END, calendarHeader, icalUtc, veventText, type VEventFields } from "./ical-writer.ts";
+import { joinBytes } from "./bytes.ts";
 
 export { escapeText, foldLines } from "./ical-writer.ts";
 
@@ -15,27 +16,45 @@ export { escapeText, foldLines } from "./ical-writer.ts";
  * session's guid. Each session's event is written once per build and reused by its own file
  * and the whole-schedule file.
  */
-export function renderIcs(
-  conference: Conference,
-  sessions: readonly Session[],
-  options: { stamp: DateTime; name: string; path: string; cancelled?: readonly ReleasedSession[] },
-): string {
-  const stamp = utc(options.stamp);
-  const events = sessions.map((session) => eventText(conference, session, stamp));
-  for (const session of options.cancelled ?? []) events.push(cancelledText(conference, session, stamp));
-  return calendarText({ name: options.name, url: absoluteUrl(conference.event, options.path) }, events);
+export function renderIcs(conference: Conference, sessions: readonly Session[], options: CalendarOptions): string {
+  return calendarPieces(conference, sessions, options, false).join("");
 }
 
-const eventCache = new WeakMap<Session, { stamp: string; text: string }>();
+/** `renderIcs` as UTF-8 bytes, each session's event kept as bytes (for the whole-schedule file: see joinBytes). */
+export function renderIcsBytes(conference: Conference, sessions: readonly Session[], options: CalendarOptions): Buffer {
+  return joinBytes(calendarPieces(conference, sessions, options, true));
+}
 
-/** One session's VEVENT, folded, ending in CRLF. */
-function eventText(conference: Conference, session: Session, stamp: string): string {
+interface CalendarOptions {
+  stamp: DateTime;
+  name: string;
+  path: string;
+  cancelled?: readonly ReleasedSession[];
+}
+
+function calendarPieces(conference: Conference, sessions: readonly Session[], options: CalendarOptions, asBytes: boolean): (string | Buffer)[] {
+  const stamp = utc(options.stamp);
+  const pieces: (string | Buffer)[] = [calendarHeader({ name: options.name, url: absoluteUrl(conference.event, options.path) })];
+  for (const session of sessions) {
+    const event = eventText(conference, session, stamp);
+    pieces.push(asBytes ? (event.bytes ??= Buffer.from(event.text)) : event.text);
+  }
+  for (const session of options.cancelled ?? []) pieces.push(cancelledText(conference, session, stamp));
+  pieces.push(CALENDAR_END);
+  return pieces;
+}
+
+const eventCache = new WeakMap<Session, { stamp: string; text: string; bytes?: Buffer }>();
+
+/** One session's VEVENT, folded, ending in CRLF (and its bytes, once asked for). */
+function eventText(conference: Conference, session: Session, stamp: string): { text: string; bytes?: Buffer } {
   const cached = eventCache.get(session);
-  if (cached?.stamp === stamp) return cached.text;
+  if (cached?.stamp === stamp) return cached;
   const { description, ...fields } = sessionEvent(conference, session, stamp);
   const text = veventText({ ...fields, description: [session.summary, description].filter(Boolean).join("\n\n") });
-  eventCache.set(session, { stamp, text });
-  return text;
+  const made = { stamp, text };
+  eventCache.set(session, made);
+  return made;
 }
 
 /**

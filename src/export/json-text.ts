@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { joinBytes } from "./bytes.ts";
 
 /**
  * `JSON.stringify(value, null, 2)` (or compact, `indent` ""), byte for byte, except that the
@@ -11,15 +12,38 @@ import { createHash } from "node:crypto";
  */
 export function jsonText(value: unknown, indent: "" | "  ", remembered?: (value: object) => boolean): string {
   const cache = indent === "" ? compactTexts : indentedTexts;
-  return written(value, indent, remembered && ((item, depth) => {
+  const pieces = written(value, indent, remembered && ((item, depth) => {
     if (!remembered(item)) return undefined;
     const known = cache.get(item);
     if (known?.depth === depth) return known.text;
-    const text = JSON.stringify(item, null, indent || undefined);
-    const placed = depth === 0 || indent === "" ? text : text.replaceAll("\n", `\n${indent.repeat(depth)}`);
-    cache.set(item, { depth, text: placed });
-    return placed;
+    const text = placedText(item, indent, depth);
+    cache.set(item, { depth, text });
+    return text;
   }));
+  return pieces.join("");
+}
+
+/**
+ * `jsonText` as UTF-8 bytes, then `end`, with each remembered object's bytes kept instead of its
+ * text: the text of a large export is never made whole (see joinBytes).
+ */
+export function jsonBytes(value: unknown, indent: "" | "  ", remembered: (value: object) => boolean, end = ""): Buffer {
+  const cache = indent === "" ? compactBytes : indentedBytes;
+  const pieces = written(value, indent, (item, depth) => {
+    if (!remembered(item)) return undefined;
+    const known = cache.get(item);
+    if (known?.depth === depth) return known.bytes;
+    const bytes = Buffer.from(placedText(item, indent, depth));
+    cache.set(item, { depth, bytes });
+    return bytes;
+  });
+  return joinBytes([...pieces, end]);
+}
+
+/** `JSON.stringify(item)` as it reads at `depth` of an indented document. */
+function placedText(item: object, indent: "" | "  ", depth: number): string {
+  const text = JSON.stringify(item, null, indent || undefined);
+  return depth === 0 || indent === "" ? text : text.replaceAll("\n", `\n${indent.repeat(depth)}`);
 }
 
 /**
@@ -35,13 +59,13 @@ export function jsonDigest(value: unknown, remembered: (value: object) => boolea
     if (known === undefined) digests.set(item, (known = `"${createHash("sha256").update(JSON.stringify(item)).digest("base64url")}"`));
     return known;
   });
-  return createHash("sha256").update(text).digest("hex");
+  return createHash("sha256").update(text.join("")).digest("hex");
 }
 
-/** `value` as JSON; an object for which `reuse` gives a text is written as that text. */
-function written(value: unknown, indent: "" | "  ", reuse?: (value: object, depth: number) => string | undefined): string {
+/** `value` as JSON, in pieces; an object for which `reuse` gives a text or bytes is written as those. */
+function written(value: unknown, indent: "" | "  ", reuse?: (value: object, depth: number) => string | Buffer | undefined): (string | Buffer)[] {
   const colon = indent === "" ? ":" : ": ";
-  const out: string[] = [];
+  const out: (string | Buffer)[] = [];
   /** Writes `item` at `depth`; false when it is left out (undefined). */
   const write = (item: unknown, depth: number): boolean => {
     if (item === null || typeof item !== "object") {
@@ -87,11 +111,13 @@ function written(value: unknown, indent: "" | "  ", reuse?: (value: object, dept
     }
     return true;
   };
-  return write(value, 0) ? out.join("") : "undefined";
+  return write(value, 0) ? out : ["undefined"];
 }
 
 /** Remembered texts, by object; an object must not change once written. */
 const compactTexts = new WeakMap<object, { depth: number; text: string }>();
 const indentedTexts = new WeakMap<object, { depth: number; text: string }>();
+const compactBytes = new WeakMap<object, { depth: number; bytes: Buffer }>();
+const indentedBytes = new WeakMap<object, { depth: number; bytes: Buffer }>();
 /** Digests of remembered objects' compact JSON, as JSON strings (`jsonDigest`). */
 const digests = new WeakMap<object, string>();

@@ -10,7 +10,7 @@ import { sessionEvent } from "./ics.ts";
 import { exportedSessions } from "./sessions.ts";
 import { historyOf } from "./changes.ts";
 import { sessionGuid, sessionIds } from "./ids.ts";
-import { jsonText } from "./json-text.ts";
+import { jsonBytes } from "./json-text.ts";
 import { KeptPerSession, objectId } from "./kept.ts";
 
 const numbers = new WeakMap<Conference, Map<Session, number>>();
@@ -54,7 +54,7 @@ export function starIds(conference: Conference, session: Session): number[] {
 }
 
 /** `/schedule/sessions.json` (see BrowserProgramme): what the browser's scripts know of the programme. */
-export function renderSessionsJson(conference: Conference, stamp: DateTime): string {
+export function renderSessionsJson(conference: Conference, stamp: DateTime): Buffer {
   const { event } = conference;
   const tr = translatorFor(event.language);
   const ids = sessionNumbers(conference);
@@ -89,7 +89,7 @@ export function renderSessionsJson(conference: Conference, stamp: DateTime): str
     sessions,
   };
   // JSON.stringify(programme), with the text of each session kept from the last build.
-  return jsonText(programme, "", entries.isKept);
+  return jsonBytes(programme, "", entries.isKept);
 }
 
 /**

@@ -1,3 +1,5 @@
+import { joinBytes } from "./bytes.ts";
+
 /**
  * A small streaming XML writer for the exports: elements indented two spaces per level,
  * childless elements self-closed, every text and attribute escaped, and characters that
@@ -8,7 +10,7 @@
  * builder was slower still. This writes the same bytes (tests/unit/xml-writer.test.ts).
  */
 export class XmlWriter {
-  private readonly out: string[];
+  private readonly out: (string | Buffer)[];
   private readonly open: string[] = [];
   /** True while the innermost open element has no children yet. */
   private empty = false;
@@ -21,8 +23,8 @@ export class XmlWriter {
     this.out = depth === undefined ? ['<?xml version="1.0" encoding="UTF-8"?>'] : [];
   }
 
-  /** Text another writer made as a fragment at this depth (`new XmlWriter(depth)`, `toFragment`). */
-  raw(fragment: string): this {
+  /** Text another writer made as a fragment at this depth (`new XmlWriter(depth)`, `toFragment`), or its UTF-8 bytes. */
+  raw(fragment: string | Buffer): this {
     this.closeStartTag();
     this.out.push(fragment);
     return this;
@@ -30,8 +32,8 @@ export class XmlWriter {
 
   /** The fragment's text, to hand to `raw`. */
   toFragment(): string {
-    if (this.open.length > 0) throw new Error(`XmlWriter: <${this.open.at(-1)}> is still open`);
-    return this.out.join("");
+    this.checkClosed();
+    return this.text();
   }
 
   private indent(): string {
@@ -68,8 +70,22 @@ export class XmlWriter {
 
   /** The document, with a final newline. */
   toString(): string {
+    this.checkClosed();
+    return `${this.text()}\n`;
+  }
+
+  /** The document as UTF-8 bytes, with a final newline (see joinBytes). */
+  toBytes(): Buffer {
+    this.checkClosed();
+    return joinBytes([...this.out, "\n"]);
+  }
+
+  private text(): string {
+    return this.out.map((piece) => (typeof piece === "string" ? piece : piece.toString("utf8"))).join("");
+  }
+
+  private checkClosed(): void {
     if (this.open.length > 0) throw new Error(`XmlWriter: <${this.open.at(-1)}> is still open`);
-    return `${this.out.join("")}\n`;
   }
 
   private closeStartTag(): void {

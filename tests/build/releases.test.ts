@@ -34,7 +34,7 @@ async function threeReleases(): Promise<string> {
 
 async function exportsOf(content: string): Promise<Map<string, string>> {
   const conference = await loadConference({ contentDir: content, render: false });
-  return new Map([...exportFiles(conference, "1700000000")].map((file) => [file.path, file.content]));
+  return new Map([...exportFiles(conference, "1700000000")].map((file) => [file.path, String(file.content)]));
 }
 
 function events(text: string): Array<{ uid: string; summary: string; start: string; status: string | null; sequence: number }> {

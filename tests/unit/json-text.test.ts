@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
-import { jsonDigest, jsonText } from "../../src/export/json-text.ts";
+import { jsonBytes, jsonDigest, jsonText } from "../../src/export/json-text.ts";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
 
-test("jsonText writes exactly what JSON.stringify writes, compact and indented, with and without remembered texts", () => {
+test("jsonText and jsonBytes write exactly what JSON.stringify writes, compact and indented, with and without remembered texts", () => {
   const remembered = new WeakSet<object>();
   const data = fc.letrec((tie) => ({
     value: fc.oneof(
@@ -31,6 +31,8 @@ test("jsonText writes exactly what JSON.stringify writes, compact and indented, 
         assert.equal(jsonText(value, indent, (item) => remembered.has(item)), expected);
         // A second time, from the remembered texts.
         assert.equal(jsonText(value, indent, (item) => remembered.has(item)), expected);
+        // As bytes, twice (the second from the remembered bytes), with an ending.
+        for (let i = 0; i < 2; i++) assert.equal(jsonBytes(value, indent, (item) => remembered.has(item), "\n").toString("utf8"), `${expected}\n`);
       }
     }),
     { numRuns: RUNS },

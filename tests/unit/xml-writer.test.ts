@@ -85,3 +85,13 @@ test("the writer refuses to finish a document with open elements", () => {
   assert.throws(() => new XmlWriter().start("a").toString(), /<a> is still open/);
   assert.throws(() => new XmlWriter().end(), /no open element/);
 });
+
+test("a fragment put in as text or as bytes gives the same document, as text and as bytes", () => {
+  const fragment = () => new XmlWriter(1).leaf("title", "Ünïcode & <tags> 🎉").toFragment();
+  const documents = [fragment(), Buffer.from(fragment())].map((piece) => new XmlWriter().start("root").raw(piece).leaf("after", "x").end());
+  for (const xml of documents) {
+    assert.equal(xml.toBytes().toString("utf8"), xml.toString());
+    assert.match(xml.toString(), /<title>Ünïcode &amp; &lt;tags&gt; 🎉<\/title>\n  <after>x<\/after>\n<\/root>\n$/);
+  }
+  assert.deepEqual(documents[0]!.toBytes(), documents[1]!.toBytes());
+});
