@@ -148,15 +148,17 @@ export function listCollection(folder: ContentFolder, collection: Collection, pr
   if (!found || found === "refused") return listing;
   const listed = listFolder(found.absolute, found.real ?? found.absolute, problems);
   if (!listed) return { ...listing, complete: false };
+  // A name from the folder's listing is one plain part: joined by hand, as path.join costs at 15,000 files.
+  const realFolder = found.real ?? found.absolute;
   for (const entry of listed.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const { name } = entry;
     if (isIgnored(name)) continue;
-    const absolute = path.join(found.absolute, name);
-    const file = displayPath(absolute);
+    const absolute = `${found.absolute}${path.sep}${name}`;
     if (name.endsWith(".md")) {
-      listing.files.push({ name, path: { absolute, real: entry.isSymbolicLink() ? undefined : path.join(found.real ?? found.absolute, name) } });
+      listing.files.push({ name, path: { absolute, real: entry.isSymbolicLink() ? undefined : `${realFolder}${path.sep}${name}` } });
       continue;
     }
+    const file = displayPath(absolute);
     const images = IMAGES_BESIDE.has(collection);
     if (entry.isDirectory() || (entry.isSymbolicLink() && typeAt(absolute) === "folder")) {
       problems.add(file, "", `is a folder; sub-folders of ${collection}/ are not read${images ? ` (images go directly in ${collection}/, beside the posts)` : ""}`);

@@ -135,8 +135,14 @@ export class LoadCache {
   }
 
   private isReported(file: string): boolean {
+    const reported = this.reported!;
+    // Mostly one or two paths: look at each rather than at each of the file's folders.
+    if (reported.size <= 8) {
+      for (const at of reported) if (file === at || file.startsWith(at.endsWith(path.sep) ? at : `${at}${path.sep}`)) return true;
+      return false;
+    }
     for (let at = file; ; at = path.dirname(at)) {
-      if (this.reported!.has(at)) return true;
+      if (reported.has(at)) return true;
       if (path.dirname(at) === at) return false;
     }
   }

@@ -6,7 +6,8 @@ import { peopleOf, type Conference, type Room, type Session } from "../content/m
 import { dayStart } from "../schedule/grid.ts";
 import { absoluteUrl } from "../site/urls.ts";
 import { toSlug } from "../content/slug.ts";
-import { conferenceAcronym, personGuid, personIds, roomGuid, sessionGuid, sessionIds } from "./ids.ts";
+import { conferenceAcronym, personGuid, personIds, roomGuid, sessionGuid } from "./ids.ts";
+import { sessionNumbers } from "./sessions-json.ts";
 import { exportedSessions } from "./sessions.ts";
 import { jsonDigest } from "./json-text.ts";
 import { KeptPerSession, objectId } from "./kept.ts";
@@ -111,7 +112,8 @@ export function scheduleData(conference: Conference): ScheduleData {
   const { event } = conference;
   // A cancelled session leaves the apps' schedule, which they replace whole; the calendars keep it, as cancelled.
   const sessions = exportedSessions(conference).filter((session) => !session.cancelled);
-  const ids = sessionIds(event, sessions);
+  // The same numbers as sessions.json's (which numbers cancelled sessions too, after these).
+  const ids = sessionNumbers(conference);
   const people = personIds(event, conference.speakers);
   const acronym = conferenceAcronym(event);
   const roomOf = (session: Session): Room => session.room ?? event.rooms[0]!;

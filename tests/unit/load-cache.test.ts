@@ -25,6 +25,14 @@ test("with a watcher's reports, the loader looks again only at the files and fol
   cache.report([path.dirname(file)]);
   assert.equal(await titleNow(), "Its folder reported", "a reported folder covers its files");
 
+  // Many reports (a checkout): looked up by each of the file's folders instead.
+  await retitle("Among many");
+  const others = Array.from({ length: 12 }, (_, i) => path.join(content, "speakers", `someone-${i}.md`));
+  cache.report(others);
+  assert.equal(await titleNow(), "Its folder reported", "many reports, none naming the file or its folders");
+  cache.report([...others, path.join(content, "talks")]);
+  assert.equal(await titleNow(), "Among many");
+
   await retitle("Reports not known");
   cache.report([]);
   cache.report(undefined);
