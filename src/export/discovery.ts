@@ -40,10 +40,10 @@ export function indexedPages(conference: Conference): IndexedPage[] {
   ];
 }
 
-/** `sitemap.xml` (sitemaps.org 0.9): every indexed page at its absolute URL. */
-export function renderSitemap(conference: Conference): string {
+/** `sitemap.xml` (sitemaps.org 0.9): every indexed page (`indexedPages`) at its absolute URL. */
+export function renderSitemap(conference: Conference, pages: readonly IndexedPage[] = indexedPages(conference)): string {
   const xml = new XmlWriter().start("urlset", { xmlns: "http://www.sitemaps.org/schemas/sitemap/0.9" });
-  for (const page of indexedPages(conference)) {
+  for (const page of pages) {
     xml.start("url").leaf("loc", absoluteUrl(conference.event, page.path));
     if (page.lastmod) xml.leaf("lastmod", page.lastmod);
     xml.end();

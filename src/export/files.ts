@@ -1,7 +1,7 @@
 import { isFirstPart, type Conference } from "../content/model.ts";
 import { absoluteUrl, calendarPath, SITE_PATHS } from "../site/urls.ts";
 import { renderScheduleJson } from "./c3voc-json.ts";
-import { renderManifest, renderRobots, renderSitemap } from "./discovery.ts";
+import { indexedPages, renderManifest, renderRobots, renderSitemap } from "./discovery.ts";
 import { renderScheduleXml } from "./frab-xml.ts";
 import { renderIcs, renderIcsBytes } from "./ics.ts";
 import { scheduleData } from "./schedule-data.ts";
@@ -33,7 +33,7 @@ export type KeepFile = (path: string, inputs: unknown) => boolean;
  * `/schedule/sessions.json` for the browser's scripts; `sitemap.xml`, `robots.txt` and `site.webmanifest`; `theme.css` when the event has a theme; and the browser scripts (`/assets/`).
  * Made one at a time, so a writer holds one
  * file's text at once. `sourceDateEpoch` is `SOURCE_DATE_EPOCH`, for the iCalendar DTSTAMP.
- * `keep` may leave out a session's `.ics` whose inputs it already has made.
+ * `keep` may leave out a session's `.ics`, or the sitemap, whose inputs it already has made.
  */
 export function* exportFiles(conference: Conference, sourceDateEpoch: string | undefined, keep?: KeepFile): Generator<ExportFile> {
   const { event } = conference;
@@ -61,7 +61,11 @@ export function* exportFiles(conference: Conference, sourceDateEpoch: string | u
     yield { path: where, content: renderIcs(conference, [], { stamp, name: gone.title, path: where, cancelled: blocks }) };
   }
   if (conference.releases.length > 0) yield { path: SITE_PATHS.scheduleChangesFeed, content: renderChangesFeed(conference) };
-  yield { path: SITE_PATHS.sitemap, content: renderSitemap(conference) };
+  // What the sitemap shows changes only when a page comes or goes (or a post's date changes).
+  const indexed = indexedPages(conference);
+  if (!keep?.(SITE_PATHS.sitemap, [event, indexed.map((page) => `${page.path} ${page.lastmod ?? ""}`)])) {
+    yield { path: SITE_PATHS.sitemap, content: renderSitemap(conference, indexed) };
+  }
   yield { path: SITE_PATHS.robots, content: renderRobots(conference) };
   yield { path: SITE_PATHS.manifest, content: renderManifest(conference) };
   if (event.theme) yield { path: SITE_PATHS.theme, content: renderThemeCss(event.theme) };

@@ -10,7 +10,7 @@ import { conferenceAcronym, personGuid, personIds, roomGuid, sessionGuid } from 
 import { sessionNumbers } from "./sessions-json.ts";
 import { exportedSessions } from "./sessions.ts";
 import { jsonDigest } from "./json-text.ts";
-import { KeptPerSession, objectId } from "./kept.ts";
+import { KeptPerSession } from "./kept.ts";
 
 /**
  * A person on an event, frab style: `id` and `public_name`, which EventFahrplan and pyfahrplan
@@ -151,7 +151,7 @@ export function scheduleData(conference: Conference): ScheduleData {
   // unchanged sessions, speakers and the event from build to build), with its JSON and XML text.
   const toEvent = (session: Session): ScheduleEvent => {
     const id = ids.get(session)!;
-    const key = `${objectId(event)}|${id}|${peopleOf(session).map((person) => `${objectId(person)}:${people.get(person)}`).join(",")}`;
+    const key = [event, id, ...peopleOf(session).flatMap((person) => [person, people.get(person)])];
     return scheduleEvents.get(session, key, () => makeEvent(session, id));
   };
 

@@ -11,7 +11,7 @@ import { exportedSessions } from "./sessions.ts";
 import { historyOf } from "./changes.ts";
 import { sessionGuid, sessionIds } from "./ids.ts";
 import { jsonBytes } from "./json-text.ts";
-import { KeptPerSession, objectId } from "./kept.ts";
+import { KeptPerSession } from "./kept.ts";
 
 const numbers = new WeakMap<Conference, Map<Session, number>>();
 
@@ -70,8 +70,7 @@ export function renderSessionsJson(conference: Conference, stamp: DateTime): Buf
       listed = true;
       const history = historyOf(conference).sessions.get(sessionGuid(event, session));
       // The stamp shows only in a session that releases changed (its LAST-MODIFIED before it is released).
-      const released = history === undefined ? "" : `${objectId(history)}@${icsStamp}`;
-      const key = `${objectId(event)}|${id}|${released}|${peopleOf(session).map(objectId).join(",")}|${day}`;
+      const key = [event, id, day, history, history && icsStamp, ...peopleOf(session)];
       const entry = entries.get(session, key, () => browserSession(conference, session, { id, url: session.url!, day, icsStamp }, tr));
       sessions.push(entry);
     }
