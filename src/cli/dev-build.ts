@@ -1,6 +1,7 @@
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { LoadCache } from "../content/load-cache.ts";
+import type { FileBytes } from "../export/bytes.ts";
 import { paths } from "../eleventy/conference-data.ts";
 import { Fingerprinter } from "../output/fingerprint.ts";
 import { renderSite, type SiteFingerprints } from "../output/render.ts";
@@ -43,7 +44,7 @@ export async function devBuild(reported?: readonly string[]): Promise<{
 
   const previous = lastBuild?.dir === outputDir ? lastBuild.fingerprints : undefined;
   lastBuild = undefined;
-  const made = new Map<string, Buffer>();
+  const made = new Map<string, FileBytes>();
   let rendered;
   try {
     rendered = await renderSite(conference, publicFiles, { sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, previous, fingerprinter }, (file, bytes) => {

@@ -1,3 +1,4 @@
+import type { FileBytes } from "./bytes.ts";
 import { isFirstPart, type Conference } from "../content/model.ts";
 import { absoluteUrl, calendarPath, SITE_PATHS } from "../site/urls.ts";
 import { renderScheduleJson } from "./c3voc-json.ts";
@@ -17,8 +18,8 @@ import { renderSessionsJson } from "./sessions-json.ts";
 /** One export, at its site path (`/schedule.ics`). */
 export interface ExportFile {
   path: string;
-  /** Text, or UTF-8 bytes (the schedule-wide files, put together from kept fragments). */
-  content: string | Buffer;
+  /** Text, or UTF-8 bytes (the schedule-wide files, in pieces kept from build to build). */
+  content: string | FileBytes;
 }
 
 /**

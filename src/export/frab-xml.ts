@@ -1,3 +1,4 @@
+import type { FileBytes } from "./bytes.ts";
 import { GENERATOR } from "./generator.ts";
 import { XmlWriter } from "./xml-writer.ts";
 import { isScheduleEvent, type ScheduleData, type ScheduleEvent } from "./schedule-data.ts";
@@ -6,7 +7,7 @@ import { isScheduleEvent, type ScheduleData, type ScheduleEvent } from "./schedu
  * `schedule.xml` in the frab format. Every text and attribute is escaped by the writer;
  * characters XML cannot carry at all (most control characters) are dropped.
  */
-export function renderScheduleXml(data: ScheduleData, selfUrl: string): Buffer {
+export function renderScheduleXml(data: ScheduleData, selfUrl: string): FileBytes {
   const { conference } = data;
   const xml = new XmlWriter().start("schedule");
   xml.start("generator", { name: GENERATOR.name, version: GENERATOR.version }).end();

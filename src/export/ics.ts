@@ -6,7 +6,7 @@ import { historyOf, type SessionHistory } from "./changes.ts";
 import type { ReleasedSession } from "../content/releases.ts";
 import { translatorFor } from "../i18n/index.ts";
 import { CALENDAR_END, calendarHeader, icalUtc, veventText, type VEventFields } from "./ical-writer.ts";
-import { joinBytes } from "./bytes.ts";
+import { bytePieces, type FileBytes } from "./bytes.ts";
 
 export { escapeText, foldLines } from "./ical-writer.ts";
 
@@ -21,8 +21,8 @@ export function renderIcs(conference: Conference, sessions: readonly Session[], 
 }
 
 /** `renderIcs` as UTF-8 bytes, each session's event kept as bytes (for the whole-schedule file: see joinBytes). */
-export function renderIcsBytes(conference: Conference, sessions: readonly Session[], options: CalendarOptions): Buffer {
-  return joinBytes(calendarPieces(conference, sessions, options, true));
+export function renderIcsBytes(conference: Conference, sessions: readonly Session[], options: CalendarOptions): FileBytes {
+  return bytePieces(calendarPieces(conference, sessions, options, true));
 }
 
 interface CalendarOptions {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { joinBytes } from "./bytes.ts";
+import { bytePieces, type FileBytes } from "./bytes.ts";
 
 /**
  * `JSON.stringify(value, null, 2)` (or compact, `indent` ""), byte for byte, except that the
@@ -25,9 +25,9 @@ export function jsonText(value: unknown, indent: "" | "  ", remembered?: (value:
 
 /**
  * `jsonText` as UTF-8 bytes, then `end`, with each remembered object's bytes kept instead of its
- * text: the text of a large export is never made whole (see joinBytes).
+ * text: the text of a large export is never made whole (see bytePieces).
  */
-export function jsonBytes(value: unknown, indent: "" | "  ", remembered: (value: object) => boolean, end = ""): Buffer {
+export function jsonBytes(value: unknown, indent: "" | "  ", remembered: (value: object) => boolean, end = ""): FileBytes {
   const cache = indent === "" ? compactBytes : indentedBytes;
   const pieces = written(value, indent, (item, depth) => {
     if (!remembered(item)) return undefined;
@@ -37,7 +37,7 @@ export function jsonBytes(value: unknown, indent: "" | "  ", remembered: (value:
     cache.set(item, { depth, bytes });
     return bytes;
   });
-  return joinBytes([...pieces, end]);
+  return bytePieces([...pieces, end]);
 }
 
 /** `JSON.stringify(item)` as it reads at `depth` of an indented document. */

@@ -1,3 +1,4 @@
+import type { FileBytes } from "./bytes.ts";
 import type { DateTime } from "luxon";
 import type { Conference, Session } from "../content/model.ts";
 import { peopleOf } from "../content/model.ts";
@@ -54,7 +55,7 @@ export function starIds(conference: Conference, session: Session): number[] {
 }
 
 /** `/schedule/sessions.json` (see BrowserProgramme): what the browser's scripts know of the programme. */
-export function renderSessionsJson(conference: Conference, stamp: DateTime): Buffer {
+export function renderSessionsJson(conference: Conference, stamp: DateTime): FileBytes {
   const { event } = conference;
   const tr = translatorFor(event.language);
   const ids = sessionNumbers(conference);

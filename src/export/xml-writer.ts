@@ -1,4 +1,4 @@
-import { joinBytes } from "./bytes.ts";
+import { bytePieces, type FileBytes } from "./bytes.ts";
 
 /**
  * A small streaming XML writer for the exports: elements indented two spaces per level,
@@ -74,10 +74,10 @@ export class XmlWriter {
     return `${this.text()}\n`;
   }
 
-  /** The document as UTF-8 bytes, with a final newline (see joinBytes). */
-  toBytes(): Buffer {
+  /** The document as UTF-8 bytes, with a final newline (see bytePieces). */
+  toBytes(): FileBytes {
     this.checkClosed();
-    return joinBytes([...this.out, "\n"]);
+    return bytePieces([...this.out, "\n"]);
   }
 
   private text(): string {

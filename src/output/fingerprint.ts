@@ -133,6 +133,9 @@ function primitive(value: unknown): string {
 }
 
 /** A digest of bytes, for files whose inputs are not known (they are made, then compared). */
-export function digestOf(bytes: Buffer | string): string {
-  return `=${createHash("sha1").update(bytes).digest("base64url")}`;
+export function digestOf(bytes: Buffer | string | readonly Buffer[]): string {
+  const hash = createHash("sha1");
+  if (typeof bytes === "string" || Buffer.isBuffer(bytes)) hash.update(bytes);
+  else for (const piece of bytes) hash.update(piece);
+  return `=${hash.digest("base64url")}`;
 }

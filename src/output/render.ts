@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Conference } from "../content/model.ts";
 import { exportFiles } from "../export/files.ts";
+import { wholeBytes, type FileBytes } from "../export/bytes.ts";
 import { mediaFiles, newMediaStats, type MediaStats } from "../media/files.ts";
 import { digestOf, Fingerprinter, sameInputs } from "./fingerprint.ts";
 import { outputMarkerFile } from "./guard.ts";
@@ -66,7 +67,7 @@ export async function renderSite(
   conference: Conference,
   publicFiles: readonly PublicFile[],
   options: RenderOptions,
-  write: (file: string, bytes: Buffer) => Promise<void> | void,
+  write: (file: string, bytes: FileBytes) => Promise<void> | void,
 ): Promise<RenderedSite> {
   const fingerprints = new Map<string, FileFingerprint>();
   const hasher = options.fingerprinter ?? new Fingerprinter();
@@ -93,7 +94,7 @@ export async function renderSite(
     return false;
   };
   /** A file made: written unless the last build wrote the same bytes. */
-  const made = async (sitePath: string, content: Buffer | string) => {
+  const made = async (sitePath: string, content: FileBytes | string) => {
     const file = relativeOf(sitePath);
     const bytes = typeof content === "string" ? Buffer.from(content) : content;
     if (tracking) {
@@ -147,7 +148,7 @@ export async function renderSiteInMemory(
 ): Promise<{ files: Map<string, Buffer>; pages: number }> {
   const files = new Map<string, Buffer>();
   const { pages } = await renderSite(conference, publicFiles, { sourceDateEpoch, media, track: false }, (file, bytes) => {
-    files.set(path.join(...file.split("/")), bytes);
+    files.set(path.join(...file.split("/")), wholeBytes(bytes));
   });
   return { files, pages };
 }

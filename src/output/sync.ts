@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, readdir, readFile, rename, rm, rmdir, unlink, writeFile } from "node:fs/promises";
+import { closeSync, openSync, writevSync } from "node:fs";
+import { mkdir, open, readdir, readFile, rename, rm, rmdir, unlink } from "node:fs/promises";
 import path from "node:path";
+import { wholeBytes, type FileBytes } from "../export/bytes.ts";
 
 /**
  * Makes `dir` hold exactly `wanted` (relative path → bytes). A file is compared with what
@@ -12,7 +14,7 @@ import path from "node:path";
  */
 export async function syncFolder(
   dir: string,
-  wanted: ReadonlyMap<string, Buffer | string>,
+  wanted: ReadonlyMap<string, FileBytes | string>,
   previous?: ReadonlyMap<string, Buffer>,
 ): Promise<{ changed: number; files: Map<string, Buffer> }> {
   const files = new Map<string, Buffer>();
@@ -23,7 +25,7 @@ export async function syncFolder(
   const tag = `${process.pid}-${randomBytes(3).toString("hex")}`;
   for (const [relative, content] of wanted) {
     const target = path.join(dir, relative);
-    const bytes = typeof content === "string" ? Buffer.from(content) : content;
+    const bytes = typeof content === "string" ? Buffer.from(content) : wholeBytes(content);
     files.set(relative, bytes);
     const kind = existing.get(relative);
     if (kind === "file") {
@@ -97,7 +99,7 @@ async function removeEmptyParents(root: string, dir: string): Promise<void> {
  * as `syncFolder` does but without looking at the rest of the folder: for a build that knows
  * what changed since the last one it made there. Returns how many files were written or removed.
  */
-export async function applyChanges(dir: string, written: ReadonlyMap<string, Buffer>, removed: Iterable<string>): Promise<number> {
+export async function applyChanges(dir: string, written: ReadonlyMap<string, FileBytes>, removed: Iterable<string>): Promise<number> {
   const tag = `${process.pid}-${randomBytes(3).toString("hex")}`;
   let changed = 0;
   for (const [relative, bytes] of written) {
@@ -118,13 +120,71 @@ export async function applyChanges(dir: string, written: ReadonlyMap<string, Buf
 }
 
 /** Writes `bytes` under a temporary name beside `target`, then renames it: a reader sees the old file or the new one, never half. */
-async function writeAtomically(target: string, bytes: Buffer | string, tag: string): Promise<void> {
+async function writeAtomically(target: string, bytes: FileBytes, tag: string): Promise<void> {
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.lectern-tmp-${tag}`);
   try {
-    await writeFile(temporary, bytes);
+    const file = await open(temporary, "w");
+    try {
+      await writeAll(bytes, (pieces) => file.writev(pieces).then((result) => result.bytesWritten));
+    } finally {
+      await file.close();
+    }
     await rename(temporary, target);
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
   }
+}
+
+/** Writes `bytes` to a new file at `target`, piece by piece when in pieces (see FileBytes). */
+export function writeBytesSync(target: string, bytes: FileBytes): void {
+  const fd = openSync(target, "w");
+  try {
+    void writeAll(bytes, (pieces) => writevSync(fd, pieces));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Pieces handed to one writev call: at most what a system call takes (IOV_MAX is 1,024 on Linux). */
+const PIECES_PER_CALL = 1024;
+
+/**
+ * Writes every byte of `bytes` with `writev` (the pieces in order; sync or async), going on after
+ * a call that wrote only part of them. Returns a promise only when `writev` does.
+ */
+export function writeAll(bytes: FileBytes, writev: (pieces: Buffer[]) => number | Promise<number>): void | Promise<void> {
+  const pieces = (Buffer.isBuffer(bytes) ? [bytes] : bytes).filter((piece) => piece.length > 0);
+  let next = 0;
+  let partial: Buffer | undefined;
+  const step = (written: number): boolean => {
+    if (written <= 0) throw new Error("the file system took none of the bytes written");
+    // Drop what was written: whole pieces, then the start of the next one.
+    for (let rest = written; rest > 0; ) {
+      const current = partial ?? pieces[next]!;
+      if (rest >= current.length) {
+        rest -= current.length;
+        partial = undefined;
+        next++;
+      } else {
+        partial = current.subarray(rest);
+        rest = 0;
+      }
+    }
+    return next < pieces.length;
+  };
+  const batch = () => {
+    const end = Math.min(pieces.length, next + PIECES_PER_CALL);
+    const list = pieces.slice(partial ? next + 1 : next, end);
+    return partial ? [partial, ...list] : list;
+  };
+  if (pieces.length === 0) return;
+  const first = writev(batch());
+  if (typeof first === "number") {
+    for (let written = first; step(written); ) written = writev(batch()) as number;
+    return;
+  }
+  return (async () => {
+    for (let written = await first; step(written); ) written = await writev(batch());
+  })();
 }

@@ -9,6 +9,7 @@ import type { BrowserProgramme } from "../../src/export/browser-programme.ts";
 import { buildSite, makeContent, readPage, readScheduleDays, runLectern, tempDir } from "../helpers.ts";
 import { loadConference } from "../../src/content/load.ts";
 import { exportFiles } from "../../src/export/files.ts";
+import { textOf } from "../../src/export/bytes.ts";
 
 interface JsonEvent {
   id: number;
@@ -180,7 +181,7 @@ describe("the picks' calendar after releases: SEQUENCE, LAST-MODIFIED and a canc
     await writeFile(path.join(content, "talks", "late-night.md"), "---\ntitle: Late night hacking\nspeakers: [jana-novak, sam-lee]\nstart: 2024-10-26 23:30\nduration: 60\nroom: side\ncancelled: true\n---\nPast midnight.\n");
     assert.equal((await release("v2", "2024-10-10T10:00:00+02:00")).code, 0);
     const conference = await loadConference({ contentDir: content, render: false });
-    const files = new Map([...exportFiles(conference, "1700000000")].map((file) => [file.path, String(file.content)]));
+    const files = new Map([...exportFiles(conference, "1700000000")].map((file) => [file.path, textOf(file.content)]));
     const programme = JSON.parse(files.get("/schedule/sessions.json")!) as BrowserProgramme;
     const ours = veventBlocks(picksCalendar(programme, programme.sessions, "Mine", `${programme.url}schedule/mine/`));
     for (const [i, session] of programme.sessions.entries()) {

@@ -7,6 +7,7 @@ import ICAL from "ical.js";
 import { ContentError } from "../../src/content/errors.ts";
 import { loadConference } from "../../src/content/load.ts";
 import { exportFiles } from "../../src/export/files.ts";
+import { textOf } from "../../src/export/bytes.ts";
 import { buildSite, makeContent, readPage, readScheduleDays, runLectern } from "../helpers.ts";
 
 const OPENING_SUNDAY = "---\ntitle: Opening keynote\nspeakers: [jana-novak]\nstart: 2024-10-27 11:00\nduration: 45\nroom: side\nkind: keynote\n---\nWhy platforms matter.\n";
@@ -34,7 +35,7 @@ async function threeReleases(): Promise<string> {
 
 async function exportsOf(content: string): Promise<Map<string, string>> {
   const conference = await loadConference({ contentDir: content, render: false });
-  return new Map([...exportFiles(conference, "1700000000")].map((file) => [file.path, String(file.content)]));
+  return new Map([...exportFiles(conference, "1700000000")].map((file) => [file.path, textOf(file.content)]));
 }
 
 function events(text: string): Array<{ uid: string; summary: string; start: string; status: string | null; sequence: number }> {

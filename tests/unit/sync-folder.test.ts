@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { test } from "node:test";
-import { syncFolder } from "../../src/output/sync.ts";
+import { applyChanges, syncFolder, writeAll, writeBytesSync } from "../../src/output/sync.ts";
 import { listFiles, tempDir } from "../helpers.ts";
 
 test("the dev build's sync writes only what changed and removes files of deleted content", async () => {
@@ -63,4 +63,27 @@ test("the sync replaces each file whole: a reader during a rewrite gets the old 
   assert.deepEqual(reads.filter((r) => r === "torn"), []);
   const { readdir } = await import("node:fs/promises");
   assert.deepEqual(await readdir(dir), ["big.bin"], "no temporary file is left behind");
+});
+
+test("a file in pieces is written whole, in order, however little each write takes", async () => {
+  const pieces = [Buffer.from("héllo "), Buffer.alloc(0), Buffer.from("wörld"), ...Array.from({ length: 3000 }, (_, i) => Buffer.from(`,${i}`))];
+  const expected = Buffer.concat(pieces);
+  for (const most of [1, 7, 4096, Infinity]) {
+    const taken: Buffer[] = [];
+    // A writev that takes at most `most` bytes of what it is given, as a file system may.
+    writeAll(pieces, (given) => {
+      const all = Buffer.concat(given);
+      const part = all.subarray(0, Math.min(most, all.length));
+      taken.push(part);
+      return part.length;
+    });
+    assert.deepEqual(Buffer.concat(taken), expected, `at most ${most} bytes a call`);
+  }
+  assert.throws(() => writeAll([Buffer.from("x")], () => 0), /took none/);
+  // On disk, synchronously and atomically.
+  const dir = await tempDir();
+  writeBytesSync(path.join(dir, "sync.txt"), pieces);
+  assert.deepEqual(await readFile(path.join(dir, "sync.txt")), expected);
+  await applyChanges(dir, new Map([["a/atomic.txt", pieces]]), []);
+  assert.deepEqual(await readFile(path.join(dir, "a", "atomic.txt")), expected);
 });
