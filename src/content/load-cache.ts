@@ -23,6 +23,7 @@ export class LoadCache {
   private files = new Map<string, { id: string; text: string; parsed: ParsedFile }>();
   private oldFiles = new Map<string, { id: string; text: string; parsed: ParsedFile }>();
   private readonly fields = new WeakMap<object, WeakMap<object, unknown>>();
+  private readonly made = new WeakMap<ParsedFile, { where: string; value: unknown }>();
   private bodies = new Map<string, unknown>();
   private oldBodies = new Map<string, unknown>();
   private objects = new Map<string, object>();
@@ -70,6 +71,15 @@ export class LoadCache {
     if (known?.text !== text) return undefined;
     this.files.set(absolute, { ...known, id });
     return known.parsed;
+  }
+
+  /** What the caller made of a parsed file seen at `where`, made once while the file is unchanged. */
+  derived<T>(parsed: ParsedFile, where: string, make: () => T): T {
+    const known = this.made.get(parsed);
+    if (known?.where === where) return known.value as T;
+    const value = make();
+    this.made.set(parsed, { where, value });
+    return value;
   }
 
   rememberParsed(absolute: string, id: string, text: string, parsed: ParsedFile): void {

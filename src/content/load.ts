@@ -770,17 +770,23 @@ function readCollection(folder: ContentFolder, collection: Collection, problems:
 
 /** The file read and split; its slug alone when it could not be; undefined when its name gives no slug. */
 function readContentFile(root: string, entry: CollectionFile, problems: ProblemList, cache: LoadCache | undefined): RawFile | string | undefined {
+  // A plain file (not a link) the cache has seen as it is needs no reading: it passed every check
+  // then, its name's too, and it is handed out as the same object.
+  const real = entry.path.real;
+  const id = real === undefined ? undefined : cache?.identity(real, entry.path.absolute);
+  const known = id === undefined ? undefined : cache!.parsedById(real!, id);
+  if (known) {
+    return cache!.derived(known, entry.path.absolute, () => {
+      const slug = slugFromFileName(entry.name.slice(0, -".md".length));
+      return { file: displayPath(entry.path.absolute), slug: slug.ok ? slug.slug : "", data: known.data, body: known.body };
+    });
+  }
   const file = displayPath(entry.path.absolute);
   const slug = slugFromFileName(entry.name.slice(0, -".md".length));
   if (!slug.ok) {
     problems.add(file, "", slug.message);
     return undefined;
   }
-  // A plain file (not a link) the cache has seen as it is needs no reading: it passed every check then.
-  const real = entry.path.real;
-  const id = real === undefined ? undefined : cache?.identity(real, entry.path.absolute);
-  const known = id === undefined ? undefined : cache!.parsedById(real!, id);
-  if (known) return { file, slug: slug.slug, data: known.data, body: known.body };
   const bytes = readContentBytes(root, entry.path, problems);
   const text = bytes && decodeText(bytes, file, problems);
   if (text === undefined) return slug.slug;

@@ -42,9 +42,10 @@ export interface Tagged<T> {
  */
 export function groupTagged<T extends { tags: readonly string[] }>(items: readonly T[], base: string): Array<Tagged<T>> {
   const byKey = new Map<string, { name: string; items: T[] }>();
+  const keyOf = tagKeys();
   for (const item of items) {
     for (const tag of new Set(item.tags)) {
-      const key = tagKey(tag);
+      const key = keyOf(tag);
       const group = byKey.get(key) ?? { name: tag, items: [] };
       // Items arrive in order, so a repeat (two spellings of one tag) can only be the last one.
       if (group.items.at(-1) !== item) group.items.push(item);
@@ -65,10 +66,11 @@ export function groupTagged<T extends { tags: readonly string[] }>(items: readon
 /** The page of each tag as written on the items (every spelling), for linking tags. */
 export function taggedUrls(groups: ReadonlyArray<Tagged<{ tags: readonly string[] }>>): Map<string, string> {
   const urls = new Map<string, string>();
+  const keyOf = tagKeys();
   for (const group of groups) {
-    const key = tagKey(group.name);
+    const key = keyOf(group.name);
     for (const item of group.items) {
-      for (const tag of item.tags) if (tagKey(tag) === key) urls.set(tag, group.url);
+      for (const tag of item.tags) if (keyOf(tag) === key) urls.set(tag, group.url);
     }
   }
   return urls;
@@ -76,6 +78,16 @@ export function taggedUrls(groups: ReadonlyArray<Tagged<{ tags: readonly string[
 
 function tagKey(tag: string): string {
   return tag.normalize("NFKC").toLowerCase();
+}
+
+/** `tagKey`, remembered for one pass over many items (a programme has few tags, each on many sessions). */
+function tagKeys(): (tag: string) => string {
+  const known = new Map<string, string>();
+  return (tag) => {
+    let key = known.get(tag);
+    if (key === undefined) known.set(tag, (key = tagKey(tag)));
+    return key;
+  };
 }
 
 /**
