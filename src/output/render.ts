@@ -111,7 +111,7 @@ export async function renderSite(
 
   for (const job of await pageJobs(conference)) {
     if (job.file.endsWith(".html")) pages++;
-    if (job.inputs && keep(job.file, [job.route, job.inputs()])) continue;
+    if (job.hasInputs && keep(job.file, [job.route, job.inputs()])) continue;
     await made(job.file, job.render());
   }
   for (const file of exportFiles(conference, options.sourceDateEpoch, keep)) await made(file.path, file.content);

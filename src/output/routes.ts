@@ -26,16 +26,31 @@ interface RouteModule {
 /** The data a route's functions receive, as Eleventy gives it. */
 export type RouteData = Record<string, unknown> & { conference: Conference; page: { url: string; outputPath: string } };
 
-/** One page of the site, not yet rendered. */
-export interface PageJob {
-  /** The route file it comes from (`talks.11ty.tsx`). */
-  route: string;
-  /** Its file in the output folder, with forward slashes (`talks/x/index.html`). */
-  file: string;
-  /** What it shows, when its route says (see RouteModule); undefined: always render it. */
-  inputs: (() => unknown) | undefined;
+/** One page of the site, not yet rendered (a class, not an object of closures: 15,000 of them a build at 10,000 talks). */
+export class PageJob {
+  constructor(
+    /** The route file it comes from (`talks.11ty.tsx`). */
+    readonly route: string,
+    /** Its file in the output folder, with forward slashes (`talks/x/index.html`). */
+    readonly file: string,
+    private readonly module: RouteModule,
+    private readonly data: RouteData,
+  ) {}
+
+  /** Whether its route says what it shows (see RouteModule); without, it is always rendered. */
+  get hasInputs(): boolean {
+    return this.module.inputs !== undefined;
+  }
+
+  /** What it shows, as its route says. */
+  inputs(): unknown {
+    return this.module.inputs?.(this.data);
+  }
+
   /** The page's bytes. */
-  render(): Buffer;
+  render(): Buffer {
+    return Buffer.from(renderOutput(this.module.render(this.data), this.data));
+  }
 }
 
 let routes: Array<{ name: string; module: RouteModule }> | undefined;
@@ -74,12 +89,7 @@ export async function pageJobs(conference: Conference): Promise<PageJob[]> {
       if (other) throw new Error(`two pages write ${file}: ${other} and ${name}`);
       owner.set(file, name);
       pageData.page = { url: permalink, outputPath: file };
-      jobs.push({
-        route: name,
-        file,
-        inputs: module.inputs && (() => module.inputs!(pageData)),
-        render: () => Buffer.from(renderOutput(module.render(pageData), pageData)),
-      });
+      jobs.push(new PageJob(name, file, module, pageData));
     }
   }
   return jobs;
