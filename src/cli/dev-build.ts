@@ -30,6 +30,8 @@ export async function devBuild(reported?: readonly string[]): Promise<{
   pages: number;
   seconds: number;
   changed: number;
+  /** True when everything was made (the first build, or the one after a failed write). */
+  full: boolean;
   basePath: string;
   /** Ends when the search index and the service worker of this build are written (tests wait for it; the server does not). */
   searchAndOffline: Promise<void>;
@@ -65,7 +67,7 @@ export async function devBuild(reported?: readonly string[]): Promise<{
   lastBuild = { dir: outputDir, fingerprints: rendered.fingerprints };
   // After the reload: the search index and the service worker, from every page now in the folder.
   const searchAndOffline = refreshSearchAndOffline(outputDir, conference, rendered.fingerprints.keys());
-  return { pages: rendered.pages, seconds: (performance.now() - started) / 1000, changed, basePath: basePath(conference.event), searchAndOffline };
+  return { pages: rendered.pages, seconds: (performance.now() - started) / 1000, changed, full: !previous, basePath: basePath(conference.event), searchAndOffline };
 }
 
 /** The content as last read, kept between builds of this process. */
