@@ -120,8 +120,6 @@ export class SearchIndex {
   private batch: Array<Promise<void>> = [];
   private readonly errors: string[] = [];
   private cancelled = false;
-  /** Finished with: counted out of `open`, and Pagefind's index deleted or its process stopped. */
-  private closed = false;
   /** Pages sent to Pagefind. */
   indexed = 0;
 
@@ -168,16 +166,8 @@ export class SearchIndex {
     return this.batches.length > BATCHES_AHEAD ? this.batches.shift() : undefined;
   }
 
-  /**
-   * Stops adding pages. Pagefind's process is stopped at once when no other index needs it: the
-   * pages already sent would otherwise keep it busy on a core the cancelling build wants.
-   */
   cancel(): void {
     this.cancelled = true;
-    if (this.closed) return;
-    this.closed = true;
-    if (--SearchIndex.open === 0) void pagefind.close();
-    else void this.index?.then((index) => index.deleteIndex()).catch(() => undefined);
   }
 
   get isCancelled(): boolean {
@@ -209,8 +199,6 @@ export class SearchIndex {
   }
 
   private async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
     await this.index?.then((index) => index.deleteIndex()).catch(() => undefined);
     // Pagefind runs as a child process: when no index is being made, it is stopped, so a command can exit.
     if (--SearchIndex.open === 0) await pagefind.close();
