@@ -135,7 +135,36 @@ function primitive(value: unknown): string {
 /** A digest of bytes, for files whose inputs are not known (they are made, then compared). */
 export function digestOf(bytes: Buffer | string | readonly Buffer[]): string {
   const hash = createHash("sha1");
-  if (typeof bytes === "string" || Buffer.isBuffer(bytes)) hash.update(bytes);
-  else for (const piece of bytes) hash.update(piece);
-  return `=${hash.digest("base64url")}`;
+  if (typeof bytes === "string" || Buffer.isBuffer(bytes)) {
+    hash.update(bytes);
+    return `=${hash.digest("base64url")}`;
+  }
+  // In pieces (a schedule file: see FileBytes): a large piece, mostly one session's part kept from
+  // build to build, counts as its own digest, made once; a small one as its length and bytes. The
+  // same pieces give the same digest, and other bytes another (the same bytes cut otherwise may
+  // not: that only writes the file again). At 10,000 talks this hashes a few hundred KB an edit, not 80 MB.
+  const size = Buffer.alloc(4);
+  for (const piece of bytes) {
+    if (piece.length >= OWN_DIGEST) {
+      hash.update(DIGEST_MARK);
+      hash.update(pieceDigest(piece));
+    } else {
+      size.writeUInt32BE(piece.length);
+      hash.update(size);
+      hash.update(piece);
+    }
+  }
+  return `~${hash.digest("base64url")}`;
+}
+
+/** Pieces from this size up are hashed once, on their own (see digestOf). */
+const OWN_DIGEST = 256;
+/** Marks a piece's digest in the hashed stream; a small piece starts with its length, which is below OWN_DIGEST. */
+const DIGEST_MARK = Buffer.from([0xff, 0xff, 0xff, 0xff]);
+const pieceDigests = new WeakMap<Buffer, Buffer>();
+
+function pieceDigest(piece: Buffer): Buffer {
+  let digest = pieceDigests.get(piece);
+  if (digest === undefined) pieceDigests.set(piece, (digest = createHash("sha1").update(piece).digest()));
+  return digest;
 }
