@@ -34,6 +34,8 @@ export class LoadCache {
   private oldLinkFree = new Map<string, boolean>();
   /** What the watcher reported before this build began (see `report`); undefined: not known. */
   private reported: ReadonlySet<string> | undefined;
+  /** The same, each as a folder's prefix (`/x/talks/`), when they are few. */
+  private reportedFolders: string[] | undefined;
   /** What it reported since, for the next build. */
   private pending: Set<string> | "unknown" = "unknown";
 
@@ -147,8 +149,9 @@ export class LoadCache {
   private isReported(file: string): boolean {
     const reported = this.reported!;
     // Mostly one or two paths: look at each rather than at each of the file's folders.
-    if (reported.size <= 8) {
-      for (const at of reported) if (file === at || file.startsWith(at.endsWith(path.sep) ? at : `${at}${path.sep}`)) return true;
+    if (this.reportedFolders) {
+      if (reported.has(file)) return true;
+      for (const folder of this.reportedFolders) if (file.startsWith(folder)) return true;
       return false;
     }
     for (let at = file; ; at = path.dirname(at)) {
@@ -171,6 +174,7 @@ export class LoadCache {
   /** Starts a build: what the last one did not use is dropped; the reports so far are this build's. */
   beginBuild(): void {
     this.reported = this.pending === "unknown" ? undefined : this.pending;
+    this.reportedFolders = this.reported && this.reported.size <= 8 ? [...this.reported].map((at) => (at.endsWith(path.sep) ? at : `${at}${path.sep}`)) : undefined;
     this.pending = new Set();
     this.oldLinkFree = this.linkFree;
     this.linkFree = new Map();
