@@ -4,6 +4,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { wholeBytes, type FileBytes } from "../src/export/bytes.ts";
+
+/** An export's content as text (UTF-8): a file in pieces (FileBytes) is joined. */
+export function textOf(content: string | FileBytes): string {
+  return typeof content === "string" ? content : wholeBytes(content).toString("utf8");
+}
+
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const FIXTURES = path.join(ROOT, "tests", "fixtures");
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -10,8 +10,8 @@ import { isRunning, lockOutputFolder } from "../output/lock.ts";
 import type { PublicFile } from "../output/public-files.ts";
 import { renderSite, renderSiteInMemory } from "../output/render.ts";
 import { closeSearch, SearchAndOffline } from "../output/search-offline.ts";
-import { syncFolder, writeBytesSync } from "../output/sync.ts";
-import { textOf } from "../export/bytes.ts";
+import { syncFolder } from "../output/sync.ts";
+import { wholeBytes } from "../export/bytes.ts";
 import type { Conference } from "../content/model.ts";
 import { loadSite } from "./load-site.ts";
 import { BuildError, runCommand } from "./report.ts";
@@ -81,9 +81,11 @@ async function buildAndSwap(
         mkdirSync(dir, { recursive: true });
         folders.add(dir);
       }
-      writeBytesSync(target, bytes);
+      // A file in pieces (a schedule file) is joined once here: a build writes it once.
+      const whole = wholeBytes(bytes);
+      writeFileSync(target, whole);
       // Pagefind indexes each page on the other core while the next ones render.
-      return file.endsWith(".html") ? search.add(file, textOf(bytes)) : undefined;
+      return file.endsWith(".html") ? search.add(file, whole.toString()) : undefined;
     });
     pages = rendered.pages;
     await search.writeTo(staging, (file) => readFile(path.join(staging, file)).catch(() => undefined));

@@ -1,6 +1,7 @@
 import { lstatSync } from "node:fs";
 import path from "node:path";
 import { DateTime } from "luxon";
+import { LastTwoBuilds } from "./last-two-builds.ts";
 
 /** A content file read and split into front matter and body. */
 export interface ParsedFile {
@@ -24,14 +25,11 @@ export class LoadCache {
   private oldFiles = new Map<string, { id: string; text: string; parsed: ParsedFile }>();
   private readonly fields = new WeakMap<object, WeakMap<object, unknown>>();
   private readonly made = new WeakMap<ParsedFile, { where: string; value: unknown }>();
-  private bodies = new Map<string, unknown>();
-  private oldBodies = new Map<string, unknown>();
+  private readonly bodies = new LastTwoBuilds<string, unknown>();
   private objects = new Map<string, object>();
   private oldObjects = new Map<string, object>();
-  private times = new Map<string, unknown>();
-  private oldTimes = new Map<string, unknown>();
-  private linkFree = new Map<string, boolean>();
-  private oldLinkFree = new Map<string, boolean>();
+  private readonly times = new LastTwoBuilds<string, unknown>();
+  private readonly linkFree = new LastTwoBuilds<string, boolean>();
   /** What the watcher reported before this build began (see `report`); undefined: not known. */
   private reported: ReadonlySet<string> | undefined;
   /** The same, each as a folder's prefix (`/x/talks/`), when they are few. */
@@ -100,14 +98,7 @@ export class LoadCache {
 
   /** A body rendered before from the same markdown (bodies that depend on nothing else: see the caller). */
   body<T>(key: string, render: () => T): T {
-    const known = (this.bodies.get(key) ?? this.oldBodies.get(key)) as T | undefined;
-    if (known !== undefined) {
-      this.bodies.set(key, known);
-      return known;
-    }
-    const made = render();
-    this.bodies.set(key, made);
-    return made;
+    return this.bodies.get(key, render) as T;
   }
 
   /**
@@ -125,14 +116,7 @@ export class LoadCache {
 
   /** A session's times worked out before from the same start, duration and zone (luxon's parsing is slow). */
   timesOf<T>(key: string, make: () => T | undefined): T | undefined {
-    const known = (this.times.get(key) ?? this.oldTimes.get(key)) as T | undefined;
-    if (known !== undefined) {
-      this.times.set(key, known);
-      return known;
-    }
-    const made = make();
-    if (made !== undefined) this.times.set(key, made);
-    return made;
+    return this.times.get(key, make) as T | undefined;
   }
 
   /**
@@ -140,10 +124,7 @@ export class LoadCache {
    * for the same text: its HTML then depends on its own text only.
    */
   isLinkFree(body: string, test: (body: string) => boolean): boolean {
-    let known = this.linkFree.get(body) ?? this.oldLinkFree.get(body);
-    if (known === undefined) known = test(body);
-    this.linkFree.set(body, known);
-    return known;
+    return this.linkFree.get(body, () => test(body))!;
   }
 
   private isReported(file: string): boolean {
@@ -176,16 +157,13 @@ export class LoadCache {
     this.reported = this.pending === "unknown" ? undefined : this.pending;
     this.reportedFolders = this.reported && this.reported.size <= 8 ? [...this.reported].map((at) => (at.endsWith(path.sep) ? at : `${at}${path.sep}`)) : undefined;
     this.pending = new Set();
-    this.oldLinkFree = this.linkFree;
-    this.linkFree = new Map();
+    this.linkFree.nextBuild();
     this.oldObjects = this.objects;
     this.objects = new Map();
-    this.oldTimes = this.times;
-    this.times = new Map();
+    this.times.nextBuild();
     this.oldFiles = this.files;
     this.files = new Map();
-    this.oldBodies = this.bodies;
-    this.bodies = new Map();
+    this.bodies.nextBuild();
   }
 }
 

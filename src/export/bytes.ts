@@ -27,8 +27,3 @@ export function bytePieces(pieces: readonly (string | Buffer)[]): Buffer[] {
 export function wholeBytes(bytes: FileBytes): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.concat(bytes);
 }
-
-/** A file's content as text (UTF-8). */
-export function textOf(content: string | FileBytes): string {
-  return typeof content === "string" ? content : wholeBytes(content).toString("utf8");
-}

@@ -20,7 +20,7 @@ export function renderIcs(conference: Conference, sessions: readonly Session[], 
   return calendarPieces(conference, sessions, options, false).join("");
 }
 
-/** `renderIcs` as UTF-8 bytes, each session's event kept as bytes (for the whole-schedule file: see joinBytes). */
+/** `renderIcs` as UTF-8 bytes, each session's event kept as bytes (for the whole-schedule file: see bytePieces). */
 export function renderIcsBytes(conference: Conference, sessions: readonly Session[], options: CalendarOptions): FileBytes {
   return bytePieces(calendarPieces(conference, sessions, options, true));
 }

@@ -12,15 +12,8 @@ import { bytePieces, type FileBytes } from "./bytes.ts";
  */
 export function jsonText(value: unknown, indent: "" | "  ", remembered?: (value: object) => boolean): string {
   const cache = indent === "" ? compactTexts : indentedTexts;
-  const pieces = written(value, indent, remembered && ((item, depth) => {
-    if (!remembered(item)) return undefined;
-    const known = cache.get(item);
-    if (known?.depth === depth) return known.text;
-    const text = placedText(item, indent, depth);
-    cache.set(item, { depth, text });
-    return text;
-  }));
-  return pieces.join("");
+  const reuse = remembered && ((item: object, depth: number) => (remembered(item) ? placed(cache, item, depth, (text) => text) : undefined));
+  return written(value, indent, reuse).join("");
 }
 
 /**
@@ -29,16 +22,33 @@ export function jsonText(value: unknown, indent: "" | "  ", remembered?: (value:
  */
 export function jsonBytes(value: unknown, indent: "" | "  ", remembered: (value: object) => boolean, end = ""): FileBytes {
   const cache = indent === "" ? compactBytes : indentedBytes;
-  const pieces = written(value, indent, (item, depth) => {
-    if (!remembered(item)) return undefined;
-    const known = cache.get(item);
-    if (known?.depth === depth) return known.bytes;
-    const bytes = Buffer.from(placedText(item, indent, depth));
-    cache.set(item, { depth, bytes });
-    return bytes;
-  });
+  const pieces = written(value, indent, (item, depth) => (remembered(item) ? placed(cache, item, depth, (text) => Buffer.from(text)) : undefined));
   return bytePieces([...pieces, end]);
 }
+
+/**
+ * A remembered object's JSON as it reads at `depth` of a document (`JSON.stringify` indented
+ * by the cache's document), in the form `as` gives, made once for each depth it is met at.
+ */
+function placed<T>(cache: PlacedCache<T>, item: object, depth: number, as: (text: string) => T): T {
+  const known = cache.of.get(item);
+  if (known?.depth === depth) return known.value;
+  const value = as(placedText(item, cache.indent, depth));
+  cache.of.set(item, { depth, value });
+  return value;
+}
+
+/** Remembered texts or bytes, by object, for one indent; an object must not change once written. */
+interface PlacedCache<T> {
+  indent: "" | "  ";
+  of: WeakMap<object, { depth: number; value: T }>;
+}
+
+const placedCache = <T>(indent: "" | "  "): PlacedCache<T> => ({ indent, of: new WeakMap() });
+const compactTexts = placedCache<string>("");
+const indentedTexts = placedCache<string>("  ");
+const compactBytes = placedCache<Buffer>("");
+const indentedBytes = placedCache<Buffer>("  ");
 
 /** `JSON.stringify(item)` as it reads at `depth` of an indented document. */
 function placedText(item: object, indent: "" | "  ", depth: number): string {
@@ -114,10 +124,5 @@ function written(value: unknown, indent: "" | "  ", reuse?: (value: object, dept
   return write(value, 0) ? out : ["undefined"];
 }
 
-/** Remembered texts, by object; an object must not change once written. */
-const compactTexts = new WeakMap<object, { depth: number; text: string }>();
-const indentedTexts = new WeakMap<object, { depth: number; text: string }>();
-const compactBytes = new WeakMap<object, { depth: number; bytes: Buffer }>();
-const indentedBytes = new WeakMap<object, { depth: number; bytes: Buffer }>();
 /** Digests of remembered objects' compact JSON, as JSON strings (`jsonDigest`). */
 const digests = new WeakMap<object, string>();

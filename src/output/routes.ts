@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Conference } from "../content/model.ts";
 import { renderOutput } from "../eleventy/plugin.ts";
+import { LastTwoBuilds } from "../content/last-two-builds.ts";
 
 /** The route files: one `.11ty.tsx` a kind of page, in Eleventy's template format. */
 const PAGES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "pages");
@@ -73,8 +74,7 @@ async function loadRoutes(): Promise<Array<{ name: string; module: RouteModule }
  * Two pages at one address are an error (the content's own checks refuse clashing slugs first).
  */
 export async function pageJobs(conference: Conference): Promise<PageJob[]> {
-  oldFiles = files;
-  files = new Map();
+  files.nextBuild();
   const jobs: PageJob[] = [];
   const owner = new Map<string, string>();
   for (const { name, module } of await loadRoutes()) {
@@ -86,7 +86,7 @@ export async function pageJobs(conference: Conference): Promise<PageJob[]> {
       const pageData: RouteData = data.pagination ? { ...base, [data.pagination.alias]: item } : { ...base };
       const permalink = typeof data.permalink === "function" ? data.permalink(pageData) : data.permalink;
       if (permalink === false || permalink === undefined) continue;
-      const file = fileOf(permalink);
+      const file = files.get(permalink, () => outputFileOf(permalink))!;
       const other = owner.get(file);
       if (other) throw new Error(`two pages write ${file}: ${other} and ${name}`);
       owner.set(file, name);
@@ -120,19 +120,11 @@ function paginationItems(conference: Conference, pagination: { data: string; siz
 }
 
 /**
- * `outputFileOf`, remembered for the permalinks of the last two calls of `pageJobs`: the dev
- * server asks again for every one of 15,000 pages on each build at 10,000 talks, and the same
- * file name then also finds its checked form in render.ts at once.
+ * Each permalink's file (`outputFileOf`), for the last two calls of `pageJobs`: the dev server
+ * asks again for every one of 15,000 pages on each build at 10,000 talks, and the same file name
+ * then also finds its checked form in render.ts at once.
  */
-function fileOf(permalink: string): string {
-  let file = files.get(permalink) ?? oldFiles.get(permalink);
-  if (file === undefined) file = outputFileOf(permalink);
-  files.set(permalink, file);
-  return file;
-}
-
-let files = new Map<string, string>();
-let oldFiles = new Map<string, string>();
+const files = new LastTwoBuilds<string, string>();
 
 /** `/talks/x/` → `talks/x/index.html`; `/feed.xml` → `feed.xml`. */
 function outputFileOf(permalink: string): string {

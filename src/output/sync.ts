@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { closeSync, openSync, writevSync } from "node:fs";
 import { mkdir, open, readdir, readFile, rename, rm, rmdir, unlink } from "node:fs/promises";
 import path from "node:path";
 import { wholeBytes, type FileBytes } from "../export/bytes.ts";
@@ -136,55 +135,36 @@ async function writeAtomically(target: string, bytes: FileBytes, tag: string): P
   }
 }
 
-/** Writes `bytes` to a new file at `target`, piece by piece when in pieces (see FileBytes). */
-export function writeBytesSync(target: string, bytes: FileBytes): void {
-  const fd = openSync(target, "w");
-  try {
-    void writeAll(bytes, (pieces) => writevSync(fd, pieces));
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** Pieces handed to one writev call: at most what a system call takes (IOV_MAX is 1,024 on Linux). */
 const PIECES_PER_CALL = 1024;
 
 /**
- * Writes every byte of `bytes` with `writev` (the pieces in order; sync or async), going on after
- * a call that wrote only part of them. Returns a promise only when `writev` does.
+ * Writes every byte of `bytes` with `writev` (the pieces in order), going on after a call that
+ * wrote only part of them. Written here because Node's `writev` makes one system call and says
+ * how much it took, and its `writeFile` of many pieces makes a call a piece (30,000 for the
+ * schedule files at 10,000 talks).
  */
-export function writeAll(bytes: FileBytes, writev: (pieces: Buffer[]) => number | Promise<number>): void | Promise<void> {
+export async function writeAll(bytes: FileBytes, writev: (pieces: Buffer[]) => Promise<number>): Promise<void> {
   const pieces = (Buffer.isBuffer(bytes) ? [bytes] : bytes).filter((piece) => piece.length > 0);
   let next = 0;
+  /** What is left of `pieces[next]` after a partial write. */
   let partial: Buffer | undefined;
-  const step = (written: number): boolean => {
+  while (next < pieces.length) {
+    const end = Math.min(pieces.length, next + PIECES_PER_CALL);
+    const batch = partial ? [partial, ...pieces.slice(next + 1, end)] : pieces.slice(next, end);
+    let written = await writev(batch);
     if (written <= 0) throw new Error("the file system took none of the bytes written");
     // Drop what was written: whole pieces, then the start of the next one.
-    for (let rest = written; rest > 0; ) {
+    while (written > 0) {
       const current = partial ?? pieces[next]!;
-      if (rest >= current.length) {
-        rest -= current.length;
+      if (written >= current.length) {
+        written -= current.length;
         partial = undefined;
         next++;
       } else {
-        partial = current.subarray(rest);
-        rest = 0;
+        partial = current.subarray(written);
+        written = 0;
       }
     }
-    return next < pieces.length;
-  };
-  const batch = () => {
-    const end = Math.min(pieces.length, next + PIECES_PER_CALL);
-    const list = pieces.slice(partial ? next + 1 : next, end);
-    return partial ? [partial, ...list] : list;
-  };
-  if (pieces.length === 0) return;
-  const first = writev(batch());
-  if (typeof first === "number") {
-    for (let written = first; step(written); ) written = writev(batch()) as number;
-    return;
   }
-  return (async () => {
-    for (let written = await first; step(written); ) written = await writev(batch());
-  })();
 }

@@ -6,10 +6,9 @@ import { before, describe, test } from "node:test";
 import ICAL from "ical.js";
 import { picksCalendar } from "../../src/client/picks-ics.ts";
 import type { BrowserProgramme } from "../../src/export/browser-programme.ts";
-import { buildSite, makeContent, readPage, readScheduleDays, runLectern, tempDir } from "../helpers.ts";
+import { buildSite, makeContent, readPage, readScheduleDays, runLectern, tempDir, textOf } from "../helpers.ts";
 import { loadConference } from "../../src/content/load.ts";
 import { exportFiles } from "../../src/export/files.ts";
-import { textOf } from "../../src/export/bytes.ts";
 
 interface JsonEvent {
   id: number;

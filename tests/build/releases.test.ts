@@ -7,8 +7,7 @@ import ICAL from "ical.js";
 import { ContentError } from "../../src/content/errors.ts";
 import { loadConference } from "../../src/content/load.ts";
 import { exportFiles } from "../../src/export/files.ts";
-import { textOf } from "../../src/export/bytes.ts";
-import { buildSite, makeContent, readPage, readScheduleDays, runLectern } from "../helpers.ts";
+import { buildSite, makeContent, readPage, readScheduleDays, runLectern, textOf } from "../helpers.ts";
 
 const OPENING_SUNDAY = "---\ntitle: Opening keynote\nspeakers: [jana-novak]\nstart: 2024-10-27 11:00\nduration: 45\nroom: side\nkind: keynote\n---\nWhy platforms matter.\n";
 const LATE_RETITLED = "---\ntitle: Later night hacking\nspeakers: [jana-novak, sam-lee]\nstart: 2024-10-26 23:30\nduration: 60\nroom: side\n---\nPast midnight.\n";

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
+import { textOf } from "../helpers.ts";
 import { test } from "node:test";
 import fc from "fast-check";
 import { jsonBytes, jsonDigest, jsonText } from "../../src/export/json-text.ts";
-import { textOf } from "../../src/export/bytes.ts";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
 

@@ -3,7 +3,8 @@ import { test } from "node:test";
 import fc from "fast-check";
 import { create } from "xmlbuilder2";
 import { XmlWriter } from "../../src/export/xml-writer.ts";
-import { textOf, wholeBytes } from "../../src/export/bytes.ts";
+import { wholeBytes } from "../../src/export/bytes.ts";
+import { textOf } from "../helpers.ts";
 
 // xmlbuilder2 (a DOM builder) is the reference for the bytes. It writes tabs, newlines and
 // carriage returns in attributes (and carriage returns in text) raw, which an XML parser
