@@ -4,7 +4,6 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { watch } from "chokidar";
 import { h } from "preact";
 import { renderToString } from "preact-render-to-string";
 import { displayPath, formatProblem } from "../content/errors.ts";
@@ -14,6 +13,7 @@ import { lockOutputFolder, type OutputLock } from "../output/lock.ts";
 import { DevErrorPage } from "../views/DevErrorPage.tsx";
 import type { BuilderReply, BuilderRequest } from "./dev-builder.ts";
 import { startDevServer, type DevServer } from "./dev-server.ts";
+import { FolderWatch } from "./folder-watch.ts";
 import { escapeForTerminal } from "./terminal.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -22,8 +22,6 @@ const BUILDER = path.join(ROOT, "src", "cli", "dev-builder.ts");
 const CODE = ["src", "_data", ".eleventy.ts"].map((p) => path.join(ROOT, p));
 /** Editors often write a file in several steps; changes this close together make one rebuild. */
 const SETTLE_MS = 15;
-/** The longest the first build waits for the watcher to be ready. */
-const READY_WAIT_MS = 10_000;
 /** How often the content and public folders are checked for having been deleted or replaced. */
 const ROOT_CHECK_MS = 250;
 /** How often the dev command checks that the process that started it (npm's shell) is still there. */
@@ -53,7 +51,6 @@ async function dev(): Promise<void> {
   let reported = new Set<string>();
   /** When the watcher last became ready, and when the last build was asked for (`performance.now()`). */
   let watchingSince: number | undefined;
-  let watcherReady: Promise<void> = Promise.resolve();
   let lastBuildAt: number | undefined;
   let firstChangeAt = 0;
 
@@ -154,8 +151,6 @@ async function dev(): Promise<void> {
           await stopBuilder();
           await startBuilder();
         }
-        // The first build waits (a second at 10,000 talks) for the watcher, whose reports the next builds then trust.
-        if (lastBuildAt === undefined) await Promise.race([watcherReady, new Promise((resolve) => setTimeout(resolve, READY_WAIT_MS))]);
         lastBuildAt = performance.now();
         report(await runBuild(paths), files, since);
       }
@@ -182,47 +177,22 @@ async function dev(): Promise<void> {
   let rootIds = roots.map(folderId);
   // A root folder deleted and made again (a `git checkout`, a restore from backup) is a new
   // folder that the old watches no longer see: when one appears or is replaced, watch again.
-  // The old watcher is closed first: chokidar shares one fs.watch handle per path among its
-  // watchers, and a new one would reuse the handle on the deleted folder.
-  let rewatching = false;
-  const rootCheck = setInterval(async () => {
+  const rootCheck = setInterval(() => {
     const ids = roots.map(folderId);
-    if (rewatching || stopping || ids.every((id, i) => id === rootIds[i])) return;
+    if (stopping || ids.every((id, i) => id === rootIds[i])) return;
     const back = roots.filter((_root, i) => ids[i] !== undefined && ids[i] !== rootIds[i]);
     rootIds = ids;
-    rewatching = true;
-    watchingSince = undefined;
-    try {
-      await watcher.close();
-    } finally {
-      if (!stopping) watcher = startWatching(back);
-      rewatching = false;
-    }
+    watcher.close();
+    watcher = startWatching();
+    back.forEach(onChange);
   }, ROOT_CHECK_MS);
   rootCheck.unref();
 
-  function startWatching(rebuildWhenReady: string[] = []) {
-    let ready = () => {};
-    watcherReady = new Promise<void>((resolve) => (ready = resolve));
-    const next = watch([...roots, ...CODE], {
-      ignoreInitial: true,
-      ignored: (file) => /(^|[/\\])(node_modules|\.git)([/\\]|$)/.test(file),
-    });
-    next.on("all", (_event, file) => onChange(file));
-    // chokidar drops some in-place rewrites of a file (it compares access and modification
-    // times, and a build that just read the file can make them look unchanged), so the
-    // operating system's own events trigger rebuilds too; the settle delay merges the two.
-    next.on("raw", (_event, name, details) => {
-      const watched = (details as { watchedPath?: string }).watchedPath;
-      if (!watched || typeof name !== "string" || name === "") return;
-      onChange(isDirectory(watched) ? path.join(watched, name) : watched);
-    });
-    next.on("error", (error) => complain(`cannot watch files: ${String(error)}`));
-    next.once("ready", () => {
-      ready();
-      if (watcher === next) watchingSince = performance.now();
-      rebuildWhenReady.forEach(onChange);
-    });
+  /** Watches the roots and the code; what is there now is watched when this returns. */
+  function startWatching(): FolderWatch {
+    const next = new FolderWatch(onChange, (error) => complain(`cannot watch files: ${error.message}`));
+    for (const target of [...roots, ...CODE]) next.add(target);
+    watchingSince = performance.now();
     return next;
   }
 
@@ -232,7 +202,8 @@ async function dev(): Promise<void> {
     stopping = true;
     clearTimeout(settle);
     clearInterval(rootCheck);
-    await Promise.allSettled([watcher.close(), stopBuilder(), server?.close()]);
+    watcher.close();
+    await Promise.allSettled([stopBuilder(), server?.close()]);
     lock.release();
     process.exit(0);
   }
@@ -270,14 +241,6 @@ async function holdOutputFolder(folders: ReturnType<typeof paths>): Promise<Outp
     if (!(error instanceof OutputFolderError)) throw error;
     process.stderr.write(`lectern dev: ${escapeForTerminal(error.message)}\n`);
     process.exit(1);
-  }
-}
-
-function isDirectory(file: string): boolean {
-  try {
-    return statSync(file).isDirectory();
-  } catch {
-    return false;
   }
 }
 
