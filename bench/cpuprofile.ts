@@ -39,13 +39,18 @@ export function moduleOf(url: string, functionName: string, root: string): strin
   if (!url) return functionName.startsWith("(") ? functionName : "(native)";
   if (url.startsWith("node:")) return "node:internal";
   const file = url.startsWith("file://") ? fileURLToPath(url) : url;
+  // `npm run check` runs from an esbuild bundle of src/ (src/cli/run.mjs): its functions are Lectern's.
+  if (file.split(path.sep).join("/").includes("node_modules/.cache/lectern/")) return BUNDLED;
   const innermostPackage = [...file.split(path.sep).join("/").matchAll(/node_modules\/((?:@[^/]+\/)?[^/]+)/g)].at(-1);
   if (innermostPackage) return innermostPackage[1]!;
   return file.startsWith(root + path.sep) ? path.relative(root, file) : file;
 }
 
+/** The module name of every function in a bundle of src/. */
+const BUNDLED = "src/ (bundled)";
+
 function isRepoFile(module: string): boolean {
-  return !module.startsWith("(") && !module.startsWith("/") && module !== "node:internal" && /\.[cm]?[jt]sx?$/.test(module) && !module.includes("node_modules");
+  return module === BUNDLED || !module.startsWith("(") && !module.startsWith("/") && module !== "node:internal" && /\.[cm]?[jt]sx?$/.test(module) && !module.includes("node_modules");
 }
 
 function rows(totals: Map<string, number>, totalMs: number, top: number): CostRow[] {

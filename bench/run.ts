@@ -304,19 +304,21 @@ async function main(): Promise<void> {
 }
 
 /**
- * Runs a package.json script of the form `tsx <file>` or `node [flags] --import tsx <file>` under
- * `node --cpu-prof` (Node refuses --cpu-prof in NODE_OPTIONS) and summarises the main thread.
+ * Runs a package.json script of the form `tsx <file>` or `node [flags] [--import tsx] <file> [words]`
+ * under `node --cpu-prof` (Node refuses --cpu-prof in NODE_OPTIONS) and summarises the main thread.
  */
 async function profileScript(script: string, contentDir: string, dir: string): Promise<ProfileSummary | string> {
   const command = await npmScript(script, {});
   const line = command?.argv.at(-1) ?? "";
-  const match = /^(?:tsx|node((?:\s+--[\w-]+(?:=\S+)?)*?)\s+--import tsx)\s+(\S+)\s*$/.exec(line);
-  const file = match?.[2];
-  const nodeFlags = match?.[1]?.trim().split(/\s+/).filter(Boolean) ?? [];
-  if (!file) return `not profiled: the ${script} script (\`${line}\`) is not \`node [flags] --import tsx <file>\``;
+  const match = /^(?:(tsx)|node((?:\s+--[\w-]+(?:=\S+)?)*?)(\s+--import tsx)?)\s+(\S+)((?:\s+[\w-]+)*)\s*$/.exec(line);
+  const file = match?.[4];
+  if (!match || !file) return `not profiled: the ${script} script (\`${line}\`) is not \`node [flags] [--import tsx] <file> [words]\``;
+  const nodeFlags = match[2]?.trim().split(/\s+/).filter(Boolean) ?? [];
+  const loader = match[1] || match[3] ? ["--import", "tsx"] : [];
+  const words = match[5]?.trim().split(/\s+/).filter(Boolean) ?? [];
   const outputDir = path.join(dir, "site");
   const result = await run(
-    [process.execPath, ...nodeFlags, "--cpu-prof", `--cpu-prof-dir=${dir}`, "--import", "tsx", file],
+    [process.execPath, ...nodeFlags, "--cpu-prof", `--cpu-prof-dir=${dir}`, ...loader, file, ...words],
     ROOT,
     { CONTENT_DIR: contentDir, OUTPUT_DIR: outputDir },
   );
