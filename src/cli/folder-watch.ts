@@ -8,7 +8,7 @@ import path from "node:path";
  *
  * Written here because the libraries tried each cost the dev server at scale. chokidar 4 read a
  * folder's whole listing again, with an lstat per entry, on every change in it: at 10,000 talks,
- * 0.5 s of CPU an edit, beside the build on the same cores. @parcel/watcher holds its events back
+ * 0.7 s of CPU an edit, beside the build on the same cores. @parcel/watcher holds its events back
  * until 50 ms pass without one, so one save arrived as two batches 50 ms apart (two rebuilds, or
  * every rebuild started later). Node 20's own recursive `fs.watch` watches every file on Linux.
  */

@@ -1,6 +1,7 @@
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { Problem } from "./site-check.ts";
+import { newTab } from "./chromium.ts";
 
 /** The axe-core rule sets the site must pass: WCAG 2.1, levels A and AA. */
 export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
@@ -73,7 +74,7 @@ export async function checkPagesInBrowser(
   for (const viewport of [PHONE, DESKTOP]) {
     const context = await newSiteContext(browser, origin, { viewport, ...viewer });
     await state.prepare?.(context);
-    const tab = await context.newPage();
+    const tab = await newTab(context);
     const watcher = watchTab(tab, origin);
     for (const page of pages) {
       const report = (message: string) => problems.push({ page, message: `at ${viewport.width} px: ${message}` });
@@ -160,7 +161,7 @@ export async function checkWithoutJavaScript(
 ): Promise<Problem[]> {
   const problems: Problem[] = [];
   const context = await newSiteContext(browser, origin, { viewport: PHONE, javaScriptEnabled: false, ...viewer });
-  const tab = await context.newPage();
+  const tab = await newTab(context);
   for (const page of pages) {
     await tab.goto(origin + base + page.slice(1), { waitUntil: "load" });
     const report = (message: string) => problems.push({ page, message: `without JavaScript: ${message}` });

@@ -5,7 +5,7 @@ import { after, before, describe, test } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { buildSite, FIXTURES, makeContent, ROOT } from "../helpers.ts";
 import { checkPagesInBrowser, DESKTOP, newSiteContext } from "./browser-check.ts";
-import { describeInChromium, launchChromium } from "./chromium.ts";
+import { describeInChromium, launchChromium, newTab } from "./chromium.ts";
 import { focusStop, interactiveElements, tabThrough } from "./keyboard.ts";
 import { writeScreenshots } from "./screenshots.ts";
 import { formatProblems, listPages } from "./site-check.ts";
@@ -30,7 +30,7 @@ describeInChromium("the built sample site in Chromium", (chromiumPath) => {
   });
 
   const open = async (address: string): Promise<Page> => {
-    const tab = await context.newPage();
+    const tab = await newTab(context);
     await tab.goto(server.origin + address);
     return tab;
   };

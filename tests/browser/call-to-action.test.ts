@@ -5,7 +5,7 @@ import { after, before, describe, test } from "node:test";
 import type { Browser } from "playwright-core";
 import { buildSite, FIXTURES, makeContent } from "../helpers.ts";
 import { newSiteContext } from "./browser-check.ts";
-import { describeInChromium, launchChromium } from "./chromium.ts";
+import { describeInChromium, launchChromium, newTab } from "./chromium.ts";
 import { serveSite, type StaticServer } from "./static-server.ts";
 
 
@@ -39,7 +39,7 @@ describeInChromium("the home page's call to action by the reader's clock", (chro
     const context = await newSiteContext(browser, server.origin, { javaScriptEnabled });
     try {
       await context.clock.setFixedTime(new Date(now));
-      const tab = await context.newPage();
+      const tab = await newTab(context);
       await tab.goto(`${server.origin}/`);
       return await tab.locator("[data-cta] a").evaluateAll((links) =>
         links.filter((link) => (link as HTMLElement).offsetParent !== null).map((link) => `${link.textContent} → ${link.getAttribute("href")}`),
@@ -66,7 +66,7 @@ describeInChromium("the home page's call to action by the reader's clock", (chro
   test("without JavaScript the page keeps the build's call and shows the dates", async () => {
     assert.deepEqual(await visibleCalls("2024-10-27T23:00:00Z", false), ["Submit a talk, closes 30 June 2024 → https://cfp.example.org/"]);
     const context = await newSiteContext(browser, server.origin, { javaScriptEnabled: false });
-    const tab = await context.newPage();
+    const tab = await newTab(context);
     await tab.goto(`${server.origin}/`);
     assert.equal(
       await tab.locator(".hero__dates").innerText(),

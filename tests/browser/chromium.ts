@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { access, constants } from "node:fs/promises";
 import { describe, test } from "node:test";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
 const DEFAULT_PATH = "/usr/bin/chromium";
 
@@ -28,6 +28,28 @@ export function launchChromium(executablePath: string): Promise<Browser> {
     executablePath,
     args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking"],
   });
+}
+
+/** How long a request for a new tab may go unanswered before it is made again. */
+const NEW_TAB_MS = 30_000;
+
+/**
+ * A new tab in `context`. Now and then Chromium never answers a request for a new page
+ * (playwright issues 3939 and 4761; once here, a CI run hung on it for 17 minutes): after
+ * 30 s the request is given up and made once more, and a second silence fails the test
+ * rather than holding the whole run until its time limit.
+ */
+export async function newTab(context: Pick<BrowserContext, "newPage">, waitMs = NEW_TAB_MS): Promise<Page> {
+  for (let attempt = 1; ; attempt++) {
+    const request = context.newPage();
+    let timer: NodeJS.Timeout | undefined;
+    const silence = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, waitMs, undefined)));
+    const tab = await Promise.race([request, silence]).finally(() => clearTimeout(timer));
+    if (tab) return tab;
+    // Should the answer come after all, the tab is closed.
+    request.then((late) => late.close()).catch(() => undefined);
+    if (attempt === 2) throw new Error(`Chromium opened no new tab in ${waitMs / 1000} s, twice`);
+  }
 }
 
 /**

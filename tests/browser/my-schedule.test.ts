@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { BrowserProgramme, BrowserSession } from "../../src/export/browser-programme.ts";
 import { buildSite, makeContent, readPage, ROOT, tempDir } from "../helpers.ts";
 import { checkPagesInBrowser, DESKTOP, newSiteContext, type PageState } from "./browser-check.ts";
-import { describeInChromium, launchChromium } from "./chromium.ts";
+import { describeInChromium, launchChromium, newTab } from "./chromium.ts";
 import { focusStop } from "./keyboard.ts";
 import { formatProblems } from "./site-check.ts";
 import { serveSite, type StaticServer } from "./static-server.ts";
@@ -45,7 +45,7 @@ describeInChromium("my schedule: stars, the list of picks, its calendar file, th
   }
 
   async function open(context: BrowserContext, address: string): Promise<Page> {
-    const tab = await context.newPage();
+    const tab = await newTab(context);
     await tab.goto(server.origin + address);
     return tab;
   }
@@ -259,7 +259,7 @@ describeInChromium("my schedule on a site under a sub-path", (chromiumPath) => {
 
   test("the picks are kept under the site's root, and the list, the share link and the calendar's addresses stay under it", async () => {
     const context = await newSiteContext(browser, server.origin, { viewport: DESKTOP });
-    const tab = await context.newPage();
+    const tab = await newTab(context);
     await tab.goto(`${server.origin}/boston-2016/talks/autopilot/`);
     await tab.getByRole("button", { name: /^Add ‘Autopilot/ }).click();
     const autopilot = programme.sessions.find((s) => s.url === "/talks/autopilot/")!;

@@ -5,7 +5,7 @@ import { after, before, test } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { buildSite, makeContent, ROOT } from "../helpers.ts";
 import { checkPagesInBrowser, newSiteContext, PHONE } from "./browser-check.ts";
-import { describeInChromium, launchChromium } from "./chromium.ts";
+import { describeInChromium, launchChromium, newTab } from "./chromium.ts";
 import { serveSite, type StaticServer } from "./static-server.ts";
 
 const STREAM = "https://stream.example.org/hall";
@@ -41,7 +41,7 @@ describeInChromium("now and next, the viewer's time zone, live and after", (chro
       context = await newSiteContext(browser, server.origin, { now, timezoneId, javaScriptEnabled: options.javaScriptEnabled ?? true });
       contexts.push(context);
     }
-    const tab = await context.newPage();
+    const tab = await newTab(context);
     await tab.goto(`${server.origin}${page}`);
     // The schedule's marks and the viewer's times come in scripts imported on demand.
     await tab.waitForLoadState("networkidle");

@@ -5,7 +5,7 @@ import { after, before, describe, test } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { buildSite, makeContent, tempDir } from "../helpers.ts";
 import { axeViolations, checkPagesInBrowser, horizontalOverflow, newSiteContext, PHONE } from "./browser-check.ts";
-import { describeInChromium, launchChromium } from "./chromium.ts";
+import { describeInChromium, launchChromium, newTab } from "./chromium.ts";
 import { formatProblems, listPages } from "./site-check.ts";
 import { serveSite, type StaticServer } from "./static-server.ts";
 
@@ -68,7 +68,7 @@ describeInChromium("offline and search in Chromium", (chromiumPath) => {
 
     test("after one online visit the schedule, a talk and a speaker open offline with the note; a new build is picked up on the next online visit", async () => {
       const context = await newSiteContext(browser, server.origin);
-      const tab = await context.newPage();
+      const tab = await newTab(context);
       await tab.goto(server.origin + "/schedule/");
       await controlled(tab);
       assert.equal(await offlineNote(tab), undefined, "online, no note");
@@ -109,7 +109,7 @@ describeInChromium("offline and search in Chromium", (chromiumPath) => {
       await rm(served);
       await symlink(newBuild, served);
       const context = await newSiteContext(browser, server.origin, { viewport: PHONE });
-      const tab = await context.newPage();
+      const tab = await newTab(context);
       const requests: string[] = [];
       tab.on("request", (request) => requests.push(request.url()));
       await tab.goto(server.origin + "/");
@@ -160,7 +160,7 @@ describeInChromium("offline and search in Chromium", (chromiumPath) => {
 
     test("without JavaScript the search form opens the talk index with the query", async () => {
       const context = await newSiteContext(browser, server.origin, { javaScriptEnabled: false });
-      const tab = await context.newPage();
+      const tab = await newTab(context);
       await tab.goto(server.origin + "/speakers/");
       await tab.locator("#site_search").fill("kubernetes");
       await Promise.all([tab.waitForURL(`${server.origin}/talks/?q=kubernetes`), tab.keyboard.press("Enter")]);
@@ -170,7 +170,7 @@ describeInChromium("offline and search in Chromium", (chromiumPath) => {
 
     test("the page script loads the search only when the box is used", async () => {
       const context = await newSiteContext(browser, server.origin);
-      const tab = await context.newPage();
+      const tab = await newTab(context);
       const scripts: string[] = [];
       tab.on("request", (request) => {
         if (request.resourceType() === "script" || request.url().includes("/pagefind/")) scripts.push(new URL(request.url()).pathname);
@@ -201,7 +201,7 @@ describeInChromium("offline and search in Chromium", (chromiumPath) => {
 
     test("the service worker's scope is /conf/, pages open offline, and search links stay under /conf/", async () => {
       const context = await newSiteContext(browser, server.origin);
-      const tab = await context.newPage();
+      const tab = await newTab(context);
       await tab.goto(server.origin + "/conf/");
       await controlled(tab);
       assert.equal(await tab.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.scope), `${server.origin}/conf/`);

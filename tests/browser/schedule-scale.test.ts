@@ -5,7 +5,7 @@ import { after, before, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { buildSite, makeContent, ROOT } from "../helpers.ts";
 import { checkPagesInBrowser, DESKTOP, newSiteContext, PHONE } from "./browser-check.ts";
-import { describeInChromium, launchChromium } from "./chromium.ts";
+import { describeInChromium, launchChromium, newTab } from "./chromium.ts";
 import { formatProblems } from "./site-check.ts";
 import { serveSite, type StaticServer } from "./static-server.ts";
 
@@ -107,7 +107,7 @@ describeInChromium("the schedule at scale: day pages, twelve rooms, filters", (c
   for (const viewport of [DESKTOP, PHONE]) {
     test(`a twelve-room day at ${viewport.width} px: no word broken inside, no cell overflowing, the page never scrolls sideways`, async () => {
       const context = await newSiteContext(browser, server.origin, { viewport });
-      const tab = await context.newPage();
+      const tab = await newTab(context);
       await tab.goto(server.origin + DAY);
       assert.equal(await tab.locator(".schedule-grid thead th").count(), 13, "a time column and twelve rooms");
       const { broken, overflowing } = await brokenWords(tab);
@@ -121,7 +121,7 @@ describeInChromium("the schedule at scale: day pages, twelve rooms, filters", (c
 
   test("at 1280 px the grid scrolls sideways in its own labelled, focusable box, keeping the times and the room names in view", async () => {
     const context = await newSiteContext(browser, server.origin, { viewport: DESKTOP });
-    const tab = await context.newPage();
+    const tab = await newTab(context);
     await tab.goto(server.origin + DAY);
     const box = tab.locator(".schedule-scroll");
     assert.equal(await box.evaluate((element) => element.tagName), "SECTION", "a region, named by the day's heading");
@@ -159,7 +159,7 @@ describeInChromium("the schedule at scale: day pages, twelve rooms, filters", (c
 
   test("filters by room, topic, kind and level: chosen on the page, kept in the address, on reload and in a new tab; clearing shows all", async () => {
     const context = await newSiteContext(browser, server.origin, { viewport: DESKTOP });
-    const tab = await context.newPage();
+    const tab = await newTab(context);
     // The filters come in the schedule's script, imported on demand.
     await tab.goto(server.origin + DAY, { waitUntil: "networkidle" });
     const form = tab.locator("[data-filters]");
@@ -190,7 +190,7 @@ describeInChromium("the schedule at scale: day pages, twelve rooms, filters", (c
     await tab.goBack({ waitUntil: "networkidle" });
     assert.deepEqual(await shownTitles(tab), [workshops[1]], "back to the schedule keeps the filter");
 
-    const other = await context.newPage();
+    const other = await newTab(context);
     await other.goto(`${server.origin}${DAY}?room=r5`, { waitUntil: "networkidle" });
     assert.equal(await other.getByLabel("Room").inputValue(), "r5");
     assert.deepEqual(await shownTitles(other), [LONG_TITLES[2]], "a shared address applies its filter");
@@ -206,7 +206,7 @@ describeInChromium("the schedule at scale: day pages, twelve rooms, filters", (c
 
   test("at 375 px a filter leaves out what does not match, times without sessions too", async () => {
     const context = await newSiteContext(browser, server.origin, { viewport: PHONE });
-    const tab = await context.newPage();
+    const tab = await newTab(context);
     await tab.goto(`${server.origin}${DAY}?room=r4`, { waitUntil: "networkidle" });
     const visible = await tab.locator(".schedule-grid td[data-facets]").evaluateAll((cells) => cells.filter((cell) => (cell as HTMLElement).offsetParent !== null).map((cell) => cell.id));
     assert.deepEqual(visible, ["scale-r4", "scale-workshop-r4"]);
@@ -219,7 +219,7 @@ describeInChromium("the schedule at scale: day pages, twelve rooms, filters", (c
 
   test("without JavaScript the filters stay hidden and every session shows", async () => {
     const context = await newSiteContext(browser, server.origin, { viewport: DESKTOP, javaScriptEnabled: false });
-    const tab = await context.newPage();
+    const tab = await newTab(context);
     await tab.goto(`${server.origin}${DAY}?room=r4`, { waitUntil: "networkidle" });
     assert.equal(await tab.locator("[data-filters]").isVisible(), false);
     const cells = tab.locator(".schedule-grid td[data-facets]");
@@ -236,7 +236,7 @@ describeInChromium("the schedule at scale: day pages, twelve rooms, filters", (c
     test(`the day lists by the viewer's clock at ${now}: first "${first}"`, async () => {
       const context = await newSiteContext(browser, server.origin, { viewport: PHONE });
       await context.clock.setFixedTime(new Date(now));
-      const tab = await context.newPage();
+      const tab = await newTab(context);
       // Today's day is moved first by the schedule's script, imported on demand.
       await tab.goto(`${server.origin}/schedule/`, { waitUntil: "networkidle" });
       const days = await tab.locator("nav[data-days] li").evaluateAll((items) => items.map((item) => item.textContent!.replace(/\s+/g, " ").trim()));

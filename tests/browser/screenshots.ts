@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { ROOT } from "../helpers.ts";
 import { DESKTOP, newSiteContext, PHONE } from "./browser-check.ts";
+import { newTab } from "./chromium.ts";
 
 /** Where the screenshots for a person to look at are written (ignored by git). */
 export const SCREENSHOTS = path.join(ROOT, "test-output", "screenshots");
@@ -23,7 +24,7 @@ export async function writeScreenshots(browser: Browser, origin: string, pages: 
   const written: string[] = [];
   for (const viewport of [PHONE, DESKTOP]) {
     const context = await newSiteContext(browser, origin, { viewport });
-    const tab = await context.newPage();
+    const tab = await newTab(context);
     for (const [name, address] of Object.entries(shots)) {
       if (!address) continue;
       await tab.goto(origin + address);

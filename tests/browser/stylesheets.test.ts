@@ -5,7 +5,7 @@ import { after, before, test } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { buildSite, ROOT } from "../helpers.ts";
 import { DESKTOP, newSiteContext, PHONE } from "./browser-check.ts";
-import { describeInChromium, launchChromium } from "./chromium.ts";
+import { describeInChromium, launchChromium, newTab } from "./chromium.ts";
 import { listPages } from "./site-check.ts";
 import { serveSite, type StaticServer } from "./static-server.ts";
 
@@ -105,7 +105,7 @@ describeInChromium("the stylesheets split by page", (chromiumPath) => {
     for (const viewport of [PHONE, DESKTOP]) {
       const context = await newSiteContext(browser, server.origin, { viewport, now: DURING, timezoneId: "Europe/Berlin" });
       contexts.push(context);
-      const tab = await context.newPage();
+      const tab = await newTab(context);
       for (const page of pages) {
         await tab.goto(`${server.origin}${page}`);
         // Until the scripts imported on demand (the schedule's marks, the viewer's times) have run.
