@@ -21,13 +21,11 @@ export interface ParsedFile {
  * as a full check reports them. A file with a problem is never kept.
  */
 export class LoadCache {
-  private files = new Map<string, { id: string; text: string; parsed: ParsedFile }>();
-  private oldFiles = new Map<string, { id: string; text: string; parsed: ParsedFile }>();
+  private readonly files = new LastTwoBuilds<string, { id: string; text: string; parsed: ParsedFile }>();
   private readonly fields = new WeakMap<object, WeakMap<object, unknown>>();
   private readonly made = new WeakMap<ParsedFile, { where: string; value: unknown }>();
   private readonly bodies = new LastTwoBuilds<string, unknown>();
-  private objects = new Map<string, object>();
-  private oldObjects = new Map<string, object>();
+  private readonly objects = new LastTwoBuilds<string, object>();
   private readonly times = new LastTwoBuilds<string, unknown>();
   private readonly linkFree = new LastTwoBuilds<string, boolean>();
   /** What the watcher reported before this build began (see `report`); undefined: not known. */
@@ -45,7 +43,7 @@ export class LoadCache {
    */
   identity(absolute: string, seenAs?: string): string | undefined {
     if (this.reported && seenAs === absolute && !this.isReported(absolute)) {
-      const known = this.files.get(absolute) ?? this.oldFiles.get(absolute);
+      const known = this.files.peek(absolute);
       if (known) return known.id;
     }
     try {
@@ -59,7 +57,7 @@ export class LoadCache {
 
   /** The parsed file when the file at `absolute` is the one seen before. */
   parsedById(absolute: string, id: string): ParsedFile | undefined {
-    const known = this.files.get(absolute) ?? this.oldFiles.get(absolute);
+    const known = this.files.peek(absolute);
     if (known?.id !== id) return undefined;
     this.files.set(absolute, known);
     return known.parsed;
@@ -67,7 +65,7 @@ export class LoadCache {
 
   /** The parsed file when its text is the text seen before (a file saved without a change). */
   parsedByText(absolute: string, id: string, text: string): ParsedFile | undefined {
-    const known = this.files.get(absolute) ?? this.oldFiles.get(absolute);
+    const known = this.files.peek(absolute);
     if (known?.text !== text) return undefined;
     this.files.set(absolute, { ...known, id });
     return known.parsed;
@@ -108,7 +106,7 @@ export class LoadCache {
    * Objects handed out must not be changed afterwards.
    */
   intern<T extends object>(key: string, value: T): T {
-    const known = this.objects.get(key) ?? this.oldObjects.get(key);
+    const known = this.objects.peek(key);
     const kept = known !== undefined && sameValue(known, value) ? (known as T) : value;
     this.objects.set(key, kept);
     return kept;
@@ -158,11 +156,9 @@ export class LoadCache {
     this.reportedFolders = this.reported && this.reported.size <= 8 ? [...this.reported].map((at) => (at.endsWith(path.sep) ? at : `${at}${path.sep}`)) : undefined;
     this.pending = new Set();
     this.linkFree.nextBuild();
-    this.oldObjects = this.objects;
-    this.objects = new Map();
+    this.objects.nextBuild();
     this.times.nextBuild();
-    this.oldFiles = this.files;
-    this.files = new Map();
+    this.files.nextBuild();
     this.bodies.nextBuild();
   }
 }

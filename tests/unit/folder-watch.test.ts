@@ -5,7 +5,18 @@ import path from "node:path";
 import { test } from "node:test";
 import { FolderWatch } from "../../src/cli/folder-watch.ts";
 
-/** A FolderWatch over a fresh folder, and the paths it reported since the last `take`. */
+/** Runs `body` with a FolderWatch over a fresh folder (not yet watching it), closed and removed after. */
+async function withWatch(body: (w: Awaited<ReturnType<typeof watched>>) => Promise<void>): Promise<void> {
+  const w = await watched();
+  try {
+    await body(w);
+  } finally {
+    w.watch.close();
+    await rm(w.root, { recursive: true, force: true });
+  }
+}
+
+/** A FolderWatch over a fresh folder, and what it reported. */
 async function watched() {
   const root = await mkdtemp(path.join(os.tmpdir(), "lectern-watch-"));
   const seen: string[] = [];
@@ -24,16 +35,11 @@ async function watched() {
       await new Promise((resolve) => setTimeout(resolve, ms));
       return seen.splice(0);
     },
-    async done() {
-      watch.close();
-      await rm(root, { recursive: true, force: true });
-    },
   };
 }
 
 test("an edit deep in a watched folder is reported by its own path, at once", async () => {
-  const w = await watched();
-  try {
+  await withWatch(async (w) => {
     const file = path.join(w.root, "talks", "day-1", "keynote.md");
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, "one");
@@ -46,14 +52,11 @@ test("an edit deep in a watched folder is reported by its own path, at once", as
     assert.ok(performance.now() - started < 1000);
     assert.deepEqual(reported.filter((at) => at !== file), [], "nothing else is reported");
     assert.deepEqual(w.errors, []);
-  } finally {
-    await w.done();
-  }
+  });
 });
 
 test("a folder made after the watch began is watched too, with what it held when it came", async () => {
-  const w = await watched();
-  try {
+  await withWatch(async (w) => {
     w.watch.add(w.root);
     const folder = path.join(w.root, "speakers");
     await mkdir(folder);
@@ -75,14 +78,11 @@ test("a folder made after the watch began is watched too, with what it held when
     await writeFile(inner, "two");
     assert.ok((await w.until(inner)).includes(inner));
     assert.deepEqual(w.errors, []);
-  } finally {
-    await w.done();
-  }
+  });
 });
 
 test("a removed folder is reported and forgotten; made again, it is watched again", async () => {
-  const w = await watched();
-  try {
+  await withWatch(async (w) => {
     const folder = path.join(w.root, "talks");
     await mkdir(folder);
     w.watch.add(w.root);
@@ -94,14 +94,11 @@ test("a removed folder is reported and forgotten; made again, it is watched agai
     await writeFile(file, "x");
     assert.ok((await w.until(file)).includes(file));
     assert.deepEqual(w.errors, []);
-  } finally {
-    await w.done();
-  }
+  });
 });
 
 test("node_modules and .git are neither watched nor reported", async () => {
-  const w = await watched();
-  try {
+  await withWatch(async (w) => {
     await mkdir(path.join(w.root, "node_modules", "pkg"), { recursive: true });
     await mkdir(path.join(w.root, ".git"));
     w.watch.add(w.root);
@@ -112,14 +109,11 @@ test("node_modules and .git are neither watched nor reported", async () => {
     await writeFile(path.join(w.root, "sub", "node_modules", "a.js"), "x");
     const reported = await w.quiet();
     assert.deepEqual(reported, []);
-  } finally {
-    await w.done();
-  }
+  });
 });
 
 test("a single file is watched through its folder, and still after an editor replaces it", async () => {
-  const w = await watched();
-  try {
+  await withWatch(async (w) => {
     const config = path.join(w.root, ".eleventy.ts");
     await writeFile(config, "one");
     w.watch.add(config);
@@ -133,38 +127,33 @@ test("a single file is watched through its folder, and still after an editor rep
     assert.ok((await w.until(config)).includes(config));
     await writeFile(config, "four");
     assert.ok((await w.until(config)).includes(config));
-  } finally {
-    await w.done();
-  }
+  });
 });
 
 test("a linked folder is followed, a link back into the tree is not followed again, a missing target is nothing", async () => {
-  const w = await watched();
-  const elsewhere = await mkdtemp(path.join(os.tmpdir(), "lectern-watch-target-"));
-  try {
-    await writeFile(path.join(elsewhere, "shared.md"), "one");
-    await symlink(elsewhere, path.join(w.root, "linked"));
-    await symlink(w.root, path.join(w.root, "loop"));
-    w.watch.add(w.root);
-    w.watch.add(path.join(w.root, "not-there"));
-    const file = path.join(w.root, "linked", "shared.md");
-    await writeFile(path.join(elsewhere, "shared.md"), "two");
-    assert.ok((await w.until(file)).includes(file));
-    assert.deepEqual(w.errors, []);
-  } finally {
-    await w.done();
-    await rm(elsewhere, { recursive: true, force: true });
-  }
+  await withWatch(async (w) => {
+    const elsewhere = await mkdtemp(path.join(os.tmpdir(), "lectern-watch-target-"));
+    try {
+      await writeFile(path.join(elsewhere, "shared.md"), "one");
+      await symlink(elsewhere, path.join(w.root, "linked"));
+      await symlink(w.root, path.join(w.root, "loop"));
+      w.watch.add(w.root);
+      w.watch.add(path.join(w.root, "not-there"));
+      const file = path.join(w.root, "linked", "shared.md");
+      await writeFile(path.join(elsewhere, "shared.md"), "two");
+      assert.ok((await w.until(file)).includes(file));
+      assert.deepEqual(w.errors, []);
+    } finally {
+      await rm(elsewhere, { recursive: true, force: true });
+    }
+  });
 });
 
 test("after close, nothing is reported", async () => {
-  const w = await watched();
-  try {
+  await withWatch(async (w) => {
     w.watch.add(w.root);
     w.watch.close();
     await writeFile(path.join(w.root, "late.md"), "x");
     assert.deepEqual(await w.quiet(), []);
-  } finally {
-    await w.done();
-  }
+  });
 });
