@@ -61,3 +61,20 @@ export function interactiveElements(tab: Page, scope: string): Promise<string[]>
       }),
   );
 }
+
+/**
+ * Presses Tab until the focused element is `wanted` (by label), at most `limit` times, and
+ * returns that stop; throws, naming the stops passed, if it never comes. Looking for the stop
+ * instead of counting presses keeps a test true when a script adds a control above it.
+ */
+export async function tabTo(tab: Page, wanted: string, limit = 400): Promise<FocusStop> {
+  const passed: string[] = [];
+  for (let i = 0; i < limit; i++) {
+    await tab.keyboard.press("Tab");
+    const stop = await focusStop(tab);
+    if (stop.label === wanted) return stop;
+    if (stop.label.startsWith("body ") || passed.includes(stop.label)) break;
+    passed.push(stop.label);
+  }
+  throw new Error(`Tab never reached ${wanted}; it passed ${passed.join(", ")}`);
+}

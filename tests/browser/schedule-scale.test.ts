@@ -134,7 +134,11 @@ describeInChromium("the schedule at scale: day pages, twelve rooms, filters", (c
     await tab.keyboard.press("End");
     await tab.keyboard.press("ArrowRight");
     await tab.keyboard.press("ArrowRight");
-    assert.ok((await box.evaluate((element) => element.scrollLeft)) > 0, "the arrow keys scroll the focused box");
+    // Chromium scrolls for a key smoothly, over a few frames: wait for the box to move.
+    const scrolled = await tab
+      .waitForFunction((element) => element.scrollLeft > 0, await box.elementHandle(), { timeout: 5000 })
+      .then(() => true, () => false);
+    assert.ok(scrolled, "the arrow keys scroll the focused box");
     await box.evaluate((element) => element.scrollTo(element.scrollWidth, 400));
     const kept = await box.evaluate((element) => {
       const frame = element.getBoundingClientRect();
