@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { constants, copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -70,28 +70,43 @@ async function buildAndSwap(
   }
   let pages: number;
   const media = newMediaStats();
+  let search: SearchAndOffline | undefined;
   try {
     const folders = new Set<string>();
-    const search = new SearchAndOffline(conference);
-    // Written one after another with synchronous calls: faster than thousands of small writes through libuv's pool.
-    const rendered = await renderSite(conference, publicFiles, { sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, media, track: false }, (file, bytes) => {
+    search = new SearchAndOffline(conference);
+    const indexer = search;
+    // Once the pages are written, Pagefind writes the index while the exports and cards are written,
+    // unless public/ holds HTML, which it must see too (it comes last).
+    const pagesDone = publicFiles.some((file) => file.sitePath.endsWith(".html")) ? undefined : () => void indexer.writeIndexTo(staging);
+    /** The file's place in the staging folder, its folder made. */
+    const targetOf = (file: string): string => {
       const target = path.join(staging, ...file.split("/"));
       const dir = path.dirname(target);
       if (!folders.has(dir)) {
         mkdirSync(dir, { recursive: true });
         folders.add(dir);
       }
+      return target;
+    };
+    // A card or image from the cache is copied by the kernel (a clone where the file system can).
+    const copy = (file: string, source: string) => copyFileSync(source, targetOf(file), constants.COPYFILE_FICLONE);
+    // Written one after another with synchronous calls: faster than thousands of small writes through libuv's pool.
+    const rendered = await renderSite(conference, publicFiles, { sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, media, track: false, pagesDone, copy }, (file, bytes) => {
+      const target = targetOf(file);
       // A file in pieces (a schedule file) is joined once here: a build writes it once.
       const whole = wholeBytes(bytes);
       writeFileSync(target, whole);
       // Pagefind indexes each page on the other core while the next ones render.
-      return file.endsWith(".html") ? search.add(file, whole.toString()) : undefined;
+      return file.endsWith(".html") ? indexer.add(file, whole.toString()) : undefined;
     });
     pages = rendered.pages;
     await search.writeTo(staging, (file) => readFile(path.join(staging, file)).catch(() => undefined));
   } catch (error) {
     await closeSearch();
-    await rm(staging, { recursive: true, force: true });
+    // Pagefind may have been writing the index into the staging folder: stopped, its last write can
+    // still land while the folder is removed, which the retries take care of.
+    await search?.indexSettled();
+    await rm(staging, { recursive: true, force: true, maxRetries: 3 });
     throw new BuildError("the site could not be rendered; the previous output was left as it was", { cause: error });
   }
 

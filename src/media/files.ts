@@ -6,14 +6,14 @@ import { kindLabel } from "../views/components/SessionBits.tsx";
 import { translatorFor, type Translator } from "../i18n/index.ts";
 import { cacheDir } from "./cache.ts";
 import { cardPath } from "../site/urls.ts";
-import { cardPng, type CardContent, type CardPerson, type CardStats } from "./cards.ts";
+import { cardFile, type CardContent, type CardPerson, type CardStats } from "./cards.ts";
 import { cachedCopy, imageFiles, largestFallback, type ImageStats } from "./images.ts";
 
-/** One generated file, at its site path. */
-export interface MediaFile {
-  path: string;
-  content: Buffer;
-}
+/**
+ * One generated file, at its site path: its bytes, or a file on disk (in a cache, or an image
+ * copied as it is) whose bytes it has, which a writer may copy without reading.
+ */
+export type MediaFile = { path: string; content: Buffer } | { path: string; source: string };
 
 /** What a run made and what it took from the cache, for the command's report and for tests. */
 export interface MediaStats {
@@ -44,7 +44,7 @@ export async function* mediaFiles(
   const pending: Array<Promise<MediaFile>> = [];
   for (const { path: where, card } of shareCards(conference)) {
     if (keep?.(where, card)) continue;
-    const made = cardPng(card, folder, stats.cards).then((content) => ({ path: where, content }));
+    const made = cardFile(card, folder, stats.cards).then((file): MediaFile => (Buffer.isBuffer(file) ? { path: where, content: file } : { path: where, source: file.source }));
     made.catch(() => undefined); // Awaited below; this keeps a failure while an earlier card is awaited from being "unhandled".
     pending.push(made);
     if (pending.length >= CARDS_IN_FLIGHT) yield await pending.shift()!;

@@ -6,6 +6,7 @@ import path from "node:path";
 import { SITE_PATHS } from "../site/urls.ts";
 import { displayPath } from "../content/errors.ts";
 import { cacheDir } from "./cache.ts";
+import type { MediaFile } from "./files.ts";
 
 /** One resized copy of an image, as eleventy-img describes it. */
 export interface ImageVariant {
@@ -195,12 +196,13 @@ export interface ImageStats {
 }
 
 /**
- * Every resized copy of the images as site path → bytes, and the images beside posts that are
- * copied as they are. Resized copies are kept in the image cache (each written under a
+ * Every resized copy of the images as site path → its file in the cache (copied by the writer with
+ * the cache's file mode), and the images beside posts that are copied as they are (read, so that
+ * the output's file gets the mode any new file gets, whatever the content file's). Resized copies are kept in the image cache (each written under a
  * temporary name and renamed, so a killed build leaves no half file); an image whose copies are
  * all there (the names hold a hash of its bytes) is not resized again.
  */
-export async function* imageFiles(images: Iterable<LocalImage>, stats: ImageStats): AsyncGenerator<{ path: string; content: Buffer }> {
+export async function* imageFiles(images: Iterable<LocalImage>, stats: ImageStats): AsyncGenerator<MediaFile> {
   const seen = new Set<string>();
   for (const image of images) {
     const fallback = largestFallback(image);
@@ -226,6 +228,6 @@ export async function* imageFiles(images: Iterable<LocalImage>, stats: ImageStat
       }
       stats.made++;
     }
-    for (const variant of variants) yield { path: variant.url, content: readFileSync(cachedCopy(variant)) };
+    for (const variant of variants) yield { path: variant.url, source: cachedCopy(variant) };
   }
 }

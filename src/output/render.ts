@@ -1,4 +1,4 @@
-import { statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Conference } from "../content/model.ts";
@@ -41,6 +41,13 @@ export interface RenderOptions {
   fingerprinter?: Fingerprinter;
   /** Work out the fingerprints (default true); a build that is not followed by another need not. */
   track?: boolean;
+  /** Called once every page has been handed to `write`, before the exports, share cards and public files. */
+  pagesDone?: () => void;
+  /**
+   * Writes a file that has the bytes of the file `source` (a share card or an image in the cache)
+   * by copying it. Without it, or when tracking, the bytes are read and handed to `write`.
+   */
+  copy?: (file: string, source: string) => void;
 }
 
 export interface RenderedSite {
@@ -114,8 +121,18 @@ export async function renderSite(
     if (job.hasInputs && keep(job.file, [job.route, job.inputs()])) continue;
     await made(job.file, job.render());
   }
+  options.pagesDone?.();
   for (const file of exportFiles(conference, options.sourceDateEpoch, keep)) await made(file.path, file.content);
-  for await (const file of mediaFiles(conference, options.media ?? newMediaStats(), keep)) await made(file.path, file.content);
+  for await (const file of mediaFiles(conference, options.media ?? newMediaStats(), keep)) {
+    if ("content" in file) await made(file.path, file.content);
+    else if (tracking || !options.copy) await made(file.path, readFileSync(file.source));
+    else {
+      const relative = relativeOf(file.path);
+      fingerprints.set(relative, { inputs: undefined, bytes: "" });
+      written++;
+      options.copy(relative, file.source);
+    }
+  }
   for (const file of publicFiles) {
     const relative = relativeOf(file.sitePath);
     // A page Lectern made wins over a public file at the same place.

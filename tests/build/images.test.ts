@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { before, describe, test } from "node:test";
 import sharp from "sharp";
@@ -151,9 +151,19 @@ describe("images and share cards", () => {
 
   test("an unchanged card is not drawn again; a changed one is", async () => {
     assert.match(first.stdout, /^lectern build: 42 share cards \(42 drawn, 0 from the cache\), 3 images resized \(3 made, 0 from the cache\)$/m);
+    const media = (await listFiles(site)).filter((file) => /\.(png|webp|avif|jpe?g)$/.test(file) && /^(cards|img|images)\//.test(file));
+    assert.ok(media.length >= 42 + 3, media.join(", "));
+    const drawn = new Map(await Promise.all(media.map(async (file) => [file, await readFile(path.join(site, file))] as const)));
     const again = await runLectern("build", { CONTENT_DIR: content, OUTPUT_DIR: site, PUBLIC_DIR: publicDir, LECTERN_CACHE_DIR: cacheDir });
     assert.equal(again.code, 0, again.stderr);
     assert.match(again.stdout, /^lectern build: 42 share cards \(0 drawn, 42 from the cache\), 3 images resized \(0 made, 3 from the cache\)$/m);
+    // Taken from the cache, cards and resized images are copied as files: the same bytes, and the
+    // file mode any new file of the site gets.
+    const pageMode = (await stat(path.join(site, "index.html"))).mode;
+    for (const [file, bytes] of drawn) {
+      assert.ok(bytes.equals(await readFile(path.join(site, file))), `${file} has the bytes drawn the first time`);
+      assert.equal((await stat(path.join(site, file))).mode, pageMode, `${file}'s mode`);
+    }
 
     // A speaker's card shows their session's time and room, not its title: a new title redraws one card.
     const file = path.join(content, "talks", "autopilot.md");

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
+import { cp, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { before, describe, test } from "node:test";
-import { buildSite, listFiles, makeContent, readPage } from "../helpers.ts";
+import { buildSite, listFiles, makeContent, readPage, ROOT, tempDir } from "../helpers.ts";
 import type { ServiceWorkerConfig } from "../../src/output/search-offline.ts";
 
 /** The config the build put at the top of sw.js. */
@@ -131,4 +131,17 @@ describe("offline and search: the small fixture (hosted under /conf/)", () => {
     assert.ok(chunk && files.includes(`assets/${chunk}`), script);
     assert.match(script, /new URL\("sw\.js",\w+\)/);
   });
+});
+
+test("a page in public/ marked for search is indexed too, though it is copied after the pages the index is begun with", async () => {
+  const publicDir = path.join(await tempDir(), "public");
+  await cp(path.join(ROOT, "public"), publicDir, { recursive: true });
+  await writeFile(
+    path.join(publicDir, "handwritten.html"),
+    '<!doctype html><html lang="en"><head><title>Hand-written</title></head><body><main data-pagefind-body><h1>Quokkaphone</h1><p>A page written by hand.</p></main></body></html>',
+  );
+  const site = await buildSite(await makeContent("small"), { PUBLIC_DIR: publicDir });
+  const entry = JSON.parse(await readFile(path.join(site, "pagefind", "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+  // The fixture's 7 searchable pages and the hand-written one.
+  assert.equal(entry.languages.en?.page_count, 8);
 });

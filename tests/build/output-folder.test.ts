@@ -201,3 +201,21 @@ test("a public file that cannot be read: check and build report it in one line i
   assert.equal(result.code, 1, result.stderr);
   assert.match(result.stderr, /^lectern check: 1 content problem:\n {2}\S*public\/secret\.txt: cannot be read \(EACCES\)\n$/);
 });
+
+test("a build that fails after its pages, while the search index is being written, leaves the previous site and no staging folder", async () => {
+  const { base, contentDir, publicDir } = await workspace();
+  const site = path.join(base, "site");
+  const first = await build({ CONTENT_DIR: contentDir, OUTPUT_DIR: site, PUBLIC_DIR: publicDir });
+  assert.equal(first.code, 0, first.stderr);
+  const home = await readFile(path.join(site, "index.html"));
+  // The share cards come after the pages: with a file where the cache folder should be, they fail.
+  const notAFolder = path.join(base, "cache-is-a-file");
+  await writeFile(notAFolder, "");
+  await writeFile(path.join(contentDir, "talks", "autopilot.md"), (await readFile(path.join(contentDir, "talks", "autopilot.md"), "utf8")).replace(/^title: .*$/m, "title: Autopilot, renamed"));
+  const failed = await runLectern("build", { CONTENT_DIR: contentDir, OUTPUT_DIR: site, PUBLIC_DIR: publicDir, LECTERN_CACHE_DIR: notAFolder });
+  assert.notEqual(failed.code, 0);
+  assert.match(failed.stderr, /the previous output was left as it was/);
+  assert.doesNotMatch(failed.stderr, /^\s+at /m, "no stack trace");
+  assert.ok(home.equals(await readFile(path.join(site, "index.html"))), "the previous home page is still there");
+  assert.deepEqual((await readdir(base)).filter((name) => name.includes(".lectern-")), [], "no staging folder is left");
+});
