@@ -91,13 +91,14 @@ async function buildAndSwap(
     // A card or image from the cache is copied by the kernel (a clone where the file system can).
     const copy = (file: string, source: string) => copyFileSync(source, targetOf(file), constants.COPYFILE_FICLONE);
     // Written one after another with synchronous calls: faster than thousands of small writes through libuv's pool.
-    const rendered = await renderSite(conference, publicFiles, { sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, media, track: false, pagesDone, copy }, (file, bytes) => {
+    const rendered = await renderSite(conference, publicFiles, { sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, media, track: false, pagesDone, copy }, (file, bytes, text) => {
       const target = targetOf(file);
       // A file in pieces (a schedule file) is joined once here: a build writes it once.
       const whole = wholeBytes(bytes);
       writeFileSync(target, whole);
-      // Pagefind indexes each page on the other core while the next ones render.
-      return file.endsWith(".html") ? indexer.add(file, whole.toString()) : undefined;
+      // Pagefind indexes each page on the other core while the next ones render (the page's text
+      // as it was made, not decoded again from its bytes).
+      return file.endsWith(".html") ? indexer.add(file, text ?? whole.toString(), whole) : undefined;
     });
     pages = rendered.pages;
     await search.writeTo(staging, (file) => readFile(path.join(staging, file)).catch(() => undefined));

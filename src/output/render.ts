@@ -62,7 +62,8 @@ export interface RenderedSite {
 /**
  * Renders the site: every page of the route files in src/pages, every export, the resized images
  * and share cards, the public files and the output marker, handing each file to `write` (relative
- * path with forward slashes, bytes). `npm run build` and the dev server both render through it.
+ * path with forward slashes, bytes, and the text they encode when it was made as text). `npm run
+ * build` and the dev server both render through it.
  *
  * Each file gets a fingerprint: for a page whose route declares its `inputs`, a session's `.ics`
  * and a share card, a digest of everything it shows, taken before it is made; and a digest of its
@@ -74,7 +75,7 @@ export async function renderSite(
   conference: Conference,
   publicFiles: readonly PublicFile[],
   options: RenderOptions,
-  write: (file: string, bytes: FileBytes) => Promise<void> | void,
+  write: (file: string, bytes: FileBytes, text?: string) => Promise<void> | void,
 ): Promise<RenderedSite> {
   const fingerprints = new Map<string, FileFingerprint>();
   const hasher = options.fingerprinter ?? new Fingerprinter();
@@ -113,7 +114,7 @@ export async function renderSite(
       fingerprints.set(file, { inputs: undefined, bytes: "" });
     }
     written++;
-    await write(file, bytes);
+    await write(file, bytes, typeof content === "string" ? content : undefined);
   };
 
   for (const job of await pageJobs(conference)) {

@@ -48,9 +48,9 @@ export class PageJob {
     return this.module.inputs?.(this.data);
   }
 
-  /** The page's bytes. */
-  render(): Buffer {
-    return Buffer.from(renderOutput(this.module.render(this.data), this.data));
+  /** The page's text (the build hands it to Pagefind as it is, and writes its bytes). */
+  render(): string {
+    return renderOutput(this.module.render(this.data), this.data);
   }
 }
 

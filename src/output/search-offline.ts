@@ -56,13 +56,15 @@ export class SearchAndOffline {
   }
 
   /**
-   * A page of the site (output path, HTML). Returns a promise when Pagefind has fallen behind by
+   * A page of the site (output path, HTML, and its UTF-8 bytes when the caller has them: hashing
+   * those spares encoding the text again). Returns a promise when Pagefind has fallen behind by
    * more than a few batches: the caller waits for it before making more pages.
    */
-  add(file: string, html: string): Promise<void> | undefined {
+  add(file: string, html: string, bytes?: Buffer): Promise<void> | undefined {
     const forward = file.split(path.sep).join("/");
     if (precacheRank(sitePathOf(forward), this.freePages) !== "never") {
-      this.pages.push({ file: forward, bytes: Buffer.byteLength(html), revision: revision(html) });
+      const encoded = bytes ?? html;
+      this.pages.push({ file: forward, bytes: Buffer.byteLength(encoded), revision: revision(encoded) });
     }
     return this.search.add(forward, html);
   }
