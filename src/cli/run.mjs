@@ -1,7 +1,7 @@
 // Plain JavaScript on purpose: this file is what runs before any TypeScript can.
 /**
- * `node src/cli/run.mjs <command> [args]` runs src/cli/<command>.ts from one ES module that
- * esbuild bundles from our sources (packages stay in node_modules), kept in
+ * `node src/cli/run.mjs <command> [args]` runs src/cli/<command>.ts from ES modules that esbuild
+ * bundles from our sources (packages stay in node_modules; see `bundleFor`), kept in
  * node_modules/.cache/lectern/cli/ until a file under src/, package.json or the lock file changes.
  *
  * Why by hand, beside tsx: tsx compiles each module through a loader thread, and a command loads
@@ -50,18 +50,26 @@ function sourceKey() {
 }
 
 /**
- * The bundle of the command's `entry` for the sources as they are now, made when missing. Written
- * to a temporary name and renamed, so that two commands started together never read half a file.
+ * The bundle of the command's `entry` for the sources as they are now, made when missing: a folder
+ * holding `<command>.mjs` and the chunks of the modules our sources import on demand (`import()`),
+ * so that the packages only those import (the markdown renderer and the sanitiser, for `check`)
+ * load only when wanted, as they do from the sources; in one file, every package import would be
+ * hoisted to its top. Written under a temporary name and renamed, so that two commands started
+ * together never read half a bundle.
  */
 async function bundleFor(command, entry, cacheDir = path.join(ROOT, "node_modules", ".cache", "lectern", "cli")) {
-  const bundle = path.join(cacheDir, `${command}-${sourceKey()}.mjs`);
+  const folder = path.join(cacheDir, `${command}-${sourceKey()}`);
+  const bundle = path.join(folder, `${command}.mjs`);
   if (existsSync(bundle)) return bundle;
   mkdirSync(cacheDir, { recursive: true });
   const { build } = await import("esbuild");
-  const temporary = `${bundle}.${process.pid}.tmp`;
+  const temporary = `${folder}.${process.pid}.tmp`;
+  rmSync(temporary, { recursive: true, force: true });
   await build({
-    entryPoints: [entry],
-    outfile: temporary,
+    entryPoints: { [command]: entry },
+    outdir: temporary,
+    outExtension: { ".js": ".mjs" },
+    splitting: true,
     bundle: true,
     platform: "node",
     format: "esm",
@@ -82,13 +90,19 @@ async function bundleFor(command, entry, cacheDir = path.join(ROOT, "node_module
       },
     ],
   });
-  renameSync(temporary, bundle);
+  try {
+    renameSync(temporary, folder);
+  } catch (error) {
+    // Another command made the same bundle first: use theirs.
+    rmSync(temporary, { recursive: true, force: true });
+    if (!existsSync(bundle)) throw error;
+  }
   const older = readdirSync(cacheDir)
-    .filter((name) => name.startsWith(`${command}-`) && name.endsWith(".mjs"))
+    .filter((name) => name.startsWith(`${command}-`) && !name.endsWith(".tmp"))
     .map((name) => ({ name, time: statSync(path.join(cacheDir, name)).mtimeMs }))
     .sort((a, b) => b.time - a.time)
     .slice(KEEP);
-  for (const { name } of older) rmSync(path.join(cacheDir, name), { force: true });
+  for (const { name } of older) rmSync(path.join(cacheDir, name), { recursive: true, force: true });
   return bundle;
 }
 

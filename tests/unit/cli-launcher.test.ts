@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { cp, readFile, readdir, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { test } from "node:test";
+import { pathToFileURL } from "node:url";
 import { makeContent, ROOT, runLectern, runProcess, tempDir, type RunResult } from "../helpers.ts";
 
 /** `node src/cli/run.mjs …` in `project`, as `npm run check` runs it. */
@@ -46,4 +47,23 @@ test("an edit to a source file is in the next run: the bundle is made again", as
   assert.match(after.stdout, /^lectern check: .* is in good order: 24 programme entries/);
   const bundles = (await readdir(path.join(ROOT, "node_modules", ".cache", "lectern", "cli"))).filter((name) => name.startsWith("check-"));
   assert.ok(bundles.length >= 2 && bundles.length <= 4, bundles.join(", "));
+});
+
+test("the bundled check loads the markdown renderer and the sanitiser only when a body needs them, as the sources do", async () => {
+  // A module hook that writes down every package the process loads.
+  const dir = await tempDir("lectern-loaded-");
+  const record = path.join(dir, "loaded.txt");
+  const hooks = path.join(dir, "hooks.mjs");
+  await writeFile(hooks, `import { appendFileSync } from "node:fs";\nexport async function load(url, context, next) {\n  appendFileSync(${JSON.stringify(record)}, url + "\\n");\n  return next(url, context);\n}\n`);
+  const register = path.join(dir, "register.mjs");
+  await writeFile(register, `import { register } from "node:module";\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
+  const packages = async () => new Set([...(await readFile(record, "utf8")).matchAll(/\/node_modules\/((?:@[^/]+\/)?[^/.][^/]*)\//g)].map((match) => match[1]!));
+
+  // Bodies without a programme link or an image: neither markdown-it nor sanitize-html is loaded.
+  const plain = await makeContent("small");
+  const run = await runProcess(process.execPath, ["--import", pathToFileURL(register).href, path.join(ROOT, "src", "cli", "run.mjs"), "check"], ROOT, { CONTENT_DIR: plain });
+  assert.equal(run.code, 0, run.stderr);
+  const loaded = await packages();
+  assert.ok(loaded.has("zod") && loaded.has("luxon"), [...loaded].join(", "));
+  assert.ok(!loaded.has("markdown-it") && !loaded.has("sanitize-html"), `loaded: ${[...loaded].join(", ")}`);
 });
