@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import fc from "fast-check";
 import { ContentError, formatProblem, ProblemList } from "../../src/content/errors.ts";
 import { loadConference } from "../../src/content/load.ts";
 import { checkProgrammeLinks, renderPost, renderUntrusted } from "../../src/content/markdown.ts";
-import { ProgrammeLinks, type LinkTarget } from "../../src/content/programme-links.ts";
+import { mayHoldProgrammeLinks, ProgrammeLinks, type LinkTarget } from "../../src/content/programme-links.ts";
 import { makeContent } from "../helpers.ts";
 
 const FILE = "content/blog/recap.md";
@@ -201,4 +202,16 @@ describe("programme links in a content folder", () => {
     assert.deepEqual(await loadProblems(changes, true), expected);
     assert.deepEqual(await loadProblems(changes, false), expected);
   });
+});
+
+test("mayHoldProgrammeLinks answers as the case-blind pattern it replaced, for any text", () => {
+  const pattern = /(?:talk|speaker|workshop|post)[:\\&]|&#/i;
+  // Pieces that make near misses likely: the names in any case, the three characters, and
+  // letters outside ASCII that a case-blind match must not take for K or S (Kelvin sign, long s).
+  const piece = fc.constantFrom("talk", "TALK", "tAlK", "speaker", "SpEaKeR", "workshop", "post", "pos", "alk", ":", "\\", "&", "#", "&#", "\u212a", "\u017f", "x", " ", "é", "\n");
+  const text = fc.oneof(fc.array(piece, { maxLength: 12 }).map((parts) => parts.join("")), fc.string({ unit: "grapheme", maxLength: 40 }));
+  fc.assert(fc.property(text, (body) => mayHoldProgrammeLinks(body) === pattern.test(body)), { numRuns: 5000 });
+  for (const [body, expected] of [["see talk:x", true], ["WorkShop\\:y", true], ["&#58;", true], ["tal\u212a:x", false], ["po\u017ft:x", false], ["talks: none", false]] as const) {
+    assert.equal(mayHoldProgrammeLinks(body), expected, body);
+  }
 });
