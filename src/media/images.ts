@@ -196,11 +196,12 @@ export interface ImageStats {
 }
 
 /**
- * Every resized copy of the images as site path → its file in the cache (copied by the writer with
- * the cache's file mode), and the images beside posts that are copied as they are (read, so that
- * the output's file gets the mode any new file gets, whatever the content file's). Resized copies are kept in the image cache (each written under a
- * temporary name and renamed, so a killed build leaves no half file); an image whose copies are
- * all there (the names hold a hash of its bytes) is not resized again.
+ * Every resized copy of the images as site path → its file in the cache (which the writer may
+ * copy), and the images beside posts that are copied as they are (as bytes, so that the output's
+ * file gets the mode any new file gets, whatever the content file's). Resized copies are kept in
+ * the image cache (each written under a temporary name and renamed, so a killed build leaves no
+ * half file); an image whose copies are all there (the names hold a hash of its bytes) is not
+ * resized again.
  */
 export async function* imageFiles(images: Iterable<LocalImage>, stats: ImageStats): AsyncGenerator<MediaFile> {
   const seen = new Set<string>();
