@@ -70,14 +70,11 @@ async function buildAndSwap(
   }
   let pages: number;
   const media = newMediaStats();
-  let search: SearchAndOffline | undefined;
+  const search = new SearchAndOffline(conference);
+  // Once the last page is written, Pagefind writes the index while the exports and cards are written.
+  const htmlDone = () => void search.writeIndexTo(staging);
   try {
     const folders = new Set<string>();
-    search = new SearchAndOffline(conference);
-    const indexer = search;
-    // Once the pages are written, Pagefind writes the index while the exports and cards are written,
-    // unless public/ holds HTML, which it must see too (it comes last).
-    const pagesDone = publicFiles.some((file) => file.sitePath.endsWith(".html")) ? undefined : () => void indexer.writeIndexTo(staging);
     /** The file's place in the staging folder, its folder made. */
     const targetOf = (file: string): string => {
       const target = path.join(staging, ...file.split("/"));
@@ -91,14 +88,14 @@ async function buildAndSwap(
     // A card or image from the cache is copied by the kernel (a clone where the file system can).
     const copy = (file: string, source: string) => copyFileSync(source, targetOf(file), constants.COPYFILE_FICLONE);
     // Written one after another with synchronous calls: faster than thousands of small writes through libuv's pool.
-    const rendered = await renderSite(conference, publicFiles, { sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, media, track: false, pagesDone, copy }, (file, bytes, text) => {
+    const rendered = await renderSite(conference, publicFiles, { sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, media, track: false, htmlDone, copy }, (file, bytes, text) => {
       const target = targetOf(file);
       // A file in pieces (a schedule file) is joined once here: a build writes it once.
       const whole = wholeBytes(bytes);
       writeFileSync(target, whole);
       // Pagefind indexes each page on the other core while the next ones render (the page's text
       // as it was made, not decoded again from its bytes).
-      return file.endsWith(".html") ? indexer.add(file, text ?? whole.toString(), whole) : undefined;
+      return file.endsWith(".html") ? search.add(file, text ?? whole.toString(), whole) : undefined;
     });
     pages = rendered.pages;
     await search.writeTo(staging, (file) => readFile(path.join(staging, file)).catch(() => undefined));
@@ -106,7 +103,7 @@ async function buildAndSwap(
     await closeSearch();
     // Pagefind may have been writing the index into the staging folder: stopped, its last write can
     // still land while the folder is removed, which the retries take care of.
-    await search?.indexSettled();
+    await search.indexSettled();
     await rm(staging, { recursive: true, force: true, maxRetries: 3 });
     throw new BuildError("the site could not be rendered; the previous output was left as it was", { cause: error });
   }

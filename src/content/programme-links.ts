@@ -25,7 +25,8 @@ export function mayHoldProgrammeLinks(markdown: string): boolean {
   for (let hit = CANDIDATE.exec(markdown); hit; hit = CANDIDATE.exec(markdown)) {
     const at = hit.index;
     if (markdown.charCodeAt(at) === AMPERSAND && markdown.charCodeAt(at + 1) === NUMBER_SIGN) return true;
-    for (const scheme of SCHEMES) if (at >= scheme.length && asciiLower(markdown.slice(at - scheme.length, at)) === scheme) return true;
+    const before = asciiLower(markdown.slice(Math.max(0, at - LONGEST_SCHEME), at));
+    if (SCHEMES.some((scheme) => before.endsWith(scheme))) return true;
   }
   return false;
 }
@@ -34,6 +35,7 @@ const CANDIDATE = /[:\\&]/g;
 const AMPERSAND = 0x26;
 const NUMBER_SIGN = 0x23;
 const SCHEMES = ["talk", "speaker", "workshop", "post"] as const;
+const LONGEST_SCHEME = Math.max(...SCHEMES.map((scheme) => scheme.length));
 
 /** ASCII letters in lower case, nothing else changed: what a case-blind regex without `u` matches. */
 function asciiLower(text: string): string {

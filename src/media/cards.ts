@@ -94,7 +94,7 @@ export interface CardStats {
  * sharing the cache never read half a file). The cached file is copied, not read: at 10,000 talks
  * reading 15,000 cards into memory to write them again took about 1.5 s more than copying them.
  */
-export async function cardFile(card: CardContent, cacheFolder: string, stats: CardStats): Promise<Buffer | { source: string }> {
+export async function cardFile(card: CardContent, cacheFolder: string, stats: CardStats): Promise<{ content: Buffer } | { source: string }> {
   const file = path.join(cacheFolder, `${cardKey(card)}.png`);
   if (statSync(file, { throwIfNoEntry: false })?.isFile()) {
     stats.cached++;
@@ -106,7 +106,7 @@ export async function cardFile(card: CardContent, cacheFolder: string, stats: Ca
   const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
   await writeFile(temporary, png);
   await rename(temporary, file);
-  return png;
+  return { content: png };
 }
 
 /** Draws one card: satori lays it out as SVG, resvg paints the PNG. Both load on the first card drawn, not in a build whose cards are all cached. */

@@ -44,7 +44,7 @@ export async function* mediaFiles(
   const pending: Array<Promise<MediaFile>> = [];
   for (const { path: where, card } of shareCards(conference)) {
     if (keep?.(where, card)) continue;
-    const made = cardFile(card, folder, stats.cards).then((file): MediaFile => (Buffer.isBuffer(file) ? { path: where, content: file } : { path: where, source: file.source }));
+    const made = cardFile(card, folder, stats.cards).then((file): MediaFile => ({ path: where, ...file }));
     made.catch(() => undefined); // Awaited below; this keeps a failure while an earlier card is awaited from being "unhandled".
     pending.push(made);
     if (pending.length >= CARDS_IN_FLIGHT) yield await pending.shift()!;

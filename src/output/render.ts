@@ -41,8 +41,11 @@ export interface RenderOptions {
   fingerprinter?: Fingerprinter;
   /** Work out the fingerprints (default true); a build that is not followed by another need not. */
   track?: boolean;
-  /** Called once every page has been handed to `write`, before the exports, share cards and public files. */
-  pagesDone?: () => void;
+  /**
+   * Called once the last HTML file has been handed to `write`: after the pages, before the
+   * exports, share cards and public files, unless a public file is HTML (then after those).
+   */
+  htmlDone?: () => void;
   /**
    * Writes a file that has the bytes of the file `source` (a share card or an image in the cache)
    * by copying it. Without it, or when tracking, the bytes are read and handed to `write`.
@@ -101,9 +104,18 @@ export async function renderSite(
     fingerprints.set(file, { inputs: print, bytes: "", made: inputs });
     return false;
   };
-  /** A file made: written unless the last build wrote the same bytes. */
-  const made = async (sitePath: string, content: FileBytes | string) => {
+  /** A file made: written (or copied from `source`) unless the last build wrote the same bytes. */
+  const made = async (sitePath: string, content: FileBytes | string | { source: string }) => {
     const file = relativeOf(sitePath);
+    if (typeof content === "object" && "source" in content) {
+      if (!tracking && options.copy) {
+        fingerprints.set(file, { inputs: undefined, bytes: "" });
+        written++;
+        options.copy(file, content.source);
+        return;
+      }
+      content = readFileSync(content.source);
+    }
     const bytes = typeof content === "string" ? Buffer.from(content) : content;
     if (tracking) {
       const digest = digestOf(bytes);
@@ -122,18 +134,10 @@ export async function renderSite(
     if (job.hasInputs && keep(job.file, [job.route, job.inputs()])) continue;
     await made(job.file, job.render());
   }
-  options.pagesDone?.();
+  const publicHtml = publicFiles.some((file) => file.sitePath.endsWith(".html"));
+  if (!publicHtml) options.htmlDone?.();
   for (const file of exportFiles(conference, options.sourceDateEpoch, keep)) await made(file.path, file.content);
-  for await (const file of mediaFiles(conference, options.media ?? newMediaStats(), keep)) {
-    if ("content" in file) await made(file.path, file.content);
-    else if (tracking || !options.copy) await made(file.path, readFileSync(file.source));
-    else {
-      const relative = relativeOf(file.path);
-      fingerprints.set(relative, { inputs: undefined, bytes: "" });
-      written++;
-      options.copy(relative, file.source);
-    }
-  }
+  for await (const file of mediaFiles(conference, options.media ?? newMediaStats(), keep)) await made(file.path, "content" in file ? file.content : file);
   for (const file of publicFiles) {
     const relative = relativeOf(file.sitePath);
     // A page Lectern made wins over a public file at the same place.
@@ -148,6 +152,7 @@ export async function renderSite(
     fingerprints.set(relative, { inputs: print, bytes: "" });
     await made(relative, publicFileBytes(relative, await readFile(file.source)));
   }
+  if (publicHtml) options.htmlDone?.();
   const [marker, bytes] = outputMarkerFile();
   await made(marker, bytes);
   return { fingerprints, pages, written };

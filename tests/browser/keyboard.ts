@@ -35,17 +35,27 @@ export function focusStop(tab: Page): Promise<FocusStop> {
 }
 
 /**
+ * The stops Tab reaches from where focus is, one press each, until focus leaves the document or
+ * comes back round to the first, or `limit` presses.
+ */
+async function* tabStops(tab: Page, limit: number): AsyncGenerator<FocusStop> {
+  let first: FocusStop | undefined;
+  for (let i = 0; i < limit; i++) {
+    await tab.keyboard.press("Tab");
+    const stop = await focusStop(tab);
+    if (stop.label.startsWith("body ") || (first && stop.label === first.label && stop.href === first.href)) return;
+    first ??= stop;
+    yield stop;
+  }
+}
+
+/**
  * Presses Tab from the top of a freshly loaded page until focus leaves the document or comes
  * back round, and returns every stop on the way, in order.
  */
 export async function tabThrough(tab: Page, limit = 400): Promise<FocusStop[]> {
   const stops: FocusStop[] = [];
-  for (let i = 0; i < limit; i++) {
-    await tab.keyboard.press("Tab");
-    const stop = await focusStop(tab);
-    if (stop.label.startsWith("body ") || (stops.length > 0 && stop.label === stops[0]!.label && stop.href === stops[0]!.href)) break;
-    stops.push(stop);
-  }
+  for await (const stop of tabStops(tab, limit)) stops.push(stop);
   return stops;
 }
 
@@ -69,11 +79,8 @@ export function interactiveElements(tab: Page, scope: string): Promise<string[]>
  */
 export async function tabTo(tab: Page, wanted: string, limit = 400): Promise<FocusStop> {
   const passed: string[] = [];
-  for (let i = 0; i < limit; i++) {
-    await tab.keyboard.press("Tab");
-    const stop = await focusStop(tab);
+  for await (const stop of tabStops(tab, limit)) {
     if (stop.label === wanted) return stop;
-    if (stop.label.startsWith("body ") || passed.includes(stop.label)) break;
     passed.push(stop.label);
   }
   throw new Error(`Tab never reached ${wanted}; it passed ${passed.join(", ")}`);
